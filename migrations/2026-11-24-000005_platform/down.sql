@@ -1,0 +1,4 @@
+DROP TABLE audit_log;
+DROP TABLE tokens;
+DROP TABLE sessions;
+DROP TABLE outbox;
