@@ -1,0 +1,303 @@
+//! Typed settings read from the environment and validated before anything starts.
+//!
+//! A malformed value stops start-up with one line naming the variable; the only
+//! fallbacks are the documented defaults.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use url::Url;
+
+#[derive(Clone)]
+pub struct Settings {
+    /// `None` runs the private PostgreSQL cluster under `data_dir`.
+    pub database_url: Option<DatabaseUrl>,
+    pub bind: SocketAddr,
+    /// The address people reach the app at, used in links and mail.
+    pub base_url: Url,
+    pub data_dir: PathBuf,
+    /// `None` keeps mail in the outbox, readable by admins.
+    pub smtp_url: Option<Url>,
+    pub mail_from: String,
+    pub log_filter: String,
+    pub pool_size: usize,
+    pub statement_timeout: Duration,
+}
+
+/// A database URL whose password never reaches a log line.
+#[derive(Clone)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&redact(&self.0))
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&redact(&self.0))
+    }
+}
+
+fn redact(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// A setting that could not be used: which variable, and what is wrong with it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub problem: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid setting {}: {}", self.variable, self.problem)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+pub const DEFAULT_DATA_DIR: &str = "./data";
+pub const DEFAULT_MAIL_FROM: &str = "convene <convene@localhost>";
+pub const DEFAULT_LOG: &str = "info,convene=info";
+pub const DEFAULT_POOL_SIZE: usize = 8;
+pub const DEFAULT_STATEMENT_TIMEOUT_MS: u64 = 30_000;
+
+impl Settings {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests can supply their own environment.
+    /// Empty values count as unset.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+
+        let database_url = get("DATABASE_URL").map(|raw| parse_database_url(&raw)).transpose()?;
+        let bind = parse_with("BIND", get("BIND"), DEFAULT_BIND, |raw| {
+            raw.parse::<SocketAddr>()
+                .map_err(|_| format!("{raw:?} is not an address and port such as 127.0.0.1:8080"))
+        })?;
+        let base_url = match get("BASE_URL") {
+            Some(raw) => parse_base_url(&raw)?,
+            None => Url::parse(&format!("http://{bind}/")).map_err(|e| ConfigError {
+                variable: "BIND",
+                problem: e.to_string(),
+            })?,
+        };
+        let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| DEFAULT_DATA_DIR.into()));
+        let smtp_url = get("SMTP_URL").map(|raw| parse_smtp_url(&raw)).transpose()?;
+        let mail_from = parse_with("MAIL_FROM", get("MAIL_FROM"), DEFAULT_MAIL_FROM, parse_mailbox)?;
+        let log_filter = get("LOG")
+            .or_else(|| get("RUST_LOG"))
+            .unwrap_or_else(|| DEFAULT_LOG.into());
+        tracing_subscriber::EnvFilter::try_new(&log_filter).map_err(|e| ConfigError {
+            variable: if get("LOG").is_some() { "LOG" } else { "RUST_LOG" },
+            problem: e.to_string(),
+        })?;
+        let pool_size = parse_with(
+            "DATABASE_POOL_SIZE",
+            get("DATABASE_POOL_SIZE"),
+            &DEFAULT_POOL_SIZE.to_string(),
+            |raw| match raw.parse::<usize>() {
+                Ok(n) if (1..=512).contains(&n) => Ok(n),
+                _ => Err(format!("{raw:?} is not a whole number from 1 to 512")),
+            },
+        )?;
+        let statement_timeout = parse_with(
+            "DATABASE_STATEMENT_TIMEOUT_MS",
+            get("DATABASE_STATEMENT_TIMEOUT_MS"),
+            &DEFAULT_STATEMENT_TIMEOUT_MS.to_string(),
+            |raw| match raw.parse::<u64>() {
+                Ok(ms) if (100..=3_600_000).contains(&ms) => Ok(Duration::from_millis(ms)),
+                _ => Err(format!("{raw:?} is not a number of milliseconds from 100 to 3600000")),
+            },
+        )?;
+
+        Ok(Settings {
+            database_url,
+            bind,
+            base_url,
+            data_dir,
+            smtp_url,
+            mail_from,
+            log_filter,
+            pool_size,
+            statement_timeout,
+        })
+    }
+}
+
+fn parse_with<T>(
+    variable: &'static str,
+    value: Option<String>,
+    default: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Result<T, ConfigError> {
+    let raw = value.unwrap_or_else(|| default.to_owned());
+    parse(raw.trim()).map_err(|problem| ConfigError { variable, problem })
+}
+
+fn parse_url(variable: &'static str, raw: &str, schemes: &[&str]) -> Result<Url, ConfigError> {
+    let error = |problem: String| ConfigError { variable, problem };
+    // Never echo the value itself: it may hold a password.
+    let url = Url::parse(raw.trim()).map_err(|e| error(format!("not a URL ({e})")))?;
+    if !schemes.contains(&url.scheme()) {
+        return Err(error(format!(
+            "scheme {:?} is not one of {}",
+            url.scheme(),
+            schemes.join(", ")
+        )));
+    }
+    Ok(url)
+}
+
+fn parse_database_url(raw: &str) -> Result<DatabaseUrl, ConfigError> {
+    let url = parse_url("DATABASE_URL", raw, &["postgres", "postgresql"])?;
+    let has_socket_host = url.query_pairs().any(|(k, _)| k == "host");
+    if url.host_str().is_none_or(str::is_empty) && !has_socket_host {
+        return Err(ConfigError {
+            variable: "DATABASE_URL",
+            problem: "no host: use postgres://user:password@host:port/database".into(),
+        });
+    }
+    if url.path().trim_start_matches('/').is_empty() {
+        return Err(ConfigError {
+            variable: "DATABASE_URL",
+            problem: "no database name: use postgres://user:password@host:port/database".into(),
+        });
+    }
+    Ok(DatabaseUrl(raw.trim().to_owned()))
+}
+
+fn parse_base_url(raw: &str) -> Result<Url, ConfigError> {
+    let mut url = parse_url("BASE_URL", raw, &["http", "https"])?;
+    if url.host_str().is_none() {
+        return Err(ConfigError {
+            variable: "BASE_URL",
+            problem: "no host".into(),
+        });
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    Ok(url)
+}
+
+fn parse_smtp_url(raw: &str) -> Result<Url, ConfigError> {
+    let url = parse_url("SMTP_URL", raw, &["smtp", "smtps"])?;
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(ConfigError {
+            variable: "SMTP_URL",
+            problem: "no host: use smtp://user:password@host:587 or smtps://host:465".into(),
+        });
+    }
+    Ok(url)
+}
+
+/// Accepts `addr@host` or `Display Name <addr@host>`.
+fn parse_mailbox(raw: &str) -> Result<String, String> {
+    let address = match (raw.rfind('<'), raw.ends_with('>')) {
+        (Some(open), true) => &raw[open + 1..raw.len() - 1],
+        (None, false) => raw,
+        _ => {
+            return Err(format!(
+                "{raw:?} is not an address such as \"convene <convene@example.org>\""
+            ));
+        }
+    };
+    match address.split_once('@') {
+        Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !address.contains(char::is_whitespace) => {
+            Ok(raw.to_owned())
+        }
+        _ => Err(format!(
+            "{raw:?} is not an address such as \"convene <convene@example.org>\""
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Settings::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_apply_when_nothing_is_set() {
+        let s = settings(&[]).unwrap();
+        assert!(s.database_url.is_none());
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.base_url.as_str(), "http://127.0.0.1:8080/");
+        assert_eq!(s.data_dir, PathBuf::from("./data"));
+        assert_eq!(s.pool_size, 8);
+        assert!(s.smtp_url.is_none());
+    }
+
+    #[test]
+    fn malformed_values_name_their_variable() {
+        for (var, value) in [
+            ("DATABASE_URL", "not a url"),
+            ("DATABASE_URL", "mysql://localhost/db"),
+            ("DATABASE_URL", "postgres://localhost"),
+            ("BIND", "localhost"),
+            ("BIND", "127.0.0.1:99999"),
+            ("BASE_URL", "ftp://example.org"),
+            ("SMTP_URL", "http://mail"),
+            ("MAIL_FROM", "nobody"),
+            ("DATABASE_POOL_SIZE", "0"),
+            ("DATABASE_STATEMENT_TIMEOUT_MS", "soon"),
+            ("LOG", "info,[[["),
+        ] {
+            let err = settings(&[(var, value)])
+                .err()
+                .unwrap_or_else(|| panic!("{var}={value} was accepted"));
+            assert_eq!(err.variable, var, "{var}={value}: {err}");
+            assert!(err.to_string().starts_with(&format!("invalid setting {var}: ")));
+        }
+    }
+
+    #[test]
+    fn database_password_is_neither_echoed_nor_displayed() {
+        let err = settings(&[("DATABASE_URL", "mysql://u:hunter2@h/db")]).err().unwrap();
+        assert!(!err.to_string().contains("hunter2"));
+        let s = settings(&[("DATABASE_URL", "postgres://u:hunter2@h:5432/db")]).unwrap();
+        let url = s.database_url.unwrap();
+        assert!(!url.to_string().contains("hunter2"));
+        assert!(!format!("{url:?}").contains("hunter2"));
+        assert!(url.expose().contains("hunter2"));
+    }
+
+    #[test]
+    fn accepts_socket_urls_and_display_name_senders() {
+        let s = settings(&[
+            ("DATABASE_URL", "postgres://convene@localhost/convene?host=/tmp/sock"),
+            ("MAIL_FROM", "CPiE WG <wg@example.org>"),
+            ("BASE_URL", "https://convene.example.org/app"),
+        ])
+        .unwrap();
+        assert_eq!(s.mail_from, "CPiE WG <wg@example.org>");
+        assert_eq!(s.base_url.as_str(), "https://convene.example.org/app/");
+    }
+}
