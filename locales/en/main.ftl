@@ -1,0 +1,103 @@
+# convene — English messages.
+
+tagline = coordination working groups
+breadcrumbs = Breadcrumbs
+
+## Home
+home-title = Working groups
+home-no-groups = There are no working groups yet.
+
+## Groups
+group-kind-working_group = Working group
+group-kind-sub_group = Sub-group
+group-kind-task_force = Task force
+group-kind-field_group = Field group
+group-action-points-link = Action points
+group-workplan-link = Workplan
+group-upcoming-meetings = Upcoming meetings
+group-past-meetings = Past meetings
+group-no-meetings = No meetings.
+group-subgroups = Sub-groups, task forces and field groups
+
+## Organisations
+org-kind-un_agency = UN agency
+org-kind-ingo = International NGO
+org-kind-nngo = National NGO
+org-kind-government = Government
+org-kind-donor = Donor
+org-kind-other = Other
+org-kind-none = No organisation
+
+## Meetings
+meeting-status-draft = Draft
+meeting-status-scheduled = Scheduled
+meeting-status-in_progress = In progress
+meeting-status-closed = Closed
+meeting-status-cancelled = Cancelled
+meeting-when = When
+meeting-where = Where
+meeting-online = Online
+meeting-status = Status
+meeting-chair = Chair
+meeting-note-taker = Note taker
+meeting-agenda = Agenda
+meeting-agenda-empty = The agenda is empty.
+meeting-review = Review of action points
+meeting-minutes = Minutes
+meeting-decisions = Decisions
+meeting-new-action-points = New action points
+meeting-present = Present ({ $count })
+meeting-apologies = Apologies
+
+## Action points
+action-status-open = Open
+action-status-in_progress = In progress
+action-status-done = Done
+action-status-dropped = Dropped
+action-no-due-date = open-ended
+action-none = No action points.
+action-list-title = Action points of { $group }
+action-list-open = Open
+action-list-closed = Done or dropped
+review-empty = No action points to review.
+owner-role-coordinator = Coordinator
+owner-role-co_chair = Co-chair
+owner-role-im_officer = IM
+owner-role-member = Members
+
+column-topic = Topic
+column-action = Action
+column-owners = Owner(s)
+column-due = Due
+column-status = Status
+column-raised-at = Raised at
+
+## Workplan
+workplan-title = Workplan of { $group }
+workplan-empty = The workplan is empty.
+workplan-area-empty = No tasks in this area.
+task-status-not_started = Not started
+task-status-on_track = On track
+task-status-delayed = Delayed
+task-status-completed = Completed
+task-status-cancelled = Cancelled
+column-area = Area
+column-task = Task
+column-responsible = Responsible
+column-start-date = Start Date
+column-end-date = End Date
+column-comments = Comments
+
+## Errors
+error-not-found = Page not found
+error-not-found-advice = The address may be mistyped, or the item was removed.
+error-forbidden = Not allowed
+error-forbidden-advice = Your account may not see or change this. Ask a coordinator of the group if you need access.
+error-bad-request = That could not be used
+error-bad-request-advice = Check what you entered and try again; nothing was changed.
+error-unavailable = Temporarily unavailable
+error-unavailable-advice = The database is not answering. Try again in a minute.
+error-internal = Something went wrong
+error-internal-advice = The error was logged. Try again; if it keeps happening, tell your administrator and quote the reference below.
+error-home-link = Go to the start page
+error-reference = Reference:

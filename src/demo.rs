@@ -1,0 +1,794 @@
+//! Demo data: the CPiE Working Group in Lebanon and its meeting of 11 June 2014 at
+//! UNHCR Lea, Beirut, with the meeting of 14 May before it whose action points
+//! it reviewed, its sub-groups, workplan, and an upcoming meeting.
+//!
+//! Loading is idempotent: everything is found by its natural key before it is
+//! created, in one transaction under an advisory lock.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono_tz::Asia::Beirut;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+
+use crate::domain::{
+    ActionStatus, AttendanceStatus, GroupKind, MeetingStatus, OrganizationKind, OwnerRole, Role, TaskStatus, UpdateVia,
+    passwords,
+};
+use crate::models::action_points::{NewActionPoint, StatusChange, change_status};
+use crate::models::groups::{NewGroup, NewMembership};
+use crate::models::meetings::{self, NewAgendaItem, NewAttendance, NewMeeting};
+use crate::models::organizations::NewOrganization;
+use crate::models::owners::{self, Owner, OwnerTable};
+use crate::models::users::{self, NewUser};
+use crate::models::workplan::{NewArea, NewTask};
+
+/// The demo accounts that can log in, printed at start-up.
+pub const LOGINS: &[(&str, &str, &str)] = &[
+    ("coordinator", "coordinator@example.org", "demo-coordinator"),
+    ("member", "member@example.org", "demo-member"),
+];
+
+pub const WORKING_GROUP: &str = "CPiE WG";
+const LOCATION: &str = "UNHCR Lea, Beirut";
+const MEETING_TITLE: &str = "CPiE Working Group meeting";
+
+const ORGANIZATIONS: &[(&str, &str, OrganizationKind)] = &[
+    (
+        "UNHCR",
+        "Office of the United Nations High Commissioner for Refugees",
+        OrganizationKind::UnAgency,
+    ),
+    ("UNICEF", "United Nations Children's Fund", OrganizationKind::UnAgency),
+    (
+        "UNRWA",
+        "United Nations Relief and Works Agency for Palestine Refugees",
+        OrganizationKind::UnAgency,
+    ),
+    ("MoSA", "Ministry of Social Affairs", OrganizationKind::Government),
+    ("SCI", "Save the Children International", OrganizationKind::Ingo),
+    ("IRC", "International Rescue Committee", OrganizationKind::Ingo),
+    ("Tdh", "Terre des hommes", OrganizationKind::Ingo),
+    ("KAFA", "KAFA (enough) Violence & Exploitation", OrganizationKind::Nngo),
+    (
+        "ABAAD",
+        "ABAAD Resource Center for Gender Equality",
+        OrganizationKind::Nngo,
+    ),
+    ("Himaya", "Himaya", OrganizationKind::Nngo),
+];
+
+/// Key, name, email, organisation, title.
+const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "coordinator",
+        "Nadia Haddad",
+        "coordinator@example.org",
+        "UNICEF",
+        "CPiE Working Group Coordinator",
+    ),
+    (
+        "member",
+        "Omar Farah",
+        "member@example.org",
+        "IRC",
+        "Child Protection Manager",
+    ),
+    (
+        "co_chair",
+        "Karim Mansour",
+        "karim.mansour@example.org",
+        "SCI",
+        "Child Protection Advisor",
+    ),
+    (
+        "im",
+        "Hala Nasser",
+        "hala.nasser@example.org",
+        "UNHCR",
+        "Information Management Officer",
+    ),
+    (
+        "cm",
+        "Maya Khalil",
+        "maya.khalil@example.org",
+        "Tdh",
+        "Case Management Specialist",
+    ),
+    ("pss", "Rana Aoun", "rana.aoun@example.org", "ABAAD", "PSS Coordinator"),
+    (
+        "observer",
+        "Joseph Karam",
+        "joseph.karam@example.org",
+        "MoSA",
+        "Social Development Centres",
+    ),
+    (
+        "tripoli",
+        "Ziad Omar",
+        "ziad.omar@example.org",
+        "UNHCR",
+        "Field Coordinator, Tripoli",
+    ),
+    (
+        "akkar",
+        "Layla Hamdan",
+        "layla.hamdan@example.org",
+        "UNICEF",
+        "Field Coordinator, Akkar",
+    ),
+];
+
+/// Key, name, short name, kind, location.
+const SUBGROUPS: &[(&str, &str, &str, GroupKind, Option<&str>)] = &[
+    (
+        "cm",
+        "Case Management Technical Working Group",
+        "CM TWG",
+        GroupKind::SubGroup,
+        None,
+    ),
+    (
+        "pss",
+        "Psychosocial Support Task Force",
+        "PSS TF",
+        GroupKind::TaskForce,
+        None,
+    ),
+    (
+        "advocacy",
+        "Advocacy Task Force",
+        "Advocacy TF",
+        GroupKind::TaskForce,
+        None,
+    ),
+    ("assessment", "Assessment", "Assessment", GroupKind::SubGroup, None),
+    (
+        "mainstreaming",
+        "Mainstreaming",
+        "Mainstreaming",
+        GroupKind::SubGroup,
+        None,
+    ),
+    (
+        "tripoli",
+        "Tripoli",
+        "Tripoli",
+        GroupKind::FieldGroup,
+        Some("Tripoli, North Lebanon"),
+    ),
+    ("akkar", "Akkar", "Akkar", GroupKind::FieldGroup, Some("Halba, Akkar")),
+];
+
+/// Group key (`wg` for the working group), person key, role.
+const MEMBERSHIPS: &[(&str, &str, Role)] = &[
+    ("wg", "coordinator", Role::Coordinator),
+    ("wg", "co_chair", Role::CoChair),
+    ("wg", "im", Role::ImOfficer),
+    ("wg", "member", Role::Member),
+    ("wg", "cm", Role::Member),
+    ("wg", "pss", Role::Member),
+    ("wg", "tripoli", Role::Member),
+    ("wg", "akkar", Role::Member),
+    ("wg", "observer", Role::Observer),
+    ("cm", "cm", Role::Coordinator),
+    ("cm", "member", Role::Member),
+    ("pss", "pss", Role::Coordinator),
+    ("advocacy", "co_chair", Role::Coordinator),
+    ("assessment", "im", Role::Coordinator),
+    ("mainstreaming", "cm", Role::Coordinator),
+    ("tripoli", "tripoli", Role::Coordinator),
+    ("akkar", "akkar", Role::Coordinator),
+];
+
+/// An agenda item with what the minutes say under it.
+struct Item {
+    title: &'static str,
+    reporting: Option<&'static str>,
+    notes: &'static str,
+    decisions: &'static str,
+    children: &'static [Item],
+}
+
+const fn item(title: &'static str) -> Item {
+    Item {
+        title,
+        reporting: None,
+        notes: "",
+        decisions: "",
+        children: &[],
+    }
+}
+
+const fn parent(title: &'static str, children: &'static [Item]) -> Item {
+    Item {
+        children,
+        ..item(title)
+    }
+}
+
+const fn noted(title: &'static str, notes: &'static str) -> Item {
+    Item { notes, ..item(title) }
+}
+
+const fn report(title: &'static str, group: &'static str, notes: &'static str) -> Item {
+    Item {
+        reporting: Some(group),
+        notes,
+        ..item(title)
+    }
+}
+
+const MAY_AGENDA: &[Item] = &[
+    item("Review action points"),
+    item("Updates"),
+    item("Core Group"),
+    item("Activity Info"),
+    item("Presentation: Introducing CP MS"),
+    item("RRP6 Mid-Year Review"),
+    item("Presentation: Introduction to MRM and CAAC programming in Lebanon"),
+    item("AOB"),
+];
+
+const JUNE_AGENDA: &[Item] = &[
+    noted(
+        "Review action points",
+        "The group went through the action points of 14 May; see the review table.",
+    ),
+    parent(
+        "Updates",
+        &[
+            noted(
+                "Field",
+                "Tripoli and Akkar report rising numbers of unaccompanied children at registration.",
+            ),
+            parent(
+                "Sub-groups",
+                &[
+                    report(
+                        "CM TWG",
+                        "cm",
+                        "Draft SOPs for case management circulated for comments.",
+                    ),
+                    report("PSS TF", "pss", "Mapping of PSS activities updated for May."),
+                    report(
+                        "Advocacy TF",
+                        "advocacy",
+                        "Key messages on child labour drafted.\n\n**ASK:** share all key message resources by 20 June 2014.",
+                    ),
+                    report(
+                        "Assessment",
+                        "assessment",
+                        "Secondary data review under way.\n\n**ASK:** share data by 20 June 2014: all data and information from July 2013 to the present.",
+                    ),
+                    report(
+                        "Mainstreaming",
+                        "mainstreaming",
+                        "Checklist for other sectors to be piloted with Education.",
+                    ),
+                ],
+            ),
+            item("Other sectors"),
+        ],
+    ),
+    noted(
+        "Workplan",
+        "Core Group tasks for May are completed; the three new groups are formed.",
+    ),
+    parent(
+        "Activity Info",
+        &[
+            noted("May reporting", "18 partners reported for May."),
+            item("Indicators: revised guidance"),
+            Item {
+                decisions: "Viewing access stays with partners that report; the data-sharing tool is adopted.",
+                ..item("AI viewing access and data-sharing tool")
+            },
+        ],
+    ),
+    item("Introducing Case Management Practical Guidance"),
+    item("CPMS Presentation: Standard 15: Case Management"),
+    parent(
+        "AOB",
+        &[
+            item("Dropbox"),
+            item("ROVs"),
+            item("INQAL"),
+            item("Kafa trainings update"),
+        ],
+    ),
+];
+
+const UPCOMING_AGENDA: &[Item] = &[
+    item("Review of action points"),
+    parent("Updates", &[item("Field"), item("Sub-groups"), item("Other sectors")]),
+    item("Workplan"),
+    item("AOB"),
+];
+
+/// An action point raised on 14 May, and what was said of it on 11 June.
+struct Reviewed {
+    topic: &'static str,
+    text: &'static str,
+    owners: &'static [OwnerRole],
+    status: ActionStatus,
+    note: &'static str,
+}
+
+const MAY_ACTION_POINTS: &[Reviewed] = &[
+    Reviewed {
+        topic: "Updates",
+        text: "Coordinator to share logo with group members and field coordinators.",
+        owners: &[OwnerRole::Coordinator],
+        status: ActionStatus::Done,
+        note: "Shared with coordinators",
+    },
+    Reviewed {
+        topic: "Updates",
+        text: "Coordinator to share update from Cash WG; guidance documents on child protection and cash; and to call meeting.",
+        owners: &[OwnerRole::Coordinator],
+        status: ActionStatus::InProgress,
+        note: "Not done yet – proposed meeting w Cash WG",
+    },
+    Reviewed {
+        topic: "Core Group",
+        text: "Coordinator to send email to establish group membership and structure.",
+        owners: &[OwnerRole::Coordinator],
+        status: ActionStatus::Done,
+        note: "Completed; all three new groups formed",
+    },
+    Reviewed {
+        topic: "Activity Info",
+        text: "IM to add 'high-risk cases' and 'cases closed' disaggregations to Activity Info.",
+        owners: &[OwnerRole::ImOfficer],
+        status: ActionStatus::InProgress,
+        note: "To be added for July",
+    },
+    Reviewed {
+        topic: "Activity Info",
+        text: "Members to consider access rights internally and decide at next meeting.",
+        owners: &[OwnerRole::Member],
+        status: ActionStatus::InProgress,
+        note: "Agenda item for 11 June",
+    },
+    Reviewed {
+        topic: "Presentation: Introducing CP MS",
+        text: "Coordinator to circulate the CPMS presentation and the Arabic version of the standards.",
+        owners: &[OwnerRole::Coordinator],
+        status: ActionStatus::Done,
+        note: "Shared by email on 16 May",
+    },
+    Reviewed {
+        topic: "RRP6 Mid-Year Review",
+        text: "Members to review needs narrative and provide comments by end of day.",
+        owners: &[OwnerRole::Member],
+        status: ActionStatus::Done,
+        note: "Submitted",
+    },
+    Reviewed {
+        topic: "Presentation: Introduction to MRM and CAAC programming in Lebanon",
+        text: "Members to nominate focal points for the MRM information session.",
+        owners: &[OwnerRole::Member],
+        status: ActionStatus::InProgress,
+        note: "Under way",
+    },
+];
+
+/// An action point raised on 11 June, under one of that meeting's agenda items.
+struct Raised {
+    topic: &'static str,
+    agenda_item: &'static str,
+    text: &'static str,
+    owners: &'static [OwnerRole],
+    due: (i32, u32, u32),
+}
+
+const JUNE_ACTION_POINTS: &[Raised] = &[
+    Raised {
+        topic: "Updates",
+        agenda_item: "Assessment",
+        text: "Share all data and information from July 2013-present",
+        owners: &[OwnerRole::Member],
+        due: (2014, 6, 20),
+    },
+    Raised {
+        topic: "Updates",
+        agenda_item: "Advocacy TF",
+        text: "Share all key message resources",
+        owners: &[OwnerRole::Member],
+        due: (2014, 6, 20),
+    },
+    Raised {
+        topic: "Activity Info",
+        agenda_item: "Indicators: revised guidance",
+        text: "IM to circulate the revised indicator guidance to all reporting partners.",
+        owners: &[OwnerRole::ImOfficer],
+        due: (2014, 6, 18),
+    },
+];
+
+/// A workplan task and the sub-groups responsible for it.
+struct Planned {
+    title: &'static str,
+    responsible: &'static [&'static str],
+    comments: &'static str,
+}
+
+const WORKPLAN: &[(&str, &[Planned])] = &[
+    (
+        "Core Group",
+        &[Planned {
+            title: "Establish Core Group",
+            responsible: &["cm", "pss", "advocacy"],
+            comments: "All three new groups formed",
+        }],
+    ),
+    (
+        "Monitoring, Reporting and Assessment",
+        &[Planned {
+            title: "Establish Core Group",
+            responsible: &["assessment"],
+            comments: "",
+        }],
+    ),
+    (
+        "Policy and Implementation",
+        &[Planned {
+            title: "Establish Core Group",
+            responsible: &["mainstreaming"],
+            comments: "",
+        }],
+    ),
+];
+
+fn beirut(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    Beirut
+        .with_ymd_and_hms(y, m, d, h, min, 0)
+        .single()
+        .expect("demo times are unambiguous in Beirut")
+        .with_timezone(&Utc)
+}
+
+fn date((y, m, d): (i32, u32, u32)) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("demo dates are valid")
+}
+
+type Conn = AsyncPgConnection;
+
+/// Loads the demo unless it is there already; `now` places the upcoming meeting.
+pub async fn load(conn: &mut Conn, now: DateTime<Utc>) -> anyhow::Result<()> {
+    conn.transaction::<_, anyhow::Error, _>(async |conn| {
+        // Two instances starting at once load it once.
+        diesel::sql_query("SELECT pg_advisory_xact_lock(7263606100)")
+            .execute(conn)
+            .await?;
+        let orgs = load_organizations(conn).await?;
+        let people = load_people(conn, &orgs).await?;
+        let groups = load_groups(conn).await?;
+        for (group, person, role) in MEMBERSHIPS {
+            NewMembership {
+                group_id: groups[group],
+                user_id: people[person],
+                role: *role,
+                since: date((2014, 1, 1)),
+            }
+            .insert_if_missing(conn)
+            .await?;
+        }
+        let wg = groups["wg"];
+        if meetings::find_at(conn, wg, beirut(2014, 5, 14, 14, 0)).await?.is_none() {
+            load_history(conn, &groups, &people, &orgs).await?;
+        }
+        load_workplan(conn, &groups).await?;
+        if !meetings::has_upcoming(conn, wg, now).await? {
+            load_upcoming(conn, &groups, &people, now).await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+async fn load_organizations(conn: &mut Conn) -> anyhow::Result<HashMap<&'static str, i64>> {
+    let mut ids = HashMap::new();
+    for (acronym, name, kind) in ORGANIZATIONS {
+        let id = NewOrganization {
+            name,
+            acronym: Some(acronym),
+            kind: *kind,
+        }
+        .find_or_create(conn)
+        .await?;
+        ids.insert(*acronym, id);
+    }
+    Ok(ids)
+}
+
+async fn load_people(conn: &mut Conn, orgs: &HashMap<&str, i64>) -> anyhow::Result<HashMap<&'static str, i64>> {
+    let mut ids = HashMap::new();
+    for (key, name, email, org, title) in PEOPLE {
+        let id = match users::find_id_by_email(conn, email).await? {
+            Some(id) => id,
+            None => {
+                // Only the accounts with a printed login get a password; the rest are invited.
+                let password_hash = LOGINS
+                    .iter()
+                    .find(|(_, login, _)| login == email)
+                    .map(|(_, _, password)| passwords::hash(password));
+                NewUser {
+                    email,
+                    name,
+                    organization_id: Some(orgs[org]),
+                    title: Some(title),
+                    time_zone: "Asia/Beirut",
+                    password_hash,
+                    is_admin: *key == "coordinator",
+                }
+                .find_or_create(conn)
+                .await?
+            }
+        };
+        ids.insert(*key, id);
+    }
+    Ok(ids)
+}
+
+async fn load_groups(conn: &mut Conn) -> anyhow::Result<HashMap<&'static str, i64>> {
+    let wg = NewGroup {
+        parent_id: None,
+        name: "Child Protection in Emergencies Working Group",
+        short_name: WORKING_GROUP,
+        kind: GroupKind::WorkingGroup,
+        location: Some("Beirut, Lebanon"),
+        time_zone: "Asia/Beirut",
+        description: "Coordinates the child protection response for refugees and host communities in Lebanon.",
+    }
+    .find_or_create(conn)
+    .await?;
+    let mut ids = HashMap::from([("wg", wg)]);
+    for (key, name, short_name, kind, location) in SUBGROUPS {
+        let id = NewGroup {
+            parent_id: Some(wg),
+            name,
+            short_name,
+            kind: *kind,
+            location: *location,
+            time_zone: "Asia/Beirut",
+            description: "",
+        }
+        .find_or_create(conn)
+        .await?;
+        ids.insert(*key, id);
+    }
+    Ok(ids)
+}
+
+/// Inserts an agenda tree; returns the ids of its items by title.
+async fn insert_agenda(
+    conn: &mut Conn,
+    meeting_id: i64,
+    items: &[Item],
+    groups: &HashMap<&str, i64>,
+) -> anyhow::Result<HashMap<&'static str, i64>> {
+    let mut ids = HashMap::new();
+    // Depth-first with an explicit stack: (parent id, siblings).
+    let mut pending: Vec<(Option<i64>, &[Item])> = vec![(None, items)];
+    while let Some((parent_id, siblings)) = pending.pop() {
+        for (position, item) in siblings.iter().enumerate() {
+            let id = NewAgendaItem {
+                meeting_id,
+                parent_id,
+                position: i32::try_from(position)?,
+                title: item.title,
+                presenter: None,
+                reporting_group_id: item.reporting.map(|key| groups[key]),
+                notes: item.notes,
+                decisions: item.decisions,
+            }
+            .insert(conn)
+            .await?;
+            ids.insert(item.title, id);
+            if !item.children.is_empty() {
+                pending.push((Some(id), item.children));
+            }
+        }
+    }
+    Ok(ids)
+}
+
+fn meeting<'a>(
+    group_id: i64,
+    starts_at: DateTime<Utc>,
+    status: MeetingStatus,
+    chair: i64,
+    note_taker: i64,
+) -> NewMeeting<'a> {
+    NewMeeting {
+        group_id,
+        title: MEETING_TITLE,
+        starts_at,
+        duration_minutes: 120,
+        location: Some(LOCATION),
+        online_url: None,
+        chair_id: Some(chair),
+        note_taker_id: Some(note_taker),
+        status,
+        published_at: Some(starts_at - Days::new(7)),
+        closed_at: (status == MeetingStatus::Closed).then(|| starts_at + chrono::Duration::hours(3)),
+    }
+}
+
+/// The meetings of 14 May and 11 June 2014, their action points and the review.
+async fn load_history(
+    conn: &mut Conn,
+    groups: &HashMap<&str, i64>,
+    people: &HashMap<&str, i64>,
+    orgs: &HashMap<&str, i64>,
+) -> anyhow::Result<()> {
+    let wg = groups["wg"];
+    let may_start = beirut(2014, 5, 14, 14, 0);
+    let may = meeting(
+        wg,
+        may_start,
+        MeetingStatus::Closed,
+        people["coordinator"],
+        people["im"],
+    )
+    .insert(conn)
+    .await?;
+    let may_items = insert_agenda(conn, may, MAY_AGENDA, groups).await?;
+    let june_start = beirut(2014, 6, 11, 14, 0);
+    let june = meeting(
+        wg,
+        june_start,
+        MeetingStatus::Closed,
+        people["coordinator"],
+        people["im"],
+    )
+    .insert(conn)
+    .await?;
+    let june_items = insert_agenda(conn, june, JUNE_AGENDA, groups).await?;
+
+    for (index, reviewed) in MAY_ACTION_POINTS.iter().enumerate() {
+        let owners: Vec<Owner> = reviewed.owners.iter().map(|r| Owner::Role(*r)).collect();
+        let minute = u32::try_from(index)?;
+        let id = NewActionPoint {
+            group_id: wg,
+            meeting_id: Some(may),
+            agenda_item_id: may_items.get(reviewed.topic).copied(),
+            topic: reviewed.topic,
+            text: reviewed.text,
+            due_date: None,
+            restricted: false,
+            created_by: Some(people["coordinator"]),
+            created_at: beirut(2014, 5, 14, 15, minute),
+            owners: &owners,
+            via: UpdateVia::Meeting,
+        }
+        .insert(conn)
+        .await?;
+        let change = StatusChange {
+            status: reviewed.status,
+            note: reviewed.note,
+            user_id: Some(people["coordinator"]),
+            meeting_id: Some(june),
+            via: UpdateVia::Meeting,
+            at: beirut(2014, 6, 11, 14, 10 + minute),
+        };
+        change_status(conn, id, &change).await?;
+    }
+
+    for (index, raised) in JUNE_ACTION_POINTS.iter().enumerate() {
+        let owners: Vec<Owner> = raised.owners.iter().map(|r| Owner::Role(*r)).collect();
+        NewActionPoint {
+            group_id: wg,
+            meeting_id: Some(june),
+            agenda_item_id: june_items.get(raised.agenda_item).copied(),
+            topic: raised.topic,
+            text: raised.text,
+            due_date: Some(date(raised.due)),
+            restricted: false,
+            created_by: Some(people["coordinator"]),
+            created_at: beirut(2014, 6, 11, 15, u32::try_from(index)?),
+            owners: &owners,
+            via: UpdateVia::Meeting,
+        }
+        .insert(conn)
+        .await?;
+    }
+
+    for (person, status) in [
+        ("coordinator", AttendanceStatus::Present),
+        ("co_chair", AttendanceStatus::Present),
+        ("im", AttendanceStatus::Present),
+        ("member", AttendanceStatus::Present),
+        ("cm", AttendanceStatus::Present),
+        ("pss", AttendanceStatus::Present),
+        ("tripoli", AttendanceStatus::Apologies),
+        ("observer", AttendanceStatus::Apologies),
+    ] {
+        NewAttendance {
+            meeting_id: june,
+            user_id: Some(people[person]),
+            guest_name: None,
+            guest_organization: None,
+            organization_id: None,
+            status,
+        }
+        .insert(conn)
+        .await?;
+    }
+    for (guest, org) in [
+        ("Representative of UNRWA", "UNRWA"),
+        ("Representative of KAFA", "KAFA"),
+        ("Representative of Himaya", "Himaya"),
+    ] {
+        NewAttendance {
+            meeting_id: june,
+            user_id: None,
+            guest_name: Some(guest),
+            guest_organization: None,
+            organization_id: Some(orgs[org]),
+            status: AttendanceStatus::Present,
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn load_workplan(conn: &mut Conn, groups: &HashMap<&str, i64>) -> anyhow::Result<()> {
+    for (area_position, (area, tasks)) in WORKPLAN.iter().enumerate() {
+        let area_id = NewArea {
+            group_id: groups["wg"],
+            name: area,
+            position: i32::try_from(area_position)?,
+        }
+        .find_or_create(conn)
+        .await?;
+        for (task_position, planned) in tasks.iter().enumerate() {
+            let task = NewTask {
+                area_id,
+                position: i32::try_from(task_position)?,
+                title: planned.title,
+                start_date: Some(date((2014, 5, 1))),
+                end_date: Some(date((2014, 5, 31))),
+                status: TaskStatus::Completed,
+                comments: planned.comments,
+            }
+            .insert_if_missing(conn)
+            .await?;
+            if let Some(task_id) = task {
+                for key in planned.responsible {
+                    owners::add(conn, OwnerTable::WorkplanTasks, task_id, Owner::Group(groups[key])).await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A published meeting two weeks from `now`, at 14:00 Beirut time.
+async fn load_upcoming(
+    conn: &mut Conn,
+    groups: &HashMap<&str, i64>,
+    people: &HashMap<&str, i64>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let day = now.with_timezone(&Beirut).date_naive() + Days::new(14);
+    let starts_at = Beirut
+        .from_local_datetime(&day.and_hms_opt(14, 0, 0).expect("14:00 is a valid time"))
+        .earliest()
+        .ok_or_else(|| anyhow::anyhow!("14:00 does not exist in Beirut on {day}"))?
+        .with_timezone(&Utc);
+    let mut upcoming = meeting(
+        groups["wg"],
+        starts_at,
+        MeetingStatus::Scheduled,
+        people["coordinator"],
+        people["im"],
+    );
+    upcoming.published_at = Some(now);
+    let id = upcoming.insert(conn).await?;
+    insert_agenda(conn, id, UPCOMING_AGENDA, groups).await?;
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! User-facing strings, from Project Fluent files under `locales/`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The languages with a complete set of messages, and their writing direction.
+const LANGUAGES: &[(&str, &str, &str)] = &[("en", "ltr", include_str!("../locales/en/main.ftl"))];
+
+static BUNDLES: LazyLock<HashMap<&'static str, FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    LANGUAGES
+        .iter()
+        .map(|(lang, _, source)| {
+            let id: LanguageIdentifier = lang.parse().expect("language tags in LANGUAGES are valid");
+            let resource = FluentResource::try_new((*source).to_owned()).expect("bundled .ftl files parse");
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Isolation marks would end up inside plain-text mail and CSV cells.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .expect("bundled .ftl files have no duplicate ids");
+            (*lang, bundle)
+        })
+        .collect()
+});
+
+/// A language to render in: its tag, writing direction and messages.
+#[derive(Clone, Copy)]
+pub struct Locale {
+    pub lang: &'static str,
+    pub dir: &'static str,
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale { lang: "en", dir: "ltr" }
+    }
+}
+
+impl Locale {
+    /// The best supported match for an `Accept-Language` header, else English.
+    pub fn negotiate(accept_language: Option<&str>) -> Self {
+        accept_language
+            .into_iter()
+            .flat_map(|header| header.split(','))
+            .filter_map(|part| part.split(';').next())
+            .filter_map(|tag| tag.trim().split('-').next())
+            .find_map(|primary| LANGUAGES.iter().find(|(lang, _, _)| lang.eq_ignore_ascii_case(primary)))
+            .map_or_else(Locale::default, |(lang, dir, _)| Locale { lang, dir })
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(id, Some(&fluent_args))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let bundle = &BUNDLES[self.lang];
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::warn!(message_id = id, lang = self.lang, "missing translation");
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(message_id = id, ?errors, "translation could not be formatted");
+        }
+        text.into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message id the code asks for exists in every bundled language.
+    #[test]
+    fn every_message_used_in_the_source_is_translated() {
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for call in [".t(\"", ".t_args(\""] {
+                for (start, _) in source.match_indices(call) {
+                    let rest = &source[start + call.len()..];
+                    let id = &rest[..rest.find('"').unwrap()];
+                    for (lang, bundle) in BUNDLES.iter() {
+                        if bundle.get_message(id).is_none() {
+                            missing.push(format!("{lang}: {id} ({})", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing messages:\n{}", missing.join("\n"));
+    }
+
+    /// Enum values are turned into message ids at run time (`action-status-done`).
+    #[test]
+    fn every_enum_value_shown_to_people_is_translated() {
+        use crate::domain::*;
+        let ids = ActionStatus::ALL
+            .iter()
+            .map(|v| format!("action-status-{v}"))
+            .chain(MeetingStatus::ALL.iter().map(|v| format!("meeting-status-{v}")))
+            .chain(TaskStatus::ALL.iter().map(|v| format!("task-status-{v}")))
+            .chain(OwnerRole::ALL.iter().map(|v| format!("owner-role-{v}")))
+            .chain(GroupKind::ALL.iter().map(|v| format!("group-kind-{v}")))
+            .chain(OrganizationKind::ALL.iter().map(|v| format!("org-kind-{v}")))
+            .chain(std::iter::once("org-kind-none".to_owned()));
+        for id in ids {
+            for (lang, bundle) in BUNDLES.iter() {
+                assert!(bundle.get_message(&id).is_some(), "{lang} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn negotiates_supported_languages_and_falls_back_to_english() {
+        assert_eq!(Locale::negotiate(Some("en-GB,en;q=0.9")).lang, "en");
+        assert_eq!(Locale::negotiate(Some("xx")).lang, "en");
+        assert_eq!(Locale::negotiate(None).dir, "ltr");
+    }
+
+    #[test]
+    fn formats_arguments() {
+        let en = Locale::default();
+        assert_eq!(en.t_args("meeting-present", &[("count", 1.into())]), "Present (1)");
+        assert_eq!(
+            en.t_args("action-list-title", &[("group", "PSS TF".into())]),
+            "Action points of PSS TF"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use serde::Serialize;
+
+use crate::domain::{GroupKind, Role};
+use crate::schema::{groups, memberships};
+
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Serialize)]
+#[diesel(table_name = groups)]
+pub struct Group {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub name: String,
+    pub short_name: String,
+    pub kind: GroupKind,
+    pub location: Option<String>,
+    pub time_zone: String,
+    pub description: String,
+    pub archived_at: Option<DateTime<Utc>>,
+}
+
+impl Group {
+    /// The group's zone; the database only holds zones PostgreSQL knows, and an
+    /// unknown one falls back to UTC rather than failing a page.
+    pub fn tz(&self) -> Tz {
+        self.time_zone.parse().unwrap_or(Tz::UTC)
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = groups)]
+pub struct NewGroup<'a> {
+    pub parent_id: Option<i64>,
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub kind: GroupKind,
+    pub location: Option<&'a str>,
+    pub time_zone: &'a str,
+    pub description: &'a str,
+}
+
+impl NewGroup<'_> {
+    /// Inserts the group unless its parent already has one of that short name.
+    pub async fn find_or_create(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        let existing = groups::table
+            .filter(groups::short_name.eq(self.short_name))
+            .filter(groups::parent_id.is_not_distinct_from(self.parent_id))
+            .select(groups::id)
+            .first(conn)
+            .await
+            .optional()?;
+        match existing {
+            Some(id) => Ok(id),
+            None => {
+                diesel::insert_into(groups::table)
+                    .values(self)
+                    .returning(groups::id)
+                    .get_result(conn)
+                    .await
+            }
+        }
+    }
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Group> {
+    groups::table.find(id).select(Group::as_select()).first(conn).await
+}
+
+/// Working groups at the top of the tree that are not archived.
+pub async fn top_level(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Group>> {
+    groups::table
+        .filter(groups::parent_id.is_null())
+        .filter(groups::archived_at.is_null())
+        .order(groups::name)
+        .select(Group::as_select())
+        .load(conn)
+        .await
+}
+
+pub async fn children(conn: &mut AsyncPgConnection, parent: i64) -> QueryResult<Vec<Group>> {
+    groups::table
+        .filter(groups::parent_id.eq(parent))
+        .filter(groups::archived_at.is_null())
+        .order((groups::kind, groups::name))
+        .select(Group::as_select())
+        .load(conn)
+        .await
+}
+
+/// The chain from the top of the tree down to the group's parent, for breadcrumbs.
+pub async fn ancestors(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Vec<Group>> {
+    diesel::sql_query(
+        "WITH RECURSIVE chain AS ( \
+             SELECT g.*, 0 AS depth FROM groups g WHERE g.id = (SELECT parent_id FROM groups WHERE id = $1) \
+             UNION ALL \
+             SELECT p.*, c.depth + 1 FROM groups p JOIN chain c ON p.id = c.parent_id \
+         ) SELECT * FROM chain ORDER BY depth DESC",
+    )
+    .bind::<BigInt, _>(id)
+    .load(conn)
+    .await
+}
+
+#[derive(QueryableByName)]
+struct GroupId {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+}
+
+/// The group and every group below it.
+pub async fn subtree_ids(conn: &mut AsyncPgConnection, root: i64) -> QueryResult<Vec<i64>> {
+    let rows: Vec<GroupId> = diesel::sql_query(
+        "WITH RECURSIVE tree AS ( \
+             SELECT id FROM groups WHERE id = $1 \
+             UNION ALL \
+             SELECT g.id FROM groups g JOIN tree t ON g.parent_id = t.id \
+         ) SELECT id FROM tree",
+    )
+    .bind::<BigInt, _>(root)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = memberships)]
+pub struct NewMembership {
+    pub group_id: i64,
+    pub user_id: i64,
+    pub role: Role,
+    pub since: NaiveDate,
+}
+
+impl NewMembership {
+    pub async fn insert_if_missing(&self, conn: &mut AsyncPgConnection) -> QueryResult<()> {
+        diesel::insert_into(memberships::table)
+            .values(self)
+            .on_conflict((memberships::group_id, memberships::user_id, memberships::role))
+            .do_nothing()
+            .execute(conn)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,17 @@
+//! Row structs, `New*` insert structs and the queries of each table family.
+
+pub mod action_points;
+pub mod groups;
+pub mod meetings;
+pub mod organizations;
+pub mod owners;
+pub mod users;
+pub mod workplan;
+
+use diesel::sql_types::Text;
+
+#[diesel::declare_sql_function]
+extern "SQL" {
+    /// Emails and organisation names are unique regardless of case.
+    fn lower(value: Text) -> Text;
+}

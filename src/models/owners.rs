@@ -1,0 +1,86 @@
+//! Owners of action points and responsible parties of workplan tasks: each one a
+//! person, an organisation, a sub-group, or a role of the group. Both tables share
+//! this shape, so one set of queries serves both.
+
+use diesel::prelude::*;
+use diesel::sql_types::{Array, BigInt, Nullable, Text};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use crate::domain::OwnerRole;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerTable {
+    ActionPoints,
+    WorkplanTasks,
+}
+
+impl OwnerTable {
+    /// The owner table and the column naming what is owned; fixed strings, never input.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            OwnerTable::ActionPoints => ("action_point_owners", "action_point_id"),
+            OwnerTable::WorkplanTasks => ("workplan_task_owners", "task_id"),
+        }
+    }
+}
+
+/// Who owns something, by reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    User(i64),
+    Organization(i64),
+    Group(i64),
+    Role(OwnerRole),
+}
+
+pub async fn add(conn: &mut AsyncPgConnection, table: OwnerTable, owned_id: i64, owner: Owner) -> QueryResult<()> {
+    let (table_name, owned_column) = table.names();
+    let (user, organization, group, role) = match owner {
+        Owner::User(id) => (Some(id), None, None, None),
+        Owner::Organization(id) => (None, Some(id), None, None),
+        Owner::Group(id) => (None, None, Some(id), None),
+        Owner::Role(role) => (None, None, None, Some(role)),
+    };
+    diesel::sql_query(format!(
+        "INSERT INTO {table_name} ({owned_column}, user_id, organization_id, group_id, role) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING"
+    ))
+    .bind::<BigInt, _>(owned_id)
+    .bind::<Nullable<BigInt>, _>(user)
+    .bind::<Nullable<BigInt>, _>(organization)
+    .bind::<Nullable<BigInt>, _>(group)
+    .bind::<Nullable<Text>, _>(role)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An owner with the name to show for it.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct NamedOwner {
+    #[diesel(sql_type = BigInt)]
+    pub owned_id: i64,
+    /// The person's, organisation's or group's name; `None` for a role.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub name: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub role: Option<OwnerRole>,
+}
+
+/// The owners of each of `owned_ids`, in the order they were added.
+pub async fn named(conn: &mut AsyncPgConnection, table: OwnerTable, owned_ids: &[i64]) -> QueryResult<Vec<NamedOwner>> {
+    let (table_name, owned_column) = table.names();
+    diesel::sql_query(format!(
+        "SELECT o.{owned_column} AS owned_id, \
+                coalesce(u.name, org.acronym, org.name, g.short_name) AS name, o.role \
+         FROM {table_name} o \
+         LEFT JOIN users u ON u.id = o.user_id \
+         LEFT JOIN organizations org ON org.id = o.organization_id \
+         LEFT JOIN groups g ON g.id = o.group_id \
+         WHERE o.{owned_column} = ANY($1) \
+         ORDER BY o.{owned_column}, o.id"
+    ))
+    .bind::<Array<BigInt>, _>(owned_ids)
+    .load(conn)
+    .await
+}

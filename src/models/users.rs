@@ -1,0 +1,56 @@
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
+
+use super::lower;
+use crate::schema::users;
+
+/// A person, without the password hash, which only the login code reads.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub organization_id: Option<i64>,
+    pub title: Option<String>,
+    pub locale: String,
+    pub time_zone: String,
+    pub is_admin: bool,
+    pub deactivated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub organization_id: Option<i64>,
+    pub title: Option<&'a str>,
+    pub time_zone: &'a str,
+    pub password_hash: Option<String>,
+    pub is_admin: bool,
+}
+
+impl NewUser<'_> {
+    /// Inserts the user unless the email (any case) is taken; returns the user's id.
+    pub async fn find_or_create(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        if let Some(id) = find_id_by_email(conn, self.email).await? {
+            return Ok(id);
+        }
+        diesel::insert_into(users::table)
+            .values(self)
+            .returning(users::id)
+            .get_result(conn)
+            .await
+    }
+}
+
+pub async fn find_id_by_email(conn: &mut AsyncPgConnection, email: &str) -> QueryResult<Option<i64>> {
+    users::table
+        .filter(lower(users::email).eq(lower(email)))
+        .select(users::id)
+        .first(conn)
+        .await
+        .optional()
+}
