@@ -1,0 +1,12 @@
+//! convene: a workspace for coordination working groups.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod models;
+pub mod schema;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,136 @@
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use convene::config::Settings;
+use convene::db::{self, embedded::EmbeddedPostgres};
+use convene::startup::Application;
+use convene::{demo, telemetry};
+
+#[derive(Parser)]
+#[command(name = "convene", version, about = "A workspace for coordination working groups")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app (the default).
+    Serve,
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Load the demo working group (idempotent), then exit.
+    Demo,
+}
+
+/// The database the app talks to: the configured server, or the private cluster.
+struct Database {
+    url: String,
+    embedded: Option<EmbeddedPostgres>,
+    /// Whether the database was created by this start (a fresh embedded cluster).
+    created: bool,
+}
+
+impl Database {
+    fn open(settings: &Settings) -> anyhow::Result<Self> {
+        if let Some(url) = &settings.database_url {
+            tracing::info!(database = %url, "using DATABASE_URL");
+            return Ok(Database {
+                url: url.expose().to_owned(),
+                embedded: None,
+                created: false,
+            });
+        }
+        let cluster = EmbeddedPostgres::locate(&settings.data_dir)?;
+        tracing::info!("{}", cluster.describe());
+        cluster.start()?;
+        Ok(Database {
+            url: cluster.url("convene"),
+            embedded: Some(cluster),
+            created: false,
+        })
+    }
+
+    async fn prepare(&mut self) -> anyhow::Result<()> {
+        if let Some(cluster) = &self.embedded {
+            self.created = db::create_database(&cluster.url("postgres"), "convene", None).await?;
+        }
+        let applied = db::migrate(&self.url).await?;
+        if applied > 0 {
+            tracing::info!(applied, "applied database migrations");
+        }
+        Ok(())
+    }
+
+    fn close(&self) {
+        if let Some(cluster) = &self.embedded
+            && let Err(e) = cluster.stop()
+        {
+            tracing::error!("could not stop the private PostgreSQL cluster: {e}");
+        }
+    }
+}
+
+async fn load_demo(url: &str, settings: &Settings) -> anyhow::Result<()> {
+    let mut conn = db::connect(url, settings.statement_timeout).await?;
+    demo::load(&mut conn, chrono::Utc::now()).await?;
+    tracing::info!("demo data loaded");
+    Ok(())
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    let settings = Arc::new(settings);
+    let mut database = Database::open(&settings)?;
+    let outcome = async {
+        database.prepare().await?;
+        match command {
+            Command::Migrate => Ok(()),
+            Command::Demo => load_demo(&database.url, &settings).await,
+            Command::Serve => {
+                // The private cluster gets the demo the first time; a real server only when asked.
+                if database.created {
+                    load_demo(&database.url, &settings).await?;
+                }
+                let app = Application::build(settings.clone(), database.url.clone())?;
+                let mut address = settings.base_url.clone();
+                if settings.bind.port() == 0 {
+                    let _ = address.set_port(Some(app.port()));
+                }
+                println!("convene is serving at {address}");
+                if database.embedded.is_some() {
+                    for (role, email, password) in demo::LOGINS {
+                        println!("  demo {role}: {email} / {password}");
+                    }
+                }
+                app.run_until_stopped().await?;
+                tracing::info!("stopped serving");
+                Ok(())
+            }
+        }
+    }
+    .await;
+    database.close();
+    outcome
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("convene: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.log_filter);
+    let command = cli.command.unwrap_or(Command::Serve);
+    let system = actix_web::rt::System::new();
+    match system.block_on(run(command, settings)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("convene: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! One error type for every handler, rendered as an HTML page for people or as
+//! RFC 9457 problem details for `/api`.
+
+use actix_web::dev::ServiceResponse;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::ErrorHandlerResponse;
+use actix_web::{HttpMessage, HttpResponse, ResponseError};
+use diesel_async::pooled_connection::deadpool::PoolError;
+use tracing_actix_web::RequestId;
+
+use crate::i18n::Locale;
+use crate::web::views;
+
+pub type AppResult<T> = Result<T, AppError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// Input that cannot be used; the message is shown to the user as it is.
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("database error: {0}")]
+    Database(#[from] diesel::result::Error),
+    #[error("database unavailable: {0}")]
+    Pool(#[from] PoolError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound | AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    // The body is written by `render`, which knows whether the caller wants HTML or JSON.
+    fn error_response(&self) -> HttpResponse {
+        HttpResponse::new(self.status_code())
+    }
+}
+
+/// What the person may be told: input errors in full, server faults never.
+fn public_detail(status: StatusCode, error: Option<&actix_web::Error>) -> Option<String> {
+    if status.is_server_error() {
+        return None;
+    }
+    let error = error?;
+    match error.as_error::<AppError>() {
+        Some(AppError::BadRequest(message)) => Some(message.clone()),
+        Some(_) => None,
+        None => Some(error.to_string()),
+    }
+}
+
+/// Error-handler middleware body: rewrites every response that carries an error
+/// into a page or a problem document, keeping its status and headers.
+pub fn render<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    if res.response().error().is_none() {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let detail = public_detail(status, res.response().error());
+    let request = res.request();
+    let request_id = request.extensions().get::<RequestId>().map(|id| id.to_string());
+    let locale = Locale::negotiate(
+        request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+
+    let mut response = HttpResponse::build(status);
+    for (name, value) in res.response().headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            response.insert_header((name.clone(), value.clone()));
+        }
+    }
+    let response = if request.path().starts_with("/api/") {
+        let problem = serde_json::json!({
+            "type": "about:blank",
+            "title": status.canonical_reason().unwrap_or("Error"),
+            "status": status.as_u16(),
+            "detail": detail,
+            "instance": request.path(),
+            "request_id": request_id,
+        });
+        response
+            .insert_header((
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/problem+json"),
+            ))
+            .body(problem.to_string())
+    } else {
+        let page = views::error::page(&locale, status, detail.as_deref(), request_id.as_deref());
+        response
+            .insert_header((
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ))
+            .body(page.into_string())
+    };
+    let (request, _) = res.into_parts();
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(request, response).map_into_right_body(),
+    ))
+}

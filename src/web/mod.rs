@@ -1,0 +1,97 @@
+//! The app factory: routes and middleware, used by `main` and by the tests alike.
+
+pub mod api;
+pub mod error;
+pub mod routes;
+pub mod views;
+
+use std::future::{Ready, ready};
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::{Payload, Server};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlash};
+use actix_web::{App, FromRequest, HttpMessage, HttpRequest, HttpServer, web};
+use tracing_actix_web::{RequestId, TracingLogger};
+
+use crate::config::Settings;
+use crate::db::{self, DbConn, DbPool};
+use crate::i18n::Locale;
+use error::{AppError, AppResult};
+
+/// What every handler can reach. Each actix worker owns its pool: sharing one
+/// across workers makes a connection's driver task wake on another thread.
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Arc<Settings>,
+}
+
+impl AppState {
+    pub async fn conn(&self) -> AppResult<DbConn> {
+        Ok(self.pool.get().await?)
+    }
+}
+
+/// Per-request facts a page needs to render: for now, the language.
+pub struct PageContext {
+    pub locale: Locale,
+}
+
+impl FromRequest for PageContext {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+        ready(Ok(PageContext {
+            locale: Locale::negotiate(accept),
+        }))
+    }
+}
+
+const WORKERS: usize = 2;
+
+/// Builds the HTTP server on `listener` against the database at `database_url`.
+pub fn server(listener: TcpListener, settings: Arc<Settings>, database_url: String) -> std::io::Result<Server> {
+    let per_worker = settings.pool_size.div_ceil(WORKERS).max(1);
+    let server = HttpServer::new(move || {
+        let state = AppState {
+            pool: db::pool(&database_url, per_worker, settings.statement_timeout),
+            settings: settings.clone(),
+        };
+        App::new()
+            .app_data(web::Data::new(state))
+            .app_data(web::PathConfig::default().error_handler(|err, _| {
+                // A malformed id in a path names nothing: that is a 404, not a 400.
+                actix_web::error::InternalError::from_response(err, actix_web::HttpResponse::NotFound().finish()).into()
+            }))
+            .wrap(ErrorHandlers::new().default_handler(error::render))
+            .wrap(Compress::default())
+            .wrap(NormalizePath::new(TrailingSlash::Trim))
+            .wrap_fn(|req, srv| {
+                let request_id = req.extensions().get::<RequestId>().map(|id| id.to_string());
+                let response = actix_web::dev::Service::call(srv, req);
+                async move {
+                    let mut response = response.await?;
+                    if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
+                        response
+                            .headers_mut()
+                            .insert(HeaderName::from_static("x-request-id"), id);
+                    }
+                    Ok(response)
+                }
+            })
+            .wrap(TracingLogger::default())
+            .configure(routes::configure)
+            .configure(api::configure)
+            .default_service(web::to(|| async {
+                Err::<actix_web::HttpResponse, _>(AppError::NotFound)
+            }))
+    })
+    .workers(WORKERS)
+    .shutdown_timeout(10)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

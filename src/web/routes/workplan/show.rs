@@ -1,0 +1,25 @@
+use actix_web::web;
+use maud::Markup;
+
+use crate::models::owners::{self, OwnerTable};
+use crate::models::{groups, workplan};
+use crate::web::error::AppResult;
+use crate::web::views::groups::crumbs_to;
+use crate::web::views::workplan::WorkplanPage;
+use crate::web::{AppState, PageContext, views};
+
+pub async fn show(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+    let mut conn = state.conn().await?;
+    let group = groups::find(&mut conn, *id).await?;
+    let ancestors = groups::ancestors(&mut conn, group.id).await?;
+    let areas = workplan::for_group(&mut conn, group.id).await?;
+    let task_ids: Vec<i64> = areas.iter().flat_map(|(_, tasks)| tasks.iter().map(|t| t.id)).collect();
+    let owners = owners::named(&mut conn, OwnerTable::WorkplanTasks, &task_ids).await?;
+    let page = WorkplanPage {
+        group: &group,
+        crumbs: crumbs_to(&ancestors, &group),
+        areas: &areas,
+        owners: &owners,
+    };
+    Ok(views::workplan::show(&ctx.locale, &page))
+}

@@ -1,0 +1,102 @@
+//! Maud layout and the components pages share.
+
+pub mod action_points;
+pub mod error;
+pub mod groups;
+pub mod meetings;
+pub mod workplan;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use crate::domain::{ActionStatus, MeetingStatus, TaskStatus, markdown};
+use crate::i18n::Locale;
+use crate::models::owners::NamedOwner;
+
+/// A link in the breadcrumb trail above a page's title.
+pub struct Crumb {
+    pub label: String,
+    pub href: String,
+}
+
+/// The frame of every page: language and direction, a header, breadcrumbs, the title.
+pub fn layout(locale: &Locale, title: &str, crumbs: &[Crumb], content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(locale.lang) dir=(locale.dir) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · convene" }
+                link rel="stylesheet" href=(*crate::web::routes::assets::STYLESHEET_PATH);
+            }
+            body {
+                header.site {
+                    a.brand href="/" { "convene" }
+                    span.tagline { (locale.t("tagline")) }
+                }
+                main {
+                    @if !crumbs.is_empty() {
+                        nav.crumbs aria-label=(locale.t("breadcrumbs")) {
+                            ol {
+                                @for crumb in crumbs {
+                                    li { a href=(crumb.href) { (crumb.label) } }
+                                }
+                            }
+                        }
+                    }
+                    h1 { (title) }
+                    (content)
+                }
+            }
+        }
+    }
+}
+
+pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%H:%M").to_string()
+}
+
+/// "Wednesday 11 June 2014" in the group's zone.
+pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
+    long_date(at.with_timezone(&tz).date_naive())
+}
+
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// "20 Jun 2014", compact enough for table cells.
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+pub fn markdown_block(source: &str) -> Markup {
+    html! { div.prose { (PreEscaped(markdown::to_safe_html(source))) } }
+}
+
+pub fn meeting_status_badge(locale: &Locale, status: MeetingStatus) -> Markup {
+    html! { span class={ "badge meeting-" (status.as_str()) } { (locale.t(&format!("meeting-status-{}", status.as_str()))) } }
+}
+
+pub fn action_status_badge(locale: &Locale, status: ActionStatus) -> Markup {
+    html! { span class={ "badge action-" (status.as_str()) } { (locale.t(&format!("action-status-{}", status.as_str()))) } }
+}
+
+pub fn task_status_badge(locale: &Locale, status: TaskStatus) -> Markup {
+    html! { span class={ "badge task-" (status.as_str()) } { (locale.t(&format!("task-status-{}", status.as_str()))) } }
+}
+
+/// Owner names joined for a table cell; roles read as the group says them ("Coordinator", "IM").
+pub fn owner_list(locale: &Locale, owners: &[&NamedOwner]) -> String {
+    owners
+        .iter()
+        .map(|owner| match (&owner.name, owner.role) {
+            (Some(name), _) => name.clone(),
+            (None, Some(role)) => locale.t(&format!("owner-role-{}", role.as_str())),
+            (None, None) => String::new(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
