@@ -1,0 +1,254 @@
+//! The test harness: each test gets the real app on a free port, with its own
+//! database cloned from a migrated template, on `DATABASE_URL`'s server when set
+//! and otherwise on a private cluster under `target/`.
+
+#![allow(dead_code)] // Each test binary uses a different part of the harness.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use convene::config::Settings;
+use convene::db::embedded::EmbeddedPostgres;
+use convene::startup::Application;
+use diesel::sql_types::{BigInt, Text};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use tokio::sync::OnceCell;
+use url::Url;
+
+/// The server the tests use, as a URL to its `postgres` database.
+async fn admin_url() -> &'static str {
+    static ADMIN: OnceCell<String> = OnceCell::const_new();
+    ADMIN
+        .get_or_init(|| async {
+            match std::env::var("DATABASE_URL").ok().filter(|u| !u.is_empty()) {
+                Some(url) => with_database(&url, "postgres"),
+                None => tokio::task::spawn_blocking(|| {
+                    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-db");
+                    let cluster = EmbeddedPostgres::locate(&dir).expect("PostgreSQL server binaries for the tests");
+                    cluster.start().expect("the tests' private PostgreSQL cluster starts");
+                    cluster.url("postgres")
+                })
+                .await
+                .expect("cluster start-up thread"),
+            }
+        })
+        .await
+}
+
+/// `url` pointing at another database on the same server.
+pub fn with_database(url: &str, database: &str) -> String {
+    let mut parsed = Url::parse(url).expect("a valid database URL");
+    parsed.set_path(&format!("/{database}"));
+    parsed.to_string()
+}
+
+/// A name that changes whenever a migration does, so a stale template is never used.
+fn template_name() -> String {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut dirs: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+        .expect("migrations directory")
+        .map(|e| e.expect("migration entry").path())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        for file in ["up.sql", "down.sql"] {
+            let bytes = std::fs::read(dir.join(file)).unwrap_or_default();
+            for b in dir.to_string_lossy().bytes().chain(bytes) {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    format!("convene_template_{:016x}", hash)
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+/// Creates and migrates the template once per server, safely across processes.
+async fn template() -> &'static str {
+    static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let admin = admin_url().await;
+            let name = template_name();
+            let mut conn = AsyncPgConnection::establish(admin)
+                .await
+                .expect("connect to the test server");
+            diesel::sql_query("SELECT pg_advisory_lock(4200417)")
+                .execute(&mut conn)
+                .await
+                .expect("lock");
+            let exists: Count = diesel::sql_query("SELECT count(*) AS count FROM pg_database WHERE datname = $1")
+                .bind::<Text, _>(&name)
+                .get_result(&mut conn)
+                .await
+                .expect("look up the template");
+            if exists.count == 0 {
+                let building = format!("{name}_building");
+                diesel::sql_query(format!("DROP DATABASE IF EXISTS {building}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("drop");
+                diesel::sql_query(format!("CREATE DATABASE {building}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create");
+                convene::db::migrate(&with_database(admin, &building))
+                    .await
+                    .expect("migrate the template");
+                // Renaming publishes the finished template in one step.
+                diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("publish the template");
+            }
+            diesel::sql_query("SELECT pg_advisory_unlock(4200417)")
+                .execute(&mut conn)
+                .await
+                .expect("unlock");
+            name
+        })
+        .await
+}
+
+fn unique_database_name() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!(
+        "convene_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
+}
+
+/// A fresh database cloned from the migrated template; dropped with this value.
+pub struct TestDatabase {
+    pub name: String,
+    pub url: String,
+    admin: String,
+}
+
+impl TestDatabase {
+    pub async fn new() -> Self {
+        let template = template().await;
+        let admin = admin_url().await.to_owned();
+        let name = unique_database_name();
+        let mut conn = AsyncPgConnection::establish(&admin)
+            .await
+            .expect("connect to the test server");
+        diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template}"))
+            .execute(&mut conn)
+            .await
+            .expect("clone the template");
+        TestDatabase {
+            url: with_database(&admin, &name),
+            name,
+            admin,
+        }
+    }
+
+    pub async fn conn(&self) -> AsyncPgConnection {
+        AsyncPgConnection::establish(&self.url)
+            .await
+            .expect("connect to the test database")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let admin = self.admin.clone();
+        let name = self.name.clone();
+        // Drop runs inside the test's runtime; the clean-up gets a runtime of its own.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async {
+                let mut conn = AsyncPgConnection::establish(&admin).await.ok()?;
+                diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut conn)
+                    .await
+                    .ok()
+            })
+        })
+        .join();
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: TestDatabase,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request reaches the app")
+    }
+
+    /// The body of a page that must answer 200.
+    pub async fn page(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.expect("page body")
+    }
+
+    pub async fn load_demo(&self) {
+        let mut conn = self.db.conn().await;
+        convene::demo::load(&mut conn, chrono::Utc::now())
+            .await
+            .expect("demo loads");
+    }
+
+    /// The id behind a natural key, for building URLs.
+    pub async fn id(&self, sql: &str) -> i64 {
+        let mut conn = self.db.conn().await;
+        #[derive(diesel::QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = BigInt)]
+            id: i64,
+        }
+        diesel::sql_query(sql)
+            .get_result::<Id>(&mut conn)
+            .await
+            .expect("id query")
+            .id
+    }
+}
+
+/// Starts the app, through the same factory `main` uses, on a free port.
+pub async fn spawn_app() -> TestApp {
+    let db = TestDatabase::new().await;
+    let settings = Settings::from_lookup(|name| match name {
+        "BIND" => Some("127.0.0.1:0".into()),
+        "DATABASE_URL" => Some(db.url.clone()),
+        "DATABASE_POOL_SIZE" => Some("2".into()),
+        "LOG" => Some("warn".into()),
+        _ => None,
+    })
+    .expect("test settings are valid");
+    let app = Application::build(Arc::new(settings), db.url.clone()).expect("the app binds a free port");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client");
+    TestApp { address, client, db }
+}
