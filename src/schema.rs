@@ -121,6 +121,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    login_attempts (id) {
+        id -> Int8,
+        email -> Text,
+        client_ip -> Text,
+        succeeded -> Bool,
+        at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     meetings (id) {
         id -> Int8,
         group_id -> Int8,
@@ -192,8 +202,8 @@ diesel::table! {
 diesel::table! {
     sessions (key_hash) {
         key_hash -> Bytea,
-        user_id -> Nullable<Int8>,
-        state -> Jsonb,
+        user_id -> Int8,
+        csrf_token -> Text,
         created_at -> Timestamptz,
         last_seen_at -> Timestamptz,
         expires_at -> Timestamptz,
@@ -327,6 +337,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     attendance,
     audit_log,
     groups,
+    login_attempts,
     meetings,
     memberships,
     organizations,
