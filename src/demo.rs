@@ -25,6 +25,7 @@ use crate::models::workplan::{NewArea, NewTask};
 
 /// The demo accounts that can log in, printed at start-up.
 pub const LOGINS: &[(&str, &str, &str)] = &[
+    ("admin", "admin@example.org", "demo-admin-password"),
     ("coordinator", "coordinator@example.org", "demo-coordinator"),
     ("member", "member@example.org", "demo-member"),
 ];
@@ -60,6 +61,13 @@ const ORGANIZATIONS: &[(&str, &str, OrganizationKind)] = &[
 
 /// Key, name, email, organisation, title.
 const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "admin",
+        "Site Administrator",
+        "admin@example.org",
+        "UNICEF",
+        "convene administrator",
+    ),
     (
         "coordinator",
         "Nadia Haddad",
@@ -521,7 +529,7 @@ async fn load_people(conn: &mut Conn, orgs: &HashMap<&str, i64>) -> anyhow::Resu
                     title: Some(title),
                     time_zone: "Asia/Beirut",
                     password_hash,
-                    is_admin: *key == "coordinator",
+                    is_admin: *key == "admin",
                 }
                 .find_or_create(conn)
                 .await?

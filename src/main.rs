@@ -4,6 +4,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 use convene::config::Settings;
 use convene::db::{self, embedded::EmbeddedPostgres};
+use convene::models::accounts;
 use convene::startup::Application;
 use convene::{demo, telemetry};
 
@@ -22,6 +23,25 @@ enum Command {
     Migrate,
     /// Load the demo working group (idempotent), then exit.
     Demo,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account and print a one-time link to choose its password.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Make the account a site administrator.
+        #[arg(long)]
+        admin: bool,
+    },
 }
 
 /// The database the app talks to: the configured server, or the private cluster.
@@ -87,6 +107,14 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         match command {
             Command::Migrate => Ok(()),
             Command::Demo => load_demo(&database.url, &settings).await,
+            Command::User {
+                command: UserCommand::Add { email, name, admin },
+            } => {
+                let mut conn = db::connect(&database.url, settings.statement_timeout).await?;
+                let link = accounts::add_user(&mut conn, &settings.base_url, &email, &name, admin).await?;
+                println!("created {email}; they choose a password at (valid for 3 days, once):\n{link}");
+                Ok(())
+            }
             Command::Serve => {
                 // The private cluster gets the demo the first time; a real server only when asked.
                 if database.created {

@@ -1,5 +1,6 @@
 //! Logging: one span per request (with its request id) from tracing-actix-web,
-//! filtered by `LOG` / `RUST_LOG`.
+//! filtered by `LOG` / `RUST_LOG`, written to standard error (standard output
+//! carries only what the commands print for people).
 
 use tracing_subscriber::EnvFilter;
 
@@ -10,5 +11,7 @@ pub fn init(filter: &str) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }

@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use common::Visitor;
 use convene::db::embedded::EmbeddedPostgres;
 
 fn convene() -> Command {
@@ -115,6 +116,11 @@ async fn first_start_creates_the_private_cluster_with_the_demo_and_later_starts_
     let (mut serving, address) = Serving::start(&mut command);
     assert!(
         serving
+            .wait_for("demo admin:")
+            .contains("admin@example.org / demo-admin-password")
+    );
+    assert!(
+        serving
             .wait_for("demo coordinator:")
             .contains("coordinator@example.org / demo-coordinator")
     );
@@ -125,14 +131,16 @@ async fn first_start_creates_the_private_cluster_with_the_demo_and_later_starts_
     );
     let (status, health) = get(&format!("{address}/healthz")).await;
     assert_eq!((status, health.contains("\"database\":\"ok\"")), (200, true));
-    let (status, home) = get(&format!("{address}/")).await;
-    assert_eq!(status, 200);
+    let me = Visitor::new(&address)
+        .sign_in("coordinator@example.org", "demo-coordinator")
+        .await;
+    let home = me.page("/").await;
     let group_link = home
         .split("href=\"/groups/")
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("a group link");
-    let (_, group_page) = get(&format!("{address}/groups/{group_link}")).await;
+    let group_page = me.page(&format!("/groups/{group_link}")).await;
     assert!(
         group_page.contains("Wednesday 11 June 2014, 14:00"),
         "the demo meeting is listed"
@@ -143,7 +151,10 @@ async fn first_start_creates_the_private_cluster_with_the_demo_and_later_starts_
 
     // The second start reuses the cluster and its data: one demo group, not two.
     let (serving, address) = Serving::start(&mut command);
-    let (_, home) = get(&format!("{address}/")).await;
+    let me = Visitor::new(&address)
+        .sign_in("admin@example.org", "demo-admin-password")
+        .await;
+    let home = me.page("/").await;
     assert_eq!(home.matches("Child Protection in Emergencies Working Group").count(), 1);
     assert_eq!(serving.interrupt(), Some(0));
     assert!(!cluster_dir.join("postmaster.pid").exists());
@@ -153,16 +164,62 @@ async fn first_start_creates_the_private_cluster_with_the_demo_and_later_starts_
 #[tokio::test(flavor = "multi_thread")]
 async fn a_configured_database_is_used_and_nothing_is_loaded_unasked() {
     let db = common::TestDatabase::new().await;
+    let output = convene()
+        .env("DATABASE_URL", &db.url)
+        .args([
+            "user",
+            "add",
+            "--email",
+            "first.admin@test.org",
+            "--name",
+            "First Admin",
+            "--admin",
+        ])
+        .output()
+        .expect("convene user add runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let link = stdout
+        .lines()
+        .find(|l| l.contains("/password/set/"))
+        .expect("a set-password link")
+        .trim()
+        .to_owned();
+    let path = link
+        .split_once("/password/set/")
+        .map(|(_, s)| format!("/password/set/{s}"))
+        .unwrap();
+
     let mut command = convene();
-    command.env("DATABASE_URL", &db.url).env("BIND", "127.0.0.1:0");
+    command
+        .env("DATABASE_URL", &db.url)
+        .env("BIND", "127.0.0.1:0")
+        .env("LOG", "debug");
+    let log = tempfile_path("serve-log");
+    command.stderr(std::fs::File::create(&log).expect("log file"));
     let (serving, address) = Serving::start(&mut command);
-    let (status, home) = get(&format!("{address}/")).await;
-    assert_eq!(status, 200);
+    let visitor = Visitor::new(&address);
+    let chosen = "first admin chose this";
+    let response = visitor
+        .submit(&path, &path, &[("new_password", chosen), ("confirm_password", chosen)])
+        .await;
+    assert_eq!(response.status(), 200);
+    let me = visitor.sign_in("first.admin@test.org", chosen).await;
+    let home = me.page("/").await;
     assert!(
         home.contains("There are no working groups yet."),
         "no demo in a configured database"
     );
     assert_eq!(serving.interrupt(), Some(0));
+
+    // Nothing secret reached the log, even at debug level.
+    let logged = std::fs::read_to_string(&log).expect("the log");
+    assert!(logged.contains("signed in"), "the log is the app's: {logged}");
+    let secret_of_link = path.trim_start_matches("/password/set/");
+    for secret in [chosen, secret_of_link] {
+        assert!(!logged.contains(secret), "{secret:?} appears in the log");
+    }
+    let _ = std::fs::remove_file(&log);
 
     let output = convene()
         .env("DATABASE_URL", &db.url)
@@ -170,11 +227,23 @@ async fn a_configured_database_is_used_and_nothing_is_loaded_unasked() {
         .output()
         .expect("convene demo runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut command = convene();
+    command.env("DATABASE_URL", &db.url).env("BIND", "127.0.0.1:0");
     let (serving, address) = Serving::start(&mut command);
-    let (_, home) = get(&format!("{address}/")).await;
+    let me = Visitor::new(&address).sign_in("first.admin@test.org", chosen).await;
     assert!(
-        home.contains("Child Protection in Emergencies Working Group"),
+        me.page("/")
+            .await
+            .contains("Child Protection in Emergencies Working Group"),
         "loaded when asked"
     );
     assert_eq!(serving.interrupt(), Some(0));
+}
+
+fn tempfile_path(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "{name}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ))
 }

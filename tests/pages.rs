@@ -32,7 +32,8 @@ async fn demo_meeting_id(app: &common::TestApp) -> i64 {
 async fn the_demo_meeting_shows_its_agenda_in_order_with_nesting() {
     let app = spawn_app().await;
     app.load_demo().await;
-    let page = app.page(&format!("/meetings/{}", demo_meeting_id(&app).await)).await;
+    let me = app.sign_in_demo("coordinator").await;
+    let page = me.page(&format!("/meetings/{}", demo_meeting_id(&app).await)).await;
 
     assert_eq!(
         texts(&page, "h1"),
@@ -81,7 +82,8 @@ async fn the_demo_meeting_shows_its_agenda_in_order_with_nesting() {
 async fn the_demo_meeting_reviews_action_points_grouped_by_topic_with_their_notes() {
     let app = spawn_app().await;
     app.load_demo().await;
-    let page = app.page(&format!("/meetings/{}", demo_meeting_id(&app).await)).await;
+    let me = app.sign_in_demo("coordinator").await;
+    let page = me.page(&format!("/meetings/{}", demo_meeting_id(&app).await)).await;
 
     assert_eq!(
         texts(&page, "#review tr.topic"),
@@ -160,7 +162,8 @@ async fn the_demo_meeting_reviews_action_points_grouped_by_topic_with_their_note
 async fn the_demo_minutes_show_notes_attendance_and_new_action_points() {
     let app = spawn_app().await;
     app.load_demo().await;
-    let page = app.page(&format!("/meetings/{}", demo_meeting_id(&app).await)).await;
+    let me = app.sign_in_demo("coordinator").await;
+    let page = me.page(&format!("/meetings/{}", demo_meeting_id(&app).await)).await;
 
     let minutes = texts(&page, "#minutes article.minute");
     assert!(
@@ -188,8 +191,9 @@ async fn the_demo_minutes_show_notes_attendance_and_new_action_points() {
 async fn the_group_page_lists_subgroups_and_meetings() {
     let app = spawn_app().await;
     app.load_demo().await;
+    let me = app.sign_in_demo("coordinator").await;
     let group = app.id("SELECT id FROM groups WHERE short_name = 'CPiE WG'").await;
-    let page = app.page(&format!("/groups/{group}")).await;
+    let page = me.page(&format!("/groups/{group}")).await;
 
     assert_eq!(texts(&page, "h1"), ["Child Protection in Emergencies Working Group"]);
     let subgroups = texts(&page, "ul.subgroups li a");
@@ -213,7 +217,7 @@ async fn the_group_page_lists_subgroups_and_meetings() {
     assert!(meetings[0].contains("Scheduled"), "{meetings:?}");
     assert!(meetings.iter().any(|m| m.starts_with("Wednesday 11 June 2014, 14:00")));
 
-    let home = app.page("/").await;
+    let home = me.page("/").await;
     assert!(texts(&home, "ul.cards h2").contains(&"Child Protection in Emergencies Working Group".to_owned()));
 }
 
@@ -221,8 +225,9 @@ async fn the_group_page_lists_subgroups_and_meetings() {
 async fn the_group_action_points_list_open_items_before_closed_ones() {
     let app = spawn_app().await;
     app.load_demo().await;
+    let me = app.sign_in_demo("coordinator").await;
     let group = app.id("SELECT id FROM groups WHERE short_name = 'CPiE WG'").await;
-    let page = app.page(&format!("/groups/{group}/action-points")).await;
+    let page = me.page(&format!("/groups/{group}/action-points")).await;
 
     assert_eq!(texts(&page, "h1"), ["Action points of CPiE WG"]);
     let headings = texts(&page, "section h2");
@@ -242,8 +247,9 @@ async fn the_group_action_points_list_open_items_before_closed_ones() {
 async fn the_group_workplan_shows_the_cluster_columns() {
     let app = spawn_app().await;
     app.load_demo().await;
+    let me = app.sign_in_demo("coordinator").await;
     let group = app.id("SELECT id FROM groups WHERE short_name = 'CPiE WG'").await;
-    let page = app.page(&format!("/groups/{group}/workplan")).await;
+    let page = me.page(&format!("/groups/{group}/workplan")).await;
 
     assert_eq!(
         texts(&page, "table.workplan thead th"),
@@ -270,6 +276,9 @@ async fn the_group_workplan_shows_the_cluster_columns() {
 #[tokio::test]
 async fn unknown_ids_give_a_not_found_page_not_a_crash() {
     let app = spawn_app().await;
+    app.load_demo().await;
+    // An administrator sees every group, so a 404 here means "there is none".
+    let me = app.sign_in_demo("admin").await;
     for path in [
         "/meetings/987654",
         "/groups/987654",
@@ -278,7 +287,7 @@ async fn unknown_ids_give_a_not_found_page_not_a_crash() {
         "/meetings/not-a-number",
         "/no/such/page",
     ] {
-        let response = app.get(path).await;
+        let response = me.get(path).await;
         assert_eq!(response.status(), 404, "{path}");
         assert!(
             response.headers()["content-type"]
@@ -294,7 +303,9 @@ async fn unknown_ids_give_a_not_found_page_not_a_crash() {
 #[tokio::test]
 async fn api_errors_are_problem_details() {
     let app = spawn_app().await;
-    let response = app.get("/api/v1/groups/987654").await;
+    app.load_demo().await;
+    let me = app.sign_in_demo("admin").await;
+    let response = me.get("/api/v1/groups/987654").await;
     assert_eq!(response.status(), 404);
     assert_eq!(response.headers()["content-type"], "application/problem+json");
     let request_id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
@@ -304,9 +315,8 @@ async fn api_errors_are_problem_details() {
     assert_eq!(problem["instance"], "/api/v1/groups/987654");
     assert_eq!(problem["request_id"], request_id.as_str());
 
-    app.load_demo().await;
     let group = app.id("SELECT id FROM groups WHERE short_name = 'CPiE WG'").await;
-    let body: serde_json::Value = app.get(&format!("/api/v1/groups/{group}")).await.json().await.unwrap();
+    let body: serde_json::Value = me.get(&format!("/api/v1/groups/{group}")).await.json().await.unwrap();
     assert_eq!(body["short_name"], "CPiE WG");
     assert_eq!(body["time_zone"], "Asia/Beirut");
     assert_eq!(body["subgroups"].as_array().unwrap().len(), 7);
@@ -315,23 +325,24 @@ async fn api_errors_are_problem_details() {
 #[tokio::test]
 async fn health_check_reports_the_database_and_assets_are_served() {
     let app = spawn_app().await;
-    let response = app.get("/healthz").await;
+    let me = app.visitor();
+    let response = me.get("/healthz").await;
     assert_eq!(response.status(), 200);
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["database"], "ok");
 
-    let home = app.page("/").await;
+    let home = me.page("/login").await;
     let document = Html::parse_document(&home);
     let link = document
         .select(&Selector::parse("link[rel=stylesheet]").unwrap())
         .next()
         .unwrap();
     let href = link.value().attr("href").unwrap();
-    let css = app.get(href).await;
+    let css = me.get(href).await;
     assert_eq!(css.status(), 200);
     assert!(css.headers()["cache-control"].to_str().unwrap().contains("immutable"));
     assert!(css.text().await.unwrap().contains("@media print"));
-    assert_eq!(app.get("/static/app-000000000000.css").await.status(), 404);
+    assert_eq!(me.get("/static/app-000000000000.css").await.status(), 404);
     assert_eq!(
         Html::parse_document(&home).root_element().value().attr("lang"),
         Some("en")

@@ -101,3 +101,44 @@ error-internal = Something went wrong
 error-internal-advice = The error was logged. Try again; if it keeps happening, tell your administrator and quote the reference below.
 error-home-link = Go to the start page
 error-reference = Reference:
+
+## Accounts
+nav-sign-in = Sign in
+nav-sign-out = Sign out
+nav-password = Password
+field-email = Email
+field-password = Password
+field-current-password = Current password
+field-new-password = New password
+field-confirm-password = New password, again
+login-title = Sign in
+login-submit = Sign in
+login-forgot = Forgot your password?
+login-failed = The email or the password is wrong.
+login-throttled = Too many failed sign-ins for this account or from this address. Wait 15 minutes, or ask for a password reset link.
+password-change-title = Change your password
+password-change-submit = Change password
+password-changed = Your password is changed. Every other session of your account was signed out.
+password-current-wrong = The current password is wrong; nothing was changed.
+password-too-short = The new password must have at least 10 characters.
+password-too-long = The new password may have at most 1024 characters.
+password-mismatch = The two new passwords differ.
+password-is-email = The password may not be your email address.
+password-reset-title = Reset your password
+password-reset-explain = Enter the email address of your account and we will send you a link to choose a new password.
+password-reset-submit = Send the link
+password-reset-sent = If an account uses that address, a link to choose a new password is on its way. It works for 3 days.
+password-set-title = Choose your password
+password-set-submit = Save password
+password-set-done = Your password is saved. Sign in with it now.
+error-csrf = The form has expired or came from another site. Reload the page and try again; nothing was changed.
+error-link-expired = This link has expired or was already used. Ask for a new one from the sign-in page.
+
+## Mail
+mail-greeting = Hello { $name },
+mail-invitation-subject = Your convene account: choose a password
+mail-invitation-intro = An account on convene was made for you. Choose your password with this link:
+mail-reset-subject = Reset your convene password
+mail-reset-intro = Someone asked to reset the password of your convene account. Choose a new one with this link:
+mail-link-validity = The link works once, for { $days } days.
+mail-ignore = If you did not expect this mail, ignore it; nothing changes.

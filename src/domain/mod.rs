@@ -3,7 +3,9 @@
 pub mod agenda;
 pub mod markdown;
 pub mod passwords;
+pub mod policy;
 pub mod review;
+pub mod secrets;
 
 /// Declares an enum stored as text, with the exact strings the database's CHECK
 /// constraint allows, and the diesel and serde mappings that go with them.

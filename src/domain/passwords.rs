@@ -37,3 +37,45 @@ mod tests {
         assert_ne!(hash("correct horse"), phc, "salts differ");
     }
 }
+
+/// The shortest password accepted; length is what makes a password strong.
+pub const MIN_LENGTH: usize = 10;
+const MAX_LENGTH: usize = 1024;
+
+/// Why a new password cannot be used, as a message id, or `None` when it can.
+pub fn rejection(password: &str, confirmation: &str, email: &str) -> Option<&'static str> {
+    let length = password.chars().count();
+    if length < MIN_LENGTH {
+        Some("password-too-short")
+    } else if length > MAX_LENGTH {
+        Some("password-too-long")
+    } else if password != confirmation {
+        Some("password-mismatch")
+    } else if password.eq_ignore_ascii_case(email) {
+        Some("password-is-email")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+
+    #[test]
+    fn new_passwords_must_be_long_confirmed_and_not_the_email() {
+        assert_eq!(rejection("short", "short", "a@b.org"), Some("password-too-short"));
+        assert_eq!(
+            rejection("long enough 1", "long enough 2", "a@b.org"),
+            Some("password-mismatch")
+        );
+        assert_eq!(
+            rejection("someone@example.org", "someone@example.org", "Someone@example.org"),
+            Some("password-is-email")
+        );
+        assert_eq!(
+            rejection("correct horse battery", "correct horse battery", "a@b.org"),
+            None
+        );
+    }
+}

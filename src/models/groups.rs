@@ -145,3 +145,52 @@ impl NewMembership {
         Ok(())
     }
 }
+
+/// The group followed by its parent and so on up to the top.
+pub async fn chain_ids(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Vec<i64>> {
+    let rows: Vec<GroupId> = diesel::sql_query(
+        "WITH RECURSIVE chain AS ( \
+             SELECT id, parent_id, 0 AS depth FROM groups WHERE id = $1 \
+             UNION ALL \
+             SELECT g.id, g.parent_id, c.depth + 1 FROM groups g JOIN chain c ON g.id = c.parent_id \
+         ) SELECT id FROM chain ORDER BY depth",
+    )
+    .bind::<BigInt, _>(id)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+/// The user's roles that are in force on `today` (a co-chair's term ends by itself).
+pub async fn active_roles(
+    conn: &mut AsyncPgConnection,
+    user_id: i64,
+    today: NaiveDate,
+) -> QueryResult<Vec<(i64, Role)>> {
+    memberships::table
+        .filter(memberships::user_id.eq(user_id))
+        .filter(memberships::since.le(today))
+        .filter(memberships::until.is_null().or(memberships::until.ge(today)))
+        .select((memberships::group_id, memberships::role))
+        .load(conn)
+        .await
+}
+
+/// The groups someone sees on their start page: every group they belong to that has
+/// no visible parent (everything below is reached from there).
+pub async fn entry_points(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> QueryResult<Vec<Group>> {
+    groups::table
+        .filter(groups::id.eq_any(group_ids))
+        .filter(groups::archived_at.is_null())
+        .order(groups::name)
+        .select(Group::as_select())
+        .load(conn)
+        .await
+        .map(|groups| {
+            let ids: Vec<i64> = groups.iter().map(|g| g.id).collect();
+            groups
+                .into_iter()
+                .filter(|g| g.parent_id.is_none_or(|p| !ids.contains(&p)))
+                .collect()
+        })
+}

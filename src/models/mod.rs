@@ -1,10 +1,15 @@
 //! Row structs, `New*` insert structs and the queries of each table family.
 
+pub mod accounts;
 pub mod action_points;
 pub mod groups;
+pub mod login_attempts;
 pub mod meetings;
 pub mod organizations;
+pub mod outbox;
 pub mod owners;
+pub mod sessions;
+pub mod tokens;
 pub mod users;
 pub mod workplan;
 

@@ -54,3 +54,34 @@ pub async fn find_id_by_email(conn: &mut AsyncPgConnection, email: &str) -> Quer
         .await
         .optional()
 }
+
+/// An active account and its password hash, by email, for signing in.
+pub async fn find_for_login(conn: &mut AsyncPgConnection, email: &str) -> QueryResult<Option<(User, Option<String>)>> {
+    users::table
+        .filter(lower(users::email).eq(lower(email)))
+        .filter(users::deactivated_at.is_null())
+        .select((User::as_select(), users::password_hash))
+        .first(conn)
+        .await
+        .optional()
+}
+
+pub async fn password_hash(conn: &mut AsyncPgConnection, user_id: i64) -> QueryResult<Option<String>> {
+    users::table
+        .find(user_id)
+        .select(users::password_hash)
+        .first(conn)
+        .await
+}
+
+pub async fn set_password_hash(conn: &mut AsyncPgConnection, user_id: i64, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((users::password_hash.eq(hash), users::updated_at.eq(diesel::dsl::now)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<User> {
+    users::table.find(id).select(User::as_select()).first(conn).await
+}

@@ -10,6 +10,7 @@ use diesel_async::pooled_connection::deadpool::PoolError;
 use tracing_actix_web::RequestId;
 
 use crate::i18n::Locale;
+use crate::web::auth::PageContext;
 use crate::web::views;
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -18,6 +19,18 @@ pub type AppResult<T> = Result<T, AppError>;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Nobody is signed in: pages send people to sign in, the API answers 401.
+    #[error("sign-in required")]
+    Unauthenticated,
+    /// Signed in, and the group is visible, but this is not theirs to do.
+    #[error("forbidden")]
+    Forbidden,
+    /// A state-changing request without this site's CSRF token or from another origin.
+    #[error("cross-site request refused")]
+    CsrfRejected,
+    /// A one-time link that is unknown, used or out of date.
+    #[error("link expired")]
+    LinkExpired,
     /// Input that cannot be used; the message is shown to the user as it is.
     #[error("{0}")]
     BadRequest(String),
@@ -33,7 +46,10 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound | AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
+            AppError::LinkExpired => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -46,13 +62,15 @@ impl ResponseError for AppError {
 }
 
 /// What the person may be told: input errors in full, server faults never.
-fn public_detail(status: StatusCode, error: Option<&actix_web::Error>) -> Option<String> {
+fn public_detail(locale: &Locale, status: StatusCode, error: Option<&actix_web::Error>) -> Option<String> {
     if status.is_server_error() {
         return None;
     }
     let error = error?;
     match error.as_error::<AppError>() {
         Some(AppError::BadRequest(message)) => Some(message.clone()),
+        Some(AppError::CsrfRejected) => Some(locale.t("error-csrf")),
+        Some(AppError::LinkExpired) => Some(locale.t("error-link-expired")),
         Some(_) => None,
         None => Some(error.to_string()),
     }
@@ -65,7 +83,6 @@ pub fn render<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let detail = public_detail(status, res.response().error());
     let request = res.request();
     let request_id = request.extensions().get::<RequestId>().map(|id| id.to_string());
     let locale = Locale::negotiate(
@@ -74,6 +91,22 @@ pub fn render<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),
     );
+    let detail = public_detail(&locale, status, res.response().error());
+    let is_api = request.path().starts_with("/api/");
+    if status == StatusCode::UNAUTHORIZED && !is_api {
+        let next = request.uri().path_and_query().map_or("/", |p| p.as_str());
+        let login = format!(
+            "/login?next={}",
+            url::form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+        );
+        let response = HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, login))
+            .finish();
+        let (request, _) = res.into_parts();
+        return Ok(ErrorHandlerResponse::Response(
+            ServiceResponse::new(request, response).map_into_right_body(),
+        ));
+    }
 
     let mut response = HttpResponse::build(status);
     for (name, value) in res.response().headers() {
@@ -81,7 +114,7 @@ pub fn render<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
             response.insert_header((name.clone(), value.clone()));
         }
     }
-    let response = if request.path().starts_with("/api/") {
+    let response = if is_api {
         let problem = serde_json::json!({
             "type": "about:blank",
             "title": status.canonical_reason().unwrap_or("Error"),
@@ -97,7 +130,12 @@ pub fn render<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
             ))
             .body(problem.to_string())
     } else {
-        let page = views::error::page(&locale, status, detail.as_deref(), request_id.as_deref());
+        let page = views::error::page(
+            &PageContext::anonymous(locale),
+            status,
+            detail.as_deref(),
+            request_id.as_deref(),
+        );
         response
             .insert_header((
                 header::CONTENT_TYPE,

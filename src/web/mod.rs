@@ -1,23 +1,23 @@
 //! The app factory: routes and middleware, used by `main` and by the tests alike.
 
 pub mod api;
+pub mod auth;
 pub mod error;
 pub mod routes;
 pub mod views;
 
-use std::future::{Ready, ready};
 use std::net::TcpListener;
 use std::sync::Arc;
 
-use actix_web::dev::{Payload, Server};
-use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlash};
-use actix_web::{App, FromRequest, HttpMessage, HttpRequest, HttpServer, web};
+use actix_web::dev::Server;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::{Compress, ErrorHandlers, NormalizePath, TrailingSlash, from_fn};
+use actix_web::{App, HttpMessage, HttpServer, web};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
 use crate::db::{self, DbConn, DbPool};
-use crate::i18n::Locale;
+pub use auth::PageContext;
 use error::{AppError, AppResult};
 
 /// What every handler can reach. Each actix worker owns its pool: sharing one
@@ -30,23 +30,6 @@ pub struct AppState {
 impl AppState {
     pub async fn conn(&self) -> AppResult<DbConn> {
         Ok(self.pool.get().await?)
-    }
-}
-
-/// Per-request facts a page needs to render: for now, the language.
-pub struct PageContext {
-    pub locale: Locale,
-}
-
-impl FromRequest for PageContext {
-    type Error = actix_web::Error;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-        ready(Ok(PageContext {
-            locale: Locale::negotiate(accept),
-        }))
     }
 }
 
@@ -66,6 +49,7 @@ pub fn server(listener: TcpListener, settings: Arc<Settings>, database_url: Stri
                 // A malformed id in a path names nothing: that is a 404, not a 400.
                 actix_web::error::InternalError::from_response(err, actix_web::HttpResponse::NotFound().finish()).into()
             }))
+            .wrap(from_fn(auth::same_origin_only))
             .wrap(ErrorHandlers::new().default_handler(error::render))
             .wrap(Compress::default())
             .wrap(NormalizePath::new(TrailingSlash::Trim))

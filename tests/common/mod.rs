@@ -185,11 +185,45 @@ impl Drop for TestDatabase {
 
 pub struct TestApp {
     pub address: String,
-    pub client: reqwest::Client,
     pub db: TestDatabase,
 }
 
-impl TestApp {
+/// Someone using the app through a browser-like client with its own cookies.
+pub struct Visitor {
+    pub address: String,
+    pub client: reqwest::Client,
+}
+
+/// The CSRF token of the first form on a page.
+pub fn form_token(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).expect("the page has a form with a CSRF token") + marker.len();
+    html[start..start + html[start..].find('"').expect("closing quote")].to_owned()
+}
+
+impl Visitor {
+    /// A browser-like client for the app at `address`, not signed in.
+    pub fn new(address: &str) -> Self {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("HTTP client");
+        Visitor {
+            address: address.trim_end_matches('/').to_owned(),
+            client,
+        }
+    }
+
+    /// Signs in through the sign-in form.
+    pub async fn sign_in(self, email: &str, password: &str) -> Self {
+        let response = self
+            .submit("/login", "/login", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(response.status(), 303, "sign-in as {email}");
+        self
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
@@ -207,6 +241,44 @@ impl TestApp {
         let response = self.get(path).await;
         assert_eq!(response.status(), 200, "GET {path}");
         response.text().await.expect("page body")
+    }
+
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("request reaches the app")
+    }
+
+    /// Fills in the form on `form_page` (with its CSRF token) and posts it to `action`.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let token = form_token(&self.page(form_page).await);
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", &token)];
+        all.extend_from_slice(fields);
+        self.post(action, &all).await
+    }
+}
+
+impl TestApp {
+    /// A visitor with no session.
+    pub fn visitor(&self) -> Visitor {
+        Visitor::new(&self.address)
+    }
+
+    /// A visitor signed in through the sign-in form.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Visitor {
+        self.visitor().sign_in(email, password).await
+    }
+
+    /// A visitor signed in with one of the demo logins ("admin", "coordinator", "member").
+    pub async fn sign_in_demo(&self, role: &str) -> Visitor {
+        let (_, email, password) = convene::demo::LOGINS
+            .iter()
+            .find(|(r, _, _)| *r == role)
+            .expect("a demo login of that role");
+        self.sign_in(email, password).await
     }
 
     pub async fn load_demo(&self) {
@@ -238,7 +310,7 @@ pub async fn spawn_app() -> TestApp {
     let settings = Settings::from_lookup(|name| match name {
         "BIND" => Some("127.0.0.1:0".into()),
         "DATABASE_URL" => Some(db.url.clone()),
-        "DATABASE_POOL_SIZE" => Some("2".into()),
+        "DATABASE_POOL_SIZE" => Some("4".into()),
         "LOG" => Some("warn".into()),
         _ => None,
     })
@@ -246,9 +318,5 @@ pub async fn spawn_app() -> TestApp {
     let app = Application::build(Arc::new(settings), db.url.clone()).expect("the app binds a free port");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("HTTP client");
-    TestApp { address, client, db }
+    TestApp { address, db }
 }

@@ -12,6 +12,7 @@ use crate::models::action_points::ActionPoint;
 use crate::models::groups::Group;
 use crate::models::meetings::Meeting;
 use crate::models::owners::NamedOwner;
+use crate::web::auth::PageContext;
 
 /// Owners by the id of what they own.
 pub fn owners_by_item(owners: &[NamedOwner]) -> HashMap<i64, Vec<&NamedOwner>> {
@@ -127,7 +128,8 @@ pub struct ListPage<'a> {
 }
 
 /// A group's action points: open ones first, then those done or dropped.
-pub fn list(locale: &Locale, page: &ListPage<'_>) -> Markup {
+pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
+    let locale = &ctx.locale;
     let owners = owners_by_item(page.owners);
     let tz = page.group.tz();
     let (open, closed): (Vec<&ActionPoint>, Vec<&ActionPoint>) = page.items.iter().partition(|i| !i.status.is_closed());
@@ -173,7 +175,7 @@ pub fn list(locale: &Locale, page: &ListPage<'_>) -> Markup {
         }
     };
     layout(
-        locale,
+        ctx,
         &locale.t_args("action-list-title", &[("group", page.group.short_name.as_str().into())]),
         &page.crumbs,
         html! {

@@ -2,11 +2,12 @@ use actix_web::http::StatusCode;
 use maud::{Markup, html};
 
 use super::layout;
-use crate::i18n::Locale;
+use crate::web::auth::PageContext;
 
 /// The page shown for any error: what happened in plain words, what to do next,
 /// and a reference an operator can find in the logs.
-pub fn page(locale: &Locale, status: StatusCode, detail: Option<&str>, request_id: Option<&str>) -> Markup {
+pub fn page(ctx: &PageContext, status: StatusCode, detail: Option<&str>, request_id: Option<&str>) -> Markup {
+    let locale = &ctx.locale;
     let (title, advice) = match status {
         StatusCode::NOT_FOUND => (locale.t("error-not-found"), locale.t("error-not-found-advice")),
         StatusCode::FORBIDDEN => (locale.t("error-forbidden"), locale.t("error-forbidden-advice")),
@@ -15,7 +16,7 @@ pub fn page(locale: &Locale, status: StatusCode, detail: Option<&str>, request_i
         _ => (locale.t("error-internal"), locale.t("error-internal-advice")),
     };
     layout(
-        locale,
+        ctx,
         &title,
         &[],
         html! {

@@ -5,6 +5,7 @@ use super::{Crumb, layout, local_date, local_time, meeting_status_badge};
 use crate::i18n::Locale;
 use crate::models::groups::Group;
 use crate::models::meetings::Meeting;
+use crate::web::auth::PageContext;
 
 pub fn crumbs(ancestors: &[Group]) -> Vec<Crumb> {
     ancestors
@@ -26,9 +27,10 @@ pub fn crumbs_to(ancestors: &[Group], group: &Group) -> Vec<Crumb> {
     trail
 }
 
-pub fn home(locale: &Locale, groups: &[Group]) -> Markup {
+pub fn home(ctx: &PageContext, groups: &[Group]) -> Markup {
+    let locale = &ctx.locale;
     layout(
-        locale,
+        ctx,
         &locale.t("home-title"),
         &[],
         html! {
@@ -60,14 +62,15 @@ pub struct GroupPage<'a> {
     pub now: DateTime<Utc>,
 }
 
-pub fn show(locale: &Locale, page: &GroupPage<'_>) -> Markup {
+pub fn show(ctx: &PageContext, page: &GroupPage<'_>) -> Markup {
+    let locale = &ctx.locale;
     let group = page.group;
     let tz = group.tz();
     let (mut upcoming, past): (Vec<&Meeting>, Vec<&Meeting>) =
         page.meetings.iter().partition(|m| m.ends_at() >= page.now);
     upcoming.reverse();
     layout(
-        locale,
+        ctx,
         &group.name,
         &crumbs(page.ancestors),
         html! {

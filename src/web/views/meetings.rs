@@ -13,6 +13,7 @@ use crate::models::action_points::ActionPoint;
 use crate::models::groups::Group;
 use crate::models::meetings::{AgendaItem, Attendee, Meeting};
 use crate::models::owners::NamedOwner;
+use crate::web::auth::PageContext;
 
 pub struct MeetingPage<'a> {
     pub group: &'a Group,
@@ -28,7 +29,8 @@ pub struct MeetingPage<'a> {
     pub attendees: &'a [Attendee],
 }
 
-pub fn show(locale: &Locale, page: &MeetingPage<'_>) -> Markup {
+pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
+    let locale = &ctx.locale;
     let meeting = page.meeting;
     let tz = page.group.tz();
     let items: HashMap<i64, &ActionPoint> = page.action_points.iter().map(|a| (a.id, a)).collect();
@@ -41,7 +43,7 @@ pub fn show(locale: &Locale, page: &MeetingPage<'_>) -> Markup {
         .collect();
     let title = format!("{} — {}", meeting.title, local_date(meeting.starts_at, tz));
     layout(
-        locale,
+        ctx,
         &title,
         &crumbs_to(page.ancestors, page.group),
         html! {

@@ -1,5 +1,6 @@
 //! Maud layout and the components pages share.
 
+pub mod account;
 pub mod action_points;
 pub mod error;
 pub mod groups;
@@ -13,6 +14,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use crate::domain::{ActionStatus, MeetingStatus, TaskStatus, markdown};
 use crate::i18n::Locale;
 use crate::models::owners::NamedOwner;
+use crate::web::auth::PageContext;
 
 /// A link in the breadcrumb trail above a page's title.
 pub struct Crumb {
@@ -21,7 +23,8 @@ pub struct Crumb {
 }
 
 /// The frame of every page: language and direction, a header, breadcrumbs, the title.
-pub fn layout(locale: &Locale, title: &str, crumbs: &[Crumb], content: Markup) -> Markup {
+pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup) -> Markup {
+    let locale = &ctx.locale;
     html! {
         (DOCTYPE)
         html lang=(locale.lang) dir=(locale.dir) {
@@ -35,6 +38,18 @@ pub fn layout(locale: &Locale, title: &str, crumbs: &[Crumb], content: Markup) -
                 header.site {
                     a.brand href="/" { "convene" }
                     span.tagline { (locale.t("tagline")) }
+                    nav.account {
+                        @if let Some(session) = &ctx.session {
+                            span.who { (session.user.name) }
+                            a href="/account/password" { (locale.t("nav-password")) }
+                            form method="post" action="/logout" {
+                                (csrf_field(&session.csrf_token))
+                                button.link type="submit" { (locale.t("nav-sign-out")) }
+                            }
+                        } @else {
+                            a href="/login" { (locale.t("nav-sign-in")) }
+                        }
+                    }
                 }
                 main {
                     @if !crumbs.is_empty() {
@@ -52,6 +67,11 @@ pub fn layout(locale: &Locale, title: &str, crumbs: &[Crumb], content: Markup) -
             }
         }
     }
+}
+
+/// The hidden field that carries a form's CSRF token.
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name=(crate::web::auth::CSRF_FIELD) value=(token); }
 }
 
 pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {

@@ -4,10 +4,10 @@ use maud::{Markup, html};
 
 use super::action_points::owners_by_item;
 use super::{Crumb, layout, owner_list, short_date, task_status_badge};
-use crate::i18n::Locale;
 use crate::models::groups::Group;
 use crate::models::owners::NamedOwner;
 use crate::models::workplan::{Area, Task};
+use crate::web::auth::PageContext;
 
 pub struct WorkplanPage<'a> {
     pub group: &'a Group,
@@ -18,11 +18,12 @@ pub struct WorkplanPage<'a> {
 
 /// The workplan in the cluster's columns: Area, Task, Responsible, Start Date,
 /// End Date, Status, Comments; the area cell spans its tasks as in the sheet.
-pub fn show(locale: &Locale, page: &WorkplanPage<'_>) -> Markup {
+pub fn show(ctx: &PageContext, page: &WorkplanPage<'_>) -> Markup {
+    let locale = &ctx.locale;
     let owners: HashMap<i64, Vec<&NamedOwner>> = owners_by_item(page.owners);
     let date = |d: Option<chrono::NaiveDate>| d.map(short_date).unwrap_or_default();
     layout(
-        locale,
+        ctx,
         &locale.t_args("workplan-title", &[("group", page.group.short_name.as_str().into())]),
         &page.crumbs,
         html! {

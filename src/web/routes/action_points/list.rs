@@ -3,15 +3,18 @@ use std::collections::HashMap;
 use actix_web::web;
 use maud::Markup;
 
+use crate::domain::policy::Action;
 use crate::models::owners::{self, OwnerTable};
 use crate::models::{action_points, groups, meetings};
+use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
 use crate::web::views::action_points::ListPage;
 use crate::web::views::groups::crumbs_to;
-use crate::web::{AppState, PageContext, views};
+use crate::web::{AppState, views};
 
-pub async fn list(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+pub async fn list(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
+    authorize(&mut conn, me.user(), *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let items = action_points::for_groups(&mut conn, &[group.id]).await?;
@@ -26,5 +29,5 @@ pub async fn list(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i6
         owners: &owners,
         meetings: &by_id,
     };
-    Ok(views::action_points::list(&ctx.locale, &page))
+    Ok(views::action_points::list(&me.ctx, &page))
 }

@@ -1,13 +1,16 @@
 use actix_web::web;
 use maud::Markup;
 
+use crate::domain::policy::Action;
 use crate::models::{groups, meetings};
+use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
 use crate::web::views::groups::GroupPage;
-use crate::web::{AppState, PageContext, views};
+use crate::web::{AppState, views};
 
-pub async fn show(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
+    authorize(&mut conn, me.user(), *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let children = groups::children(&mut conn, group.id).await?;
@@ -19,5 +22,5 @@ pub async fn show(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i6
         meetings: &meetings,
         now: chrono::Utc::now(),
     };
-    Ok(views::groups::show(&ctx.locale, &page))
+    Ok(views::groups::show(&me.ctx, &page))
 }

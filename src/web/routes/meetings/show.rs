@@ -5,17 +5,20 @@ use diesel_async::RunQueryDsl;
 use maud::Markup;
 
 use crate::domain::MeetingStatus;
+use crate::domain::policy::Action;
 use crate::domain::review::{ReviewWindow, review};
 use crate::models::owners::{self, OwnerTable};
 use crate::models::{action_points, groups, meetings};
 use crate::schema::users;
+use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
 use crate::web::views::meetings::MeetingPage;
-use crate::web::{AppState, PageContext, views};
+use crate::web::{AppState, views};
 
-pub async fn show(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
     let meeting = meetings::find(&mut conn, *id).await?;
+    authorize(&mut conn, me.user(), meeting.group_id, Action::View).await?;
     let group = groups::find(&mut conn, meeting.group_id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let agenda = meetings::agenda(&mut conn, meeting.id).await?;
@@ -61,5 +64,5 @@ pub async fn show(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i6
         owners: &owners,
         attendees: &attendees,
     };
-    Ok(views::meetings::show(&ctx.locale, &page))
+    Ok(views::meetings::show(&me.ctx, &page))
 }

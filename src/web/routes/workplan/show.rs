@@ -1,15 +1,18 @@
 use actix_web::web;
 use maud::Markup;
 
+use crate::domain::policy::Action;
 use crate::models::owners::{self, OwnerTable};
 use crate::models::{groups, workplan};
+use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::workplan::WorkplanPage;
-use crate::web::{AppState, PageContext, views};
+use crate::web::{AppState, views};
 
-pub async fn show(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
+    authorize(&mut conn, me.user(), *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let areas = workplan::for_group(&mut conn, group.id).await?;
@@ -21,5 +24,5 @@ pub async fn show(ctx: PageContext, state: web::Data<AppState>, id: web::Path<i6
         areas: &areas,
         owners: &owners,
     };
-    Ok(views::workplan::show(&ctx.locale, &page))
+    Ok(views::workplan::show(&me.ctx, &page))
 }

@@ -1,0 +1,136 @@
+//! Who may do what in a group: one place that decides, for HTML and API alike.
+
+use super::Role;
+
+/// How much someone may do in one group, from their strongest active role there or
+/// in a group above it. Ordered: each level may do everything the ones below may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Standing {
+    /// Not a member here or above: the group is not even visible.
+    Stranger,
+    /// Sees everything, changes nothing ("all can view, NO editing").
+    Observer,
+    /// Updates the action points they own.
+    Member,
+    /// Keeps the workplan and the directory.
+    ImOfficer,
+    /// Coordinator or co-chair of the group or of a group above it: runs everything.
+    Lead,
+    /// A site administrator.
+    Admin,
+}
+
+/// Something a person may try to do in a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    View,
+    UpdateOwnActionPoint,
+    EditWorkplan,
+    ExportDirectory,
+    RunMeetings,
+    ManageGroup,
+}
+
+impl Action {
+    fn needs(self) -> Standing {
+        match self {
+            Action::View => Standing::Observer,
+            Action::UpdateOwnActionPoint => Standing::Member,
+            Action::EditWorkplan | Action::ExportDirectory => Standing::ImOfficer,
+            Action::RunMeetings | Action::ManageGroup => Standing::Lead,
+        }
+    }
+}
+
+/// The standing of someone with `roles` (active memberships as group and role) in the
+/// group whose chain (the group first, then its parent, up to the top) is `chain`.
+pub fn standing(is_admin: bool, roles: &[(i64, Role)], chain: &[i64]) -> Standing {
+    if is_admin {
+        return Standing::Admin;
+    }
+    let Some((&group, ancestors)) = chain.split_first() else {
+        return Standing::Stranger;
+    };
+    roles
+        .iter()
+        .map(|&(g, role)| {
+            let leads = matches!(role, Role::Coordinator | Role::CoChair);
+            if g == group {
+                match role {
+                    Role::Coordinator | Role::CoChair => Standing::Lead,
+                    Role::ImOfficer => Standing::ImOfficer,
+                    Role::Member => Standing::Member,
+                    Role::Observer => Standing::Observer,
+                }
+            } else if ancestors.contains(&g) {
+                // Leads of a group lead everything below it; others may look.
+                if leads { Standing::Lead } else { Standing::Observer }
+            } else {
+                Standing::Stranger
+            }
+        })
+        .max()
+        .unwrap_or(Standing::Stranger)
+}
+
+pub fn allows(standing: Standing, action: Action) -> bool {
+    standing >= action.needs()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WG: i64 = 1;
+    const SUB: i64 = 2;
+    const OTHER: i64 = 3;
+
+    #[test]
+    fn roles_in_the_group_itself() {
+        let chain = [WG];
+        assert_eq!(standing(false, &[(WG, Role::Coordinator)], &chain), Standing::Lead);
+        assert_eq!(standing(false, &[(WG, Role::CoChair)], &chain), Standing::Lead);
+        assert_eq!(standing(false, &[(WG, Role::ImOfficer)], &chain), Standing::ImOfficer);
+        assert_eq!(standing(false, &[(WG, Role::Member)], &chain), Standing::Member);
+        assert_eq!(standing(false, &[(WG, Role::Observer)], &chain), Standing::Observer);
+        assert_eq!(
+            standing(false, &[(OTHER, Role::Coordinator)], &chain),
+            Standing::Stranger
+        );
+        assert_eq!(standing(false, &[], &chain), Standing::Stranger);
+        assert_eq!(standing(true, &[], &chain), Standing::Admin);
+    }
+
+    #[test]
+    fn leads_of_a_group_lead_its_subgroups_and_members_may_look() {
+        let chain = [SUB, WG];
+        assert_eq!(standing(false, &[(WG, Role::Coordinator)], &chain), Standing::Lead);
+        assert_eq!(standing(false, &[(WG, Role::Member)], &chain), Standing::Observer);
+        assert_eq!(
+            standing(false, &[(WG, Role::Member), (SUB, Role::ImOfficer)], &chain),
+            Standing::ImOfficer
+        );
+        // Leading a sub-group gives nothing in its parent.
+        assert_eq!(standing(false, &[(SUB, Role::Coordinator)], &[WG]), Standing::Stranger);
+    }
+
+    #[test]
+    fn observers_see_but_never_change() {
+        for action in [
+            Action::UpdateOwnActionPoint,
+            Action::EditWorkplan,
+            Action::ExportDirectory,
+            Action::RunMeetings,
+            Action::ManageGroup,
+        ] {
+            assert!(!allows(Standing::Observer, action), "{action:?}");
+        }
+        assert!(allows(Standing::Observer, Action::View));
+        assert!(!allows(Standing::Stranger, Action::View));
+        assert!(allows(Standing::Member, Action::UpdateOwnActionPoint));
+        assert!(!allows(Standing::Member, Action::EditWorkplan));
+        assert!(allows(Standing::ImOfficer, Action::EditWorkplan));
+        assert!(!allows(Standing::ImOfficer, Action::RunMeetings));
+        assert!(allows(Standing::Lead, Action::ManageGroup));
+    }
+}

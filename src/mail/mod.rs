@@ -1,0 +1,41 @@
+//! Message templates: a plain-text part first, and light HTML with no remote images.
+
+use maud::html;
+
+use crate::i18n::Locale;
+
+/// A composed message, ready for the outbox.
+pub struct Message {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Why someone gets a link to choose a password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordLink {
+    Invitation,
+    Reset,
+}
+
+/// The mail carrying a one-time set-password link.
+pub fn password_link(locale: &Locale, kind: PasswordLink, name: &str, link: &str, valid_days: i64) -> Message {
+    let (subject_id, intro_id) = match kind {
+        PasswordLink::Invitation => ("mail-invitation-subject", "mail-invitation-intro"),
+        PasswordLink::Reset => ("mail-reset-subject", "mail-reset-intro"),
+    };
+    let subject = locale.t(subject_id);
+    let greeting = locale.t_args("mail-greeting", &[("name", name.into())]);
+    let intro = locale.t(intro_id);
+    let validity = locale.t_args("mail-link-validity", &[("days", valid_days.into())]);
+    let ignore = locale.t("mail-ignore");
+    let text = format!("{greeting}\n\n{intro}\n\n{link}\n\n{validity} {ignore}\n");
+    let html = html! {
+        p { (greeting) }
+        p { (intro) }
+        p { a href=(link) { (link) } }
+        p { (validity) " " (ignore) }
+    }
+    .into_string();
+    Message { subject, text, html }
+}

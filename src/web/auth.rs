@@ -1,0 +1,281 @@
+//! Who is asking, and may they: sessions, the CSRF defences, and the policy glue
+//! every HTML and API handler goes through.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{Cookie, SameSite, time};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use chrono::Utc;
+use diesel_async::AsyncPgConnection;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::AppState;
+use super::error::{AppError, AppResult};
+use crate::domain::policy::{self, Action, Standing};
+use crate::domain::secrets;
+use crate::i18n::Locale;
+use crate::models::sessions::{self, Session};
+use crate::models::{groups, users::User};
+
+pub const SESSION_COOKIE: &str = "convene_session";
+/// Carries the CSRF token of forms shown before signing in (double-submit).
+pub const FORM_COOKIE: &str = "convene_form";
+pub const CSRF_FIELD: &str = "csrf_token";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+
+#[derive(Clone)]
+struct CachedSession(Option<Session>);
+
+/// The session behind the request's cookie, looked up once per request.
+async fn session_of(req: &HttpRequest) -> AppResult<Option<Session>> {
+    if let Some(cached) = req.extensions().get::<CachedSession>() {
+        return Ok(cached.0.clone());
+    }
+    let session = match req.cookie(SESSION_COOKIE) {
+        Some(cookie) => {
+            let state = app_state(req)?;
+            let mut conn = state.conn().await?;
+            sessions::find(&mut conn, cookie.value(), Utc::now()).await?
+        }
+        None => None,
+    };
+    req.extensions_mut().insert(CachedSession(session.clone()));
+    Ok(session)
+}
+
+fn app_state(req: &HttpRequest) -> AppResult<&web::Data<AppState>> {
+    req.app_data::<web::Data<AppState>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))
+}
+
+/// What every page needs: the language, and who is signed in, if anyone.
+pub struct PageContext {
+    pub locale: Locale,
+    pub session: Option<Session>,
+}
+
+impl PageContext {
+    pub fn anonymous(locale: Locale) -> Self {
+        PageContext { locale, session: None }
+    }
+
+    pub fn user(&self) -> Option<&User> {
+        self.session.as_ref().map(|s| &s.user)
+    }
+}
+
+fn locale_of(req: &HttpRequest) -> Locale {
+    Locale::negotiate(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+}
+
+impl FromRequest for PageContext {
+    type Error = AppError;
+    type Future = LocalFuture<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            Ok(PageContext {
+                locale: locale_of(&req),
+                session: session_of(&req).await?,
+            })
+        })
+    }
+}
+
+/// A page or API call that needs someone signed in: anonymous HTML requests are sent
+/// to the sign-in page, API calls get 401.
+pub struct SignedIn {
+    pub ctx: PageContext,
+    pub session: Session,
+}
+
+impl SignedIn {
+    pub fn user(&self) -> &User {
+        &self.session.user
+    }
+}
+
+impl FromRequest for SignedIn {
+    type Error = AppError;
+    type Future = LocalFuture<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let session = session_of(&req).await?.ok_or(AppError::Unauthenticated)?;
+            Ok(SignedIn {
+                ctx: PageContext {
+                    locale: locale_of(&req),
+                    session: Some(session.clone()),
+                },
+                session,
+            })
+        })
+    }
+}
+
+/// The user's standing in a group. A group they may not see is reported as missing,
+/// so ids of other groups' objects reveal nothing.
+pub async fn authorize(
+    conn: &mut AsyncPgConnection,
+    user: &User,
+    group_id: i64,
+    action: Action,
+) -> AppResult<Standing> {
+    let chain = groups::chain_ids(conn, group_id).await?;
+    if chain.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let roles = groups::active_roles(conn, user.id, Utc::now().date_naive()).await?;
+    let standing = policy::standing(user.is_admin, &roles, &chain);
+    if standing == Standing::Stranger {
+        return Err(AppError::NotFound);
+    }
+    if !policy::allows(standing, action) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(standing)
+}
+
+/// The session cookie: HttpOnly, SameSite=Lax, Secure behind https.
+pub fn session_cookie(key: String, secure: bool) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, key)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(time::Duration::days(sessions::ABSOLUTE_TIMEOUT.num_days()))
+        .finish()
+}
+
+pub fn expired_cookie(name: &'static str) -> Cookie<'static> {
+    let mut cookie = Cookie::build(name, "").path("/").finish();
+    cookie.make_removal();
+    cookie
+}
+
+/// The CSRF token for a form shown to someone not signed in, and the cookie to set
+/// when they had none yet.
+pub fn anonymous_form_token(req: &HttpRequest, secure: bool) -> (String, Option<Cookie<'static>>) {
+    match req
+        .cookie(FORM_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| v.len() == 64)
+    {
+        Some(token) => (token, None),
+        None => {
+            let token = secrets::generate();
+            let cookie = Cookie::build(FORM_COOKIE, token.clone())
+                .path("/")
+                .http_only(true)
+                .same_site(SameSite::Strict)
+                .secure(secure)
+                .finish();
+            (token, Some(cookie))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct CsrfField {
+    csrf_token: Option<String>,
+}
+
+/// A urlencoded form whose CSRF token matched; refused with 403 otherwise, before
+/// anything is read from it.
+pub struct CsrfForm<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = AppError;
+    type Future = LocalFuture<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body.await.map_err(|e| AppError::BadRequest(e.to_string()))?;
+            let submitted = req
+                .headers()
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+                .or_else(|| {
+                    serde_urlencoded::from_bytes::<CsrfField>(&body)
+                        .ok()
+                        .and_then(|f| f.csrf_token)
+                });
+            let expected = match session_of(&req).await? {
+                Some(session) => Some(session.csrf_token),
+                None => req.cookie(FORM_COOKIE).map(|c| c.value().to_owned()),
+            };
+            match (submitted, expected) {
+                (Some(submitted), Some(expected)) if secrets::equal(&submitted, &expected) => {}
+                _ => return Err(AppError::CsrfRejected),
+            }
+            serde_urlencoded::from_bytes::<T>(&body)
+                .map(CsrfForm)
+                .map_err(|e| AppError::BadRequest(e.to_string()))
+        })
+    }
+}
+
+/// Refuses state-changing requests sent from another site, by `Sec-Fetch-Site` and
+/// `Origin`, before any handler runs.
+pub async fn same_origin_only(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !safe && !is_same_origin(req.request()) {
+        // A response carrying the error, so the error pages render it like any other.
+        return Ok(req.error_response(AppError::CsrfRejected).map_into_right_body());
+    }
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
+}
+
+fn is_same_origin(req: &HttpRequest) -> bool {
+    let headers = req.headers();
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && site != "same-origin"
+        && site != "none"
+    {
+        return false;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        // Browsers that send neither header are left to the token check.
+        return true;
+    };
+    let own = {
+        let info = req.connection_info();
+        format!("{}://{}", info.scheme(), info.host())
+    };
+    let configured = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.settings.base_url.origin().ascii_serialization());
+    origin == own || Some(origin.to_owned()) == configured
+}
+
+/// Keeps a redirect target on this site: a path, never another host.
+pub fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+/// The address a sign-in attempt comes from: the TCP peer. Forwarded headers are
+/// not trusted, since anyone can send them to dodge the per-address limit.
+pub fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
