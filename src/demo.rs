@@ -16,7 +16,8 @@ use crate::domain::{
     passwords,
 };
 use crate::models::action_points::{NewActionPoint, StatusChange, change_status};
-use crate::models::groups::{NewGroup, NewMembership};
+use crate::models::groups::NewGroup;
+use crate::models::memberships::NewMembership;
 use crate::models::meetings::{self, NewAgendaItem, NewAttendance, NewMeeting};
 use crate::models::organizations::NewOrganization;
 use crate::models::owners::{self, Owner, OwnerTable};

@@ -142,3 +142,10 @@ mail-reset-subject = Reset your convene password
 mail-reset-intro = Someone asked to reset the password of your convene account. Choose a new one with this link:
 mail-link-validity = The link works once, for { $days } days.
 mail-ignore = If you did not expect this mail, ignore it; nothing changes.
+
+## Input problems
+invalid-required = This is required.
+invalid-too-long = This is too long.
+invalid-email = This is not an email address.
+invalid-time-zone = This is not a time zone; use a name such as Asia/Beirut.
+invalid-date = This is not a date.

@@ -1,12 +1,12 @@
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
-use crate::domain::{GroupKind, Role};
-use crate::schema::{groups, memberships};
+use crate::domain::GroupKind;
+use crate::schema::groups;
 
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Serialize)]
 #[diesel(table_name = groups)]
@@ -63,6 +63,60 @@ impl NewGroup<'_> {
             }
         }
     }
+}
+
+impl NewGroup<'_> {
+    pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
+        diesel::insert_into(groups::table).values(self).returning(groups::id).get_result(conn).await
+    }
+}
+
+/// The editable fields of a group.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = groups)]
+pub struct GroupChanges<'a> {
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub kind: GroupKind,
+    pub location: Option<&'a str>,
+    pub time_zone: &'a str,
+    pub description: &'a str,
+    pub meeting_reminder_days: i32,
+    pub update_request_days: i32,
+    pub action_due_days: i32,
+    pub task_ending_days: i32,
+}
+
+pub async fn update(conn: &mut AsyncPgConnection, id: i64, changes: &GroupChanges<'_>) -> QueryResult<()> {
+    diesel::update(groups::table.find(id))
+        .set((changes, groups::updated_at.eq(diesel::dsl::now)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Archives (or restores) a group; archived groups leave lists but keep their history.
+pub async fn set_archived(conn: &mut AsyncPgConnection, id: i64, archived: bool) -> QueryResult<()> {
+    let at = archived.then(Utc::now);
+    diesel::update(groups::table.find(id))
+        .set((groups::archived_at.eq(at), groups::updated_at.eq(diesel::dsl::now)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Reminder lead times and the spreadsheet date order, for the edit form.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = groups)]
+pub struct GroupSettings {
+    pub meeting_reminder_days: i32,
+    pub update_request_days: i32,
+    pub action_due_days: i32,
+    pub task_ending_days: i32,
+}
+
+pub async fn settings(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<GroupSettings> {
+    groups::table.find(id).select(GroupSettings::as_select()).first(conn).await
 }
 
 pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Group> {
@@ -125,27 +179,6 @@ pub async fn subtree_ids(conn: &mut AsyncPgConnection, root: i64) -> QueryResult
     Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
-#[derive(Debug, Insertable)]
-#[diesel(table_name = memberships)]
-pub struct NewMembership {
-    pub group_id: i64,
-    pub user_id: i64,
-    pub role: Role,
-    pub since: NaiveDate,
-}
-
-impl NewMembership {
-    pub async fn insert_if_missing(&self, conn: &mut AsyncPgConnection) -> QueryResult<()> {
-        diesel::insert_into(memberships::table)
-            .values(self)
-            .on_conflict((memberships::group_id, memberships::user_id, memberships::role))
-            .do_nothing()
-            .execute(conn)
-            .await?;
-        Ok(())
-    }
-}
-
 /// The group followed by its parent and so on up to the top.
 pub async fn chain_ids(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Vec<i64>> {
     let rows: Vec<GroupId> = diesel::sql_query(
@@ -159,21 +192,6 @@ pub async fn chain_ids(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Vec
     .load(conn)
     .await?;
     Ok(rows.into_iter().map(|r| r.id).collect())
-}
-
-/// The user's roles that are in force on `today` (a co-chair's term ends by itself).
-pub async fn active_roles(
-    conn: &mut AsyncPgConnection,
-    user_id: i64,
-    today: NaiveDate,
-) -> QueryResult<Vec<(i64, Role)>> {
-    memberships::table
-        .filter(memberships::user_id.eq(user_id))
-        .filter(memberships::since.le(today))
-        .filter(memberships::until.is_null().or(memberships::until.ge(today)))
-        .select((memberships::group_id, memberships::role))
-        .load(conn)
-        .await
 }
 
 /// The groups someone sees on their start page: every group they belong to that has

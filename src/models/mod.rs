@@ -5,6 +5,7 @@ pub mod action_points;
 pub mod groups;
 pub mod login_attempts;
 pub mod meetings;
+pub mod memberships;
 pub mod organizations;
 pub mod outbox;
 pub mod owners;
@@ -13,10 +14,13 @@ pub mod tokens;
 pub mod users;
 pub mod workplan;
 
-use diesel::sql_types::Text;
+use diesel::sql_types::{Nullable, Text};
 
 #[diesel::declare_sql_function]
 extern "SQL" {
     /// Emails and organisation names are unique regardless of case.
     fn lower(value: Text) -> Text;
+
+    /// The first of two texts that is not NULL.
+    fn coalesce(first: Nullable<Text>, second: Nullable<Text>) -> Nullable<Text>;
 }

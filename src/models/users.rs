@@ -6,7 +6,7 @@ use super::lower;
 use crate::schema::users;
 
 /// A person, without the password hash, which only the login code reads.
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
 #[diesel(table_name = users)]
 pub struct User {
     pub id: i64,
@@ -14,6 +14,7 @@ pub struct User {
     pub name: String,
     pub organization_id: Option<i64>,
     pub title: Option<String>,
+    pub phone: Option<String>,
     pub locale: String,
     pub time_zone: String,
     pub is_admin: bool,
@@ -84,4 +85,40 @@ pub async fn set_password_hash(conn: &mut AsyncPgConnection, user_id: i64, hash:
 
 pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<User> {
     users::table.find(id).select(User::as_select()).first(conn).await
+}
+
+impl NewUser<'_> {
+    /// Inserts the user; `None` when the email (any case) is taken.
+    pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Option<i64>> {
+        match diesel::insert_into(users::table).values(self).returning(users::id).get_result(conn).await {
+            Ok(id) => Ok(Some(id)),
+            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// What a person may change about themselves.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = users, treat_none_as_null = true)]
+pub struct Profile<'a> {
+    pub name: &'a str,
+    pub organization_id: Option<i64>,
+    pub title: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub locale: &'a str,
+    pub time_zone: &'a str,
+}
+
+pub async fn update_profile(conn: &mut AsyncPgConnection, id: i64, profile: &Profile<'_>) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((profile, users::updated_at.eq(diesel::dsl::now)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Every account, by name, for administrators.
+pub async fn list(conn: &mut AsyncPgConnection) -> QueryResult<Vec<User>> {
+    users::table.order(users::name).select(User::as_select()).load(conn).await
 }

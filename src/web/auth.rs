@@ -21,7 +21,7 @@ use crate::domain::policy::{self, Action, Standing};
 use crate::domain::secrets;
 use crate::i18n::Locale;
 use crate::models::sessions::{self, Session};
-use crate::models::{groups, users::User};
+use crate::models::{groups, memberships, users::User};
 
 pub const SESSION_COOKIE: &str = "convene_session";
 /// Carries the CSRF token of forms shown before signing in (double-submit).
@@ -135,7 +135,7 @@ pub async fn authorize(
     if chain.is_empty() {
         return Err(AppError::NotFound);
     }
-    let roles = groups::active_roles(conn, user.id, Utc::now().date_naive()).await?;
+    let roles = memberships::active_roles(conn, user.id, Utc::now().date_naive()).await?;
     let standing = policy::standing(user.is_admin, &roles, &chain);
     if standing == Standing::Stranger {
         return Err(AppError::NotFound);

@@ -2,7 +2,7 @@ use actix_web::web;
 use chrono::Utc;
 use maud::Markup;
 
-use crate::models::groups;
+use crate::models::{groups, memberships};
 use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
 use crate::web::{AppState, views};
@@ -14,7 +14,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>) -> AppResult<Markup>
     let groups = if me.user().is_admin {
         groups::top_level(&mut conn).await?
     } else {
-        let roles = groups::active_roles(&mut conn, me.user().id, Utc::now().date_naive()).await?;
+        let roles = memberships::active_roles(&mut conn, me.user().id, Utc::now().date_naive()).await?;
         let ids: Vec<i64> = roles.iter().map(|(group, _)| *group).collect();
         groups::entry_points(&mut conn, &ids).await?
     };
