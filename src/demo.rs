@@ -17,8 +17,8 @@ use crate::domain::{
 };
 use crate::models::action_points::{NewActionPoint, StatusChange, change_status};
 use crate::models::groups::NewGroup;
-use crate::models::memberships::NewMembership;
 use crate::models::meetings::{self, NewAgendaItem, NewAttendance, NewMeeting};
+use crate::models::memberships::NewMembership;
 use crate::models::organizations::NewOrganization;
 use crate::models::owners::{self, Owner, OwnerTable};
 use crate::models::users::{self, NewUser};

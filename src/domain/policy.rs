@@ -26,7 +26,7 @@ pub enum Action {
     View,
     UpdateOwnActionPoint,
     EditWorkplan,
-    ExportDirectory,
+    KeepDirectory,
     RunMeetings,
     ManageGroup,
 }
@@ -36,7 +36,7 @@ impl Action {
         match self {
             Action::View => Standing::Observer,
             Action::UpdateOwnActionPoint => Standing::Member,
-            Action::EditWorkplan | Action::ExportDirectory => Standing::ImOfficer,
+            Action::EditWorkplan | Action::KeepDirectory => Standing::ImOfficer,
             Action::RunMeetings | Action::ManageGroup => Standing::Lead,
         }
     }
@@ -119,7 +119,7 @@ mod tests {
         for action in [
             Action::UpdateOwnActionPoint,
             Action::EditWorkplan,
-            Action::ExportDirectory,
+            Action::KeepDirectory,
             Action::RunMeetings,
             Action::ManageGroup,
         ] {

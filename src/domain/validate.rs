@@ -20,7 +20,11 @@ pub fn required(value: &str, max: usize) -> Checked<String> {
 
 /// Like `required`, but empty means "none".
 pub fn optional(value: &str, max: usize) -> Checked<Option<String>> {
-    if value.trim().is_empty() { Ok(None) } else { required(value, max).map(Some) }
+    if value.trim().is_empty() {
+        Ok(None)
+    } else {
+        required(value, max).map(Some)
+    }
 }
 
 /// An address with one `@`, a dot in the domain and no spaces; kept as typed, trimmed.
@@ -29,15 +33,26 @@ pub fn email(value: &str) -> Checked<String> {
     let well_formed = value.len() <= 254
         && !value.contains(char::is_whitespace)
         && value.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && !domain.contains('@') && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
         });
-    if well_formed { Ok(value.to_owned()) } else { Err("invalid-email") }
+    if well_formed {
+        Ok(value.to_owned())
+    } else {
+        Err("invalid-email")
+    }
 }
 
 /// An IANA time zone name such as `Asia/Beirut`.
 pub fn time_zone(value: &str) -> Checked<String> {
     let value = value.trim();
-    value.parse::<Tz>().map(|_| value.to_owned()).map_err(|_| "invalid-time-zone")
+    value
+        .parse::<Tz>()
+        .map(|_| value.to_owned())
+        .map_err(|_| "invalid-time-zone")
 }
 
 /// A date typed as `2014-06-20` (the HTML date input's format), or empty for none.
@@ -46,7 +61,9 @@ pub fn optional_date(value: &str) -> Checked<Option<NaiveDate>> {
     if value.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map(Some).map_err(|_| "invalid-date")
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| "invalid-date")
 }
 
 #[cfg(test)]
@@ -56,7 +73,16 @@ mod tests {
     #[test]
     fn emails() {
         assert_eq!(email(" nadia@unicef.org ").unwrap(), "nadia@unicef.org");
-        for bad in ["", "nadia", "nadia@", "@unicef.org", "nadia@unicef", "na dia@unicef.org", "a@b@c.org", "a@.org"] {
+        for bad in [
+            "",
+            "nadia",
+            "nadia@",
+            "@unicef.org",
+            "nadia@unicef",
+            "na dia@unicef.org",
+            "a@b@c.org",
+            "a@.org",
+        ] {
             assert_eq!(email(bad), Err("invalid-email"), "{bad:?}");
         }
     }
@@ -65,7 +91,10 @@ mod tests {
     fn zones_dates_and_required_text() {
         assert_eq!(time_zone("Asia/Beirut").unwrap(), "Asia/Beirut");
         assert_eq!(time_zone("Beirut"), Err("invalid-time-zone"));
-        assert_eq!(optional_date("2014-06-20").unwrap(), NaiveDate::from_ymd_opt(2014, 6, 20));
+        assert_eq!(
+            optional_date("2014-06-20").unwrap(),
+            NaiveDate::from_ymd_opt(2014, 6, 20)
+        );
         assert_eq!(optional_date("2014-06-31"), Err("invalid-date"));
         assert_eq!(optional_date(" ").unwrap(), None);
         assert_eq!(required("  ", 10), Err("invalid-required"));

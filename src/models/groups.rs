@@ -67,7 +67,11 @@ impl NewGroup<'_> {
 
 impl NewGroup<'_> {
     pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<i64> {
-        diesel::insert_into(groups::table).values(self).returning(groups::id).get_result(conn).await
+        diesel::insert_into(groups::table)
+            .values(self)
+            .returning(groups::id)
+            .get_result(conn)
+            .await
     }
 }
 
@@ -116,7 +120,11 @@ pub struct GroupSettings {
 }
 
 pub async fn settings(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<GroupSettings> {
-    groups::table.find(id).select(GroupSettings::as_select()).first(conn).await
+    groups::table
+        .find(id)
+        .select(GroupSettings::as_select())
+        .first(conn)
+        .await
 }
 
 pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Group> {

@@ -33,7 +33,11 @@ impl NewMembership {
 }
 
 /// The user's roles that are in force on `today` (a co-chair's term ends by itself).
-pub async fn active_roles(conn: &mut AsyncPgConnection, user_id: i64, today: NaiveDate) -> QueryResult<Vec<(i64, Role)>> {
+pub async fn active_roles(
+    conn: &mut AsyncPgConnection,
+    user_id: i64,
+    today: NaiveDate,
+) -> QueryResult<Vec<(i64, Role)>> {
     memberships::table
         .filter(memberships::user_id.eq(user_id))
         .filter(memberships::since.le(today))
@@ -63,8 +67,9 @@ pub async fn update(conn: &mut AsyncPgConnection, group_id: i64, id: i64, terms:
 
 /// Removes a membership of `group_id`; false when there is no such membership there.
 pub async fn remove(conn: &mut AsyncPgConnection, group_id: i64, id: i64) -> QueryResult<bool> {
-    let removed =
-        diesel::delete(memberships::table.find(id).filter(memberships::group_id.eq(group_id))).execute(conn).await?;
+    let removed = diesel::delete(memberships::table.find(id).filter(memberships::group_id.eq(group_id)))
+        .execute(conn)
+        .await?;
     Ok(removed == 1)
 }
 
@@ -130,7 +135,12 @@ pub async fn directory(
             .filter(memberships::until.is_null().or(memberships::until.ge(day)));
     }
     query
-        .order((groups::short_name, organizations::name.nullable(), users::name, memberships::role))
+        .order((
+            groups::short_name,
+            organizations::name.nullable(),
+            users::name,
+            memberships::role,
+        ))
         .select((
             memberships::id,
             groups::id,

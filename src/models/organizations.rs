@@ -56,11 +56,19 @@ impl NewOrganization<'_> {
 
 /// Every organisation, by name.
 pub async fn list(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Organization>> {
-    organizations::table.order(lower(organizations::name)).select(Organization::as_select()).load(conn).await
+    organizations::table
+        .order(lower(organizations::name))
+        .select(Organization::as_select())
+        .load(conn)
+        .await
 }
 
 pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Organization> {
-    organizations::table.find(id).select(Organization::as_select()).first(conn).await
+    organizations::table
+        .find(id)
+        .select(Organization::as_select())
+        .first(conn)
+        .await
 }
 
 /// The organisation whose acronym or name is `label` (any case), acronyms first.
@@ -79,9 +87,16 @@ pub async fn find_by_label(conn: &mut AsyncPgConnection, label: &str) -> QueryRe
 impl NewOrganization<'_> {
     /// Inserts the organisation; `None` when one of that name exists already.
     pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Option<i64>> {
-        match diesel::insert_into(organizations::table).values(self).returning(organizations::id).get_result(conn).await {
+        match diesel::insert_into(organizations::table)
+            .values(self)
+            .returning(organizations::id)
+            .get_result(conn)
+            .await
+        {
             Ok(id) => Ok(Some(id)),
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }

@@ -90,9 +90,16 @@ pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<User> {
 impl NewUser<'_> {
     /// Inserts the user; `None` when the email (any case) is taken.
     pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Option<i64>> {
-        match diesel::insert_into(users::table).values(self).returning(users::id).get_result(conn).await {
+        match diesel::insert_into(users::table)
+            .values(self)
+            .returning(users::id)
+            .get_result(conn)
+            .await
+        {
             Ok(id) => Ok(Some(id)),
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -120,5 +127,9 @@ pub async fn update_profile(conn: &mut AsyncPgConnection, id: i64, profile: &Pro
 
 /// Every account, by name, for administrators.
 pub async fn list(conn: &mut AsyncPgConnection) -> QueryResult<Vec<User>> {
-    users::table.order(users::name).select(User::as_select()).load(conn).await
+    users::table
+        .order(users::name)
+        .select(User::as_select())
+        .load(conn)
+        .await
 }

@@ -203,29 +203,56 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             let body = body.await.map_err(|e| AppError::BadRequest(e.to_string()))?;
-            let submitted = req
-                .headers()
-                .get(CSRF_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-                .or_else(|| {
-                    serde_urlencoded::from_bytes::<CsrfField>(&body)
-                        .ok()
-                        .and_then(|f| f.csrf_token)
-                });
-            let expected = match session_of(&req).await? {
-                Some(session) => Some(session.csrf_token),
-                None => req.cookie(FORM_COOKIE).map(|c| c.value().to_owned()),
-            };
-            match (submitted, expected) {
-                (Some(submitted), Some(expected)) if secrets::equal(&submitted, &expected) => {}
-                _ => return Err(AppError::CsrfRejected),
-            }
+            let submitted = serde_urlencoded::from_bytes::<CsrfField>(&body)
+                .ok()
+                .and_then(|f| f.csrf_token);
+            verify_csrf(&req, submitted.as_deref()).await?;
             serde_urlencoded::from_bytes::<T>(&body)
                 .map(CsrfForm)
                 .map_err(|e| AppError::BadRequest(e.to_string()))
         })
     }
+}
+
+/// Checks a submitted CSRF token (from a form field, or else the `X-CSRF-Token`
+/// header) against the session's, or before sign-in against the form cookie. For
+/// handlers that read their body themselves (multipart uploads, JSON).
+pub async fn verify_csrf(req: &HttpRequest, submitted: Option<&str>) -> AppResult<()> {
+    let submitted = submitted.map(str::to_owned).or_else(|| {
+        req.headers()
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
+    let expected = match session_of(req).await? {
+        Some(session) => Some(session.csrf_token),
+        None => req.cookie(FORM_COOKIE).map(|c| c.value().to_owned()),
+    };
+    match (submitted, expected) {
+        (Some(submitted), Some(expected)) if secrets::equal(&submitted, &expected) => Ok(()),
+        _ => Err(AppError::CsrfRejected),
+    }
+}
+
+/// Site administration: administrators only.
+pub fn require_admin(user: &User) -> AppResult<()> {
+    if user.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Adding an organisation to the shared list: administrators, and coordinators or
+/// co-chairs of any group (they add their members' organisations).
+pub async fn may_add_organizations(conn: &mut AsyncPgConnection, user: &User) -> AppResult<bool> {
+    if user.is_admin {
+        return Ok(true);
+    }
+    let roles = memberships::active_roles(conn, user.id, Utc::now().date_naive()).await?;
+    Ok(roles
+        .iter()
+        .any(|(_, role)| matches!(role, crate::domain::Role::Coordinator | crate::domain::Role::CoChair)))
 }
 
 /// Refuses state-changing requests sent from another site, by `Sec-Fetch-Site` and
