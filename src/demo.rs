@@ -480,6 +480,7 @@ pub async fn load(conn: &mut Conn, now: DateTime<Utc>) -> anyhow::Result<()> {
                 user_id: people[person],
                 role: *role,
                 since: date((2014, 1, 1)),
+                until: None,
             }
             .insert_if_missing(conn)
             .await?;

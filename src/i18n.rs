@@ -121,8 +121,24 @@ mod tests {
             .chain(OwnerRole::ALL.iter().map(|v| format!("owner-role-{v}")))
             .chain(GroupKind::ALL.iter().map(|v| format!("group-kind-{v}")))
             .chain(OrganizationKind::ALL.iter().map(|v| format!("org-kind-{v}")))
+            .chain(Role::ALL.iter().map(|v| format!("role-{v}")))
             .chain(std::iter::once("org-kind-none".to_owned()));
-        for id in ids {
+        // Message ids returned by checks and shown with `locale.t(problem)`.
+        let problems = [
+            "invalid-required",
+            "invalid-too-long",
+            "invalid-email",
+            "invalid-time-zone",
+            "invalid-date",
+            "invalid-choice",
+            "invalid-days",
+            "invalid-term-order",
+            "password-too-short",
+            "password-too-long",
+            "password-mismatch",
+            "password-is-email",
+        ];
+        for id in ids.chain(problems.iter().map(|p| p.to_string())) {
             for (lang, bundle) in BUNDLES.iter() {
                 assert!(bundle.get_message(&id).is_some(), "{lang} lacks {id}");
             }

@@ -60,6 +60,8 @@ struct Paths {
     wg: Vec<String>,
     sub: Vec<String>,
     other: Vec<String>,
+    /// The working group's pages for coordinators and co-chairs.
+    wg_manage: Vec<String>,
 }
 
 async fn paths(app: &TestApp) -> Paths {
@@ -81,10 +83,16 @@ async fn paths(app: &TestApp) -> Paths {
     wg_paths.push(format!("/meetings/{june}"));
     let mut other_paths = group_routes(other);
     other_paths.push(format!("/meetings/{other_meeting}"));
+    let wg_manage = vec![
+        format!("/groups/{wg}/edit"),
+        format!("/groups/{wg}/members"),
+        format!("/groups/{wg}/subgroups/new"),
+    ];
     Paths {
         wg: wg_paths,
         sub: group_routes(cm),
         other: other_paths,
+        wg_manage,
     }
 }
 
@@ -96,25 +104,30 @@ async fn status(visitor: &Visitor, path: &str) -> u16 {
 async fn every_role_sees_what_the_policy_says_and_other_groups_give_404() {
     let app = world().await;
     let paths = paths(&app).await;
-    // (who, working group pages, sub-group pages, other group's pages)
-    let expected: &[(&str, u16, u16, u16)] = &[
-        ("wg-coordinator@test.org", 200, 200, 404),
-        ("wg-co-chair@test.org", 200, 200, 404),
-        ("wg-im@test.org", 200, 200, 404),
-        ("wg-member@test.org", 200, 200, 404),
-        ("wg-observer@test.org", 200, 200, 404),
-        ("cm-coordinator@test.org", 404, 200, 404),
-        ("stranger@test.org", 404, 404, 404),
-        ("admin@example.org", 200, 200, 200),
+    // (who, working group pages, sub-group pages, other group's pages, managing the working group)
+    let expected: &[(&str, u16, u16, u16, u16)] = &[
+        ("wg-coordinator@test.org", 200, 200, 404, 200),
+        ("wg-co-chair@test.org", 200, 200, 404, 200),
+        ("wg-im@test.org", 200, 200, 404, 403),
+        ("wg-member@test.org", 200, 200, 404, 403),
+        ("wg-observer@test.org", 200, 200, 404, 403),
+        ("cm-coordinator@test.org", 404, 200, 404, 404),
+        ("stranger@test.org", 404, 404, 404, 404),
+        ("admin@example.org", 200, 200, 200, 200),
     ];
-    for (email, wg, sub, other) in expected {
+    for (email, wg, sub, other, manage) in expected {
         let password = if email.ends_with("example.org") {
             "demo-admin-password"
         } else {
             PASSWORD
         };
         let visitor = app.sign_in(email, password).await;
-        for (set, want) in [(&paths.wg, wg), (&paths.sub, sub), (&paths.other, other)] {
+        for (set, want) in [
+            (&paths.wg, wg),
+            (&paths.sub, sub),
+            (&paths.other, other),
+            (&paths.wg_manage, manage),
+        ] {
             for path in set {
                 assert_eq!(status(&visitor, path).await, *want, "{email} GET {path}");
             }

@@ -149,3 +149,89 @@ invalid-too-long = This is too long.
 invalid-email = This is not an email address.
 invalid-time-zone = This is not a time zone; use a name such as Asia/Beirut.
 invalid-date = This is not a date.
+
+## Forms
+form-not-saved = Nothing was saved. Please correct:
+invalid-choice = Choose one of the options.
+action-save = Save
+action-edit = Edit
+action-remove = Remove
+column-actions = Actions
+
+## Organisations
+organizations-title = Organisations
+organizations-add = Add an organisation
+organizations-edit-title = Edit { $name }
+organizations-name-taken = An organisation of that name exists already.
+organizations-merge-title = Merge a duplicate
+organizations-merge-explain = If { $name } is a duplicate, merge it into the right organisation: its people, guests and ownerships move over, and { $name } is deleted.
+organizations-merge-into = Merge into
+organizations-merge-submit = Merge
+field-name = Name
+field-acronym = Acronym
+field-kind = Kind
+
+## Navigation
+nav-organizations = Organisations
+nav-users = Users
+
+## Group editing
+group-new-title = New working group
+group-new-subgroup-title = New group under { $parent }
+group-edit-title = Edit { $group }
+group-edit = Edit group
+group-add-subgroup = Add a sub-group
+group-members-manage = Members
+group-archive = Archive
+group-restore = Restore
+group-archived = This group is archived: it keeps its history but no longer appears in lists.
+group-controls = Group controls
+group-reminders = Reminder lead times (days)
+group-short-name-taken = A group with that short name exists at this level already.
+field-short-name = Short name
+field-location = Location
+field-time-zone = Time zone
+field-description = Description
+field-meeting-reminder-days = Meeting reminder, days before
+field-update-request-days = Update request to sub-groups, days before
+field-action-due-days = Action point due reminder, days before
+field-task-ending-days = Workplan task ending reminder, days before
+invalid-days = Enter a whole number of days within the allowed range.
+
+## Members
+members-title = Members of { $group }
+members-add = Add a member
+members-add-submit = Add member
+members-name-if-new = Name (for someone new to convene)
+members-co-chair-term = A co-chair's term ends after 4 months unless you set another end date.
+members-current = Members
+members-terms = Role and term
+members-already = This person already holds that role in the group.
+members-name-needed = Nobody has this email yet: give their name to invite them.
+invalid-term-order = The term cannot end before it starts.
+field-role = Role
+field-since = From
+field-until = Until
+column-organization = Organisation
+role-coordinator = Coordinator
+role-co_chair = Co-chair
+role-im_officer = IM officer
+role-member = Member
+role-observer = Observer
+
+## Profile and users
+profile-title = Your profile
+profile-saved = Your profile is saved.
+field-title = Title
+field-phone = Phone
+field-language = Language
+users-title = Users
+users-invite = Invite someone
+users-invite-submit = Send invitation
+users-invited = { $email } is invited: a link to choose a password is on its way.
+users-make-admin = Site administrator
+users-all = All accounts
+users-status = Status
+users-admin = Administrator
+users-deactivated = Deactivated
+users-email-taken = An account with this email exists already.

@@ -6,6 +6,7 @@ pub mod passwords;
 pub mod policy;
 pub mod review;
 pub mod secrets;
+pub mod terms;
 pub mod validate;
 
 /// Declares an enum stored as text, with the exact strings the database's CHECK

@@ -76,7 +76,7 @@ impl NewGroup<'_> {
 }
 
 /// The editable fields of a group.
-#[derive(Debug, AsChangeset)]
+#[derive(Debug, AsChangeset, Insertable)]
 #[diesel(table_name = groups)]
 pub struct GroupChanges<'a> {
     pub name: &'a str,
@@ -91,12 +91,38 @@ pub struct GroupChanges<'a> {
     pub task_ending_days: i32,
 }
 
-pub async fn update(conn: &mut AsyncPgConnection, id: i64, changes: &GroupChanges<'_>) -> QueryResult<()> {
-    diesel::update(groups::table.find(id))
+/// Creates a group under `parent` (a working group when `None`); `None` when its
+/// parent already has a group of that short name.
+pub async fn create(
+    conn: &mut AsyncPgConnection,
+    parent: Option<i64>,
+    fields: &GroupChanges<'_>,
+) -> QueryResult<Option<i64>> {
+    let inserted = diesel::insert_into(groups::table)
+        .values((groups::parent_id.eq(parent), fields))
+        .returning(groups::id)
+        .get_result(conn)
+        .await;
+    unless_taken(inserted)
+}
+
+/// Saves the group's fields; `None` when a sibling has that short name.
+pub async fn update(conn: &mut AsyncPgConnection, id: i64, changes: &GroupChanges<'_>) -> QueryResult<Option<()>> {
+    let updated = diesel::update(groups::table.find(id))
         .set((changes, groups::updated_at.eq(diesel::dsl::now)))
         .execute(conn)
-        .await?;
-    Ok(())
+        .await
+        .map(|_| ());
+    unless_taken(updated)
+}
+
+/// A unique-key violation as `None`, for the caller to report as "taken".
+fn unless_taken<T>(result: QueryResult<T>) -> QueryResult<Option<T>> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Archives (or restores) a group; archived groups leave lists but keep their history.

@@ -17,6 +17,7 @@ pub struct NewMembership {
     pub user_id: i64,
     pub role: Role,
     pub since: NaiveDate,
+    pub until: Option<NaiveDate>,
 }
 
 impl NewMembership {

@@ -33,6 +33,13 @@ impl AppState {
     }
 }
 
+/// A rendered page with the given status (forms shown again with their problems).
+pub fn html_page(status: actix_web::http::StatusCode, page: maud::Markup) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string())
+}
+
 const WORKERS: usize = 2;
 
 /// Builds the HTTP server on `listener` against the database at `database_url`.

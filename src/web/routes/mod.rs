@@ -2,11 +2,14 @@
 
 pub mod account;
 pub mod action_points;
+pub mod admin;
 pub mod assets;
 pub mod groups;
 pub mod health;
 pub mod home;
 pub mod meetings;
+pub mod members;
+pub mod organizations;
 pub mod passwords;
 pub mod sessions;
 pub mod workplan;
@@ -20,14 +23,48 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::get().to(sessions::new::new))
         .route("/login", web::post().to(sessions::create::create))
         .route("/logout", web::post().to(sessions::delete::delete))
+        .route("/account/profile", web::get().to(account::profile::show))
+        .route("/account/profile", web::post().to(account::profile::update))
+        .route("/admin/users", web::get().to(admin::users::list))
+        .route("/admin/users", web::post().to(admin::users::invite))
         .route("/account/password", web::get().to(account::password::show))
         .route("/account/password", web::post().to(account::password::update))
         .route("/password/reset", web::get().to(passwords::reset::show))
         .route("/password/reset", web::post().to(passwords::reset::create))
         .route("/password/set/{secret}", web::get().to(passwords::set::show))
         .route("/password/set/{secret}", web::post().to(passwords::set::update))
+        .route("/groups", web::post().to(groups::create::create_working_group))
+        .route("/groups/new", web::get().to(groups::create::new_working_group))
         .route("/groups/{id}", web::get().to(groups::show::show))
+        .route("/groups/{id}", web::post().to(groups::update::update))
+        .route("/groups/{id}/edit", web::get().to(groups::update::edit))
+        .route("/groups/{id}/archive", web::post().to(groups::archive::archive))
+        .route("/groups/{id}/restore", web::post().to(groups::archive::restore))
+        .route("/groups/{id}/members", web::get().to(members::list::list))
+        .route("/groups/{id}/members", web::post().to(members::create::create))
+        .route(
+            "/groups/{id}/members/{membership}",
+            web::post().to(members::update::update),
+        )
+        .route(
+            "/groups/{id}/members/{membership}/remove",
+            web::post().to(members::remove::remove),
+        )
+        .route(
+            "/groups/{id}/subgroups",
+            web::post().to(groups::create::create_subgroup),
+        )
+        .route(
+            "/groups/{id}/subgroups/new",
+            web::get().to(groups::create::new_subgroup),
+        )
         .route("/groups/{id}/action-points", web::get().to(action_points::list::list))
         .route("/groups/{id}/workplan", web::get().to(workplan::show::show))
-        .route("/meetings/{id}", web::get().to(meetings::show::show));
+        .route("/meetings/{id}", web::get().to(meetings::show::show))
+        .route("/organizations", web::get().to(organizations::list::list))
+        .route("/organizations", web::post().to(organizations::create::create))
+        .route("/organizations/new", web::get().to(organizations::create::new))
+        .route("/organizations/{id}", web::post().to(organizations::update::update))
+        .route("/organizations/{id}/edit", web::get().to(organizations::update::edit))
+        .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge));
 }

@@ -3,8 +3,12 @@
 pub mod account;
 pub mod action_points;
 pub mod error;
+pub mod forms;
 pub mod groups;
 pub mod meetings;
+pub mod members;
+pub mod organizations;
+pub mod people;
 pub mod workplan;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -40,7 +44,9 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                     span.tagline { (locale.t("tagline")) }
                     nav.account {
                         @if let Some(session) = &ctx.session {
-                            span.who { (session.user.name) }
+                            a href="/organizations" { (locale.t("nav-organizations")) }
+                            @if session.user.is_admin { a href="/admin/users" { (locale.t("nav-users")) } }
+                            a.who href="/account/profile" { (session.user.name) }
                             a href="/account/password" { (locale.t("nav-password")) }
                             form method="post" action="/logout" {
                                 (csrf_field(&session.csrf_token))

@@ -1,7 +1,7 @@
 use actix_web::web;
 use maud::Markup;
 
-use crate::domain::policy::Action;
+use crate::domain::policy::{self, Action};
 use crate::models::{groups, meetings};
 use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
@@ -10,7 +10,7 @@ use crate::web::{AppState, views};
 
 pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::View).await?;
+    let standing = authorize(&mut conn, me.user(), *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let children = groups::children(&mut conn, group.id).await?;
@@ -21,6 +21,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         children: &children,
         meetings: &meetings,
         now: chrono::Utc::now(),
+        may_manage: policy::allows(standing, Action::ManageGroup),
     };
     Ok(views::groups::show(&me.ctx, &page))
 }
