@@ -5,6 +5,7 @@ use diesel::sql_types::BigInt;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
+use super::unless_taken;
 use crate::domain::GroupKind;
 use crate::schema::groups;
 
@@ -114,15 +115,6 @@ pub async fn update(conn: &mut AsyncPgConnection, id: i64, changes: &GroupChange
         .await
         .map(|_| ());
     unless_taken(updated)
-}
-
-/// A unique-key violation as `None`, for the caller to report as "taken".
-fn unless_taken<T>(result: QueryResult<T>) -> QueryResult<Option<T>> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
-        Err(e) => Err(e),
-    }
 }
 
 /// Archives (or restores) a group; archived groups leave lists but keep their history.

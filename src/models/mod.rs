@@ -24,3 +24,12 @@ extern "SQL" {
     /// The first of two texts that is not NULL.
     fn coalesce(first: Nullable<Text>, second: Nullable<Text>) -> Nullable<Text>;
 }
+
+/// A unique-key violation as `None`, for the caller to report as "taken".
+pub fn unless_taken<T>(result: diesel::QueryResult<T>) -> diesel::QueryResult<Option<T>> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}

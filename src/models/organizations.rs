@@ -3,7 +3,7 @@ use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
-use super::lower;
+use super::{lower, unless_taken};
 use crate::domain::OrganizationKind;
 use crate::schema::organizations;
 
@@ -87,18 +87,13 @@ pub async fn find_by_label(conn: &mut AsyncPgConnection, label: &str) -> QueryRe
 impl NewOrganization<'_> {
     /// Inserts the organisation; `None` when one of that name exists already.
     pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Option<i64>> {
-        match diesel::insert_into(organizations::table)
-            .values(self)
-            .returning(organizations::id)
-            .get_result(conn)
-            .await
-        {
-            Ok(id) => Ok(Some(id)),
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-                Ok(None)
-            }
-            Err(e) => Err(e),
-        }
+        unless_taken(
+            diesel::insert_into(organizations::table)
+                .values(self)
+                .returning(organizations::id)
+                .get_result(conn)
+                .await,
+        )
     }
 }
 
@@ -113,11 +108,7 @@ pub async fn update(conn: &mut AsyncPgConnection, id: i64, changes: &NewOrganiza
         ))
         .execute(conn)
         .await;
-    match result {
-        Ok(_) => Ok(true),
-        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => Ok(false),
-        Err(e) => Err(e),
-    }
+    unless_taken(result).map(|saved| saved.is_some())
 }
 
 /// Folds the duplicate `from` into `into`: its people, guests and ownerships move

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use super::lower;
+use super::{lower, unless_taken};
 use crate::schema::users;
 
 /// A person, without the password hash, which only the login code reads.
@@ -90,18 +90,13 @@ pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<User> {
 impl NewUser<'_> {
     /// Inserts the user; `None` when the email (any case) is taken.
     pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Option<i64>> {
-        match diesel::insert_into(users::table)
-            .values(self)
-            .returning(users::id)
-            .get_result(conn)
-            .await
-        {
-            Ok(id) => Ok(Some(id)),
-            Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
-                Ok(None)
-            }
-            Err(e) => Err(e),
-        }
+        unless_taken(
+            diesel::insert_into(users::table)
+                .values(self)
+                .returning(users::id)
+                .get_result(conn)
+                .await,
+        )
     }
 }
 

@@ -40,6 +40,23 @@ pub fn html_page(status: actix_web::http::StatusCode, page: maud::Markup) -> act
         .body(page.into_string())
 }
 
+/// A page with a form shown before sign-in: rendered with the form's CSRF token,
+/// setting the cookie that holds the token the first time.
+pub fn anonymous_form(
+    req: &actix_web::HttpRequest,
+    state: &AppState,
+    status: actix_web::http::StatusCode,
+    render: impl FnOnce(&str) -> maud::Markup,
+) -> actix_web::HttpResponse {
+    let (token, cookie) = auth::anonymous_form_token(req, state.settings.base_url.scheme() == "https");
+    let mut response = html_page(status, render(&token));
+    if let Some(cookie) = cookie {
+        // A freshly made cookie always serialises into a header.
+        let _ = response.add_cookie(&cookie);
+    }
+    response
+}
+
 const WORKERS: usize = 2;
 
 /// Builds the HTTP server on `listener` against the database at `database_url`.

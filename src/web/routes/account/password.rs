@@ -4,15 +4,13 @@ use serde::Deserialize;
 
 use crate::domain::passwords;
 use crate::models::{sessions, users};
-use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::{AppError, AppResult};
 use crate::web::views::account::{Feedback, change_password};
+use crate::web::{AppState, html_page};
 
 fn page(me: &SignedIn, status: StatusCode, feedback: &Feedback) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(change_password(&me.ctx, &me.session.csrf_token, feedback).into_string())
+    html_page(status, change_password(&me.ctx, &me.session.csrf_token, feedback))
 }
 
 pub async fn show(me: SignedIn) -> HttpResponse {

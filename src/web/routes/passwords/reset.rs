@@ -3,14 +3,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::anonymous_form;
 use crate::mail::PasswordLink;
 use crate::models::tokens::{self, Purpose};
 use crate::models::{accounts, users};
-use crate::web::AppState;
 use crate::web::auth::{CsrfForm, PageContext};
 use crate::web::error::AppResult;
 use crate::web::views::account::{Feedback, request_reset};
+use crate::web::{AppState, anonymous_form};
 
 /// At most this many links per account per quarter hour, so the form cannot flood a mailbox.
 const MAX_RECENT_LINKS: i64 = 3;

@@ -3,15 +3,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::anonymous_form;
 use crate::domain::passwords;
 use crate::models::tokens::{self, Purpose};
 use crate::models::{accounts, users};
-use crate::web::AppState;
 use crate::web::auth::{CsrfForm, PageContext};
 use crate::web::error::{AppError, AppResult};
 use crate::web::routes::sessions::login_page;
 use crate::web::views::account::{Feedback, set_password};
+use crate::web::{AppState, anonymous_form};
 
 /// The user a live link belongs to, or the "link expired" page as an error.
 async fn link_holder(state: &AppState, secret: &str) -> AppResult<users::User> {
