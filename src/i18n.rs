@@ -122,6 +122,12 @@ mod tests {
             .chain(GroupKind::ALL.iter().map(|v| format!("group-kind-{v}")))
             .chain(OrganizationKind::ALL.iter().map(|v| format!("org-kind-{v}")))
             .chain(Role::ALL.iter().map(|v| format!("role-{v}")))
+            .chain(UpdateVia::ALL.iter().map(|v| format!("via-{v}")))
+            .chain(
+                ["due", "number", "topic", "status"]
+                    .iter()
+                    .map(|v| format!("action-sort-{v}")),
+            )
             .chain(std::iter::once("org-kind-none".to_owned()));
         // Message ids returned by checks and shown with `locale.t(problem)`.
         let problems = [

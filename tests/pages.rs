@@ -222,7 +222,7 @@ async fn the_group_page_lists_subgroups_and_meetings() {
 }
 
 #[tokio::test]
-async fn the_group_action_points_list_open_items_before_closed_ones() {
+async fn the_group_action_points_list_open_items_and_filters_by_status() {
     let app = spawn_app().await;
     app.load_demo().await;
     let me = app.sign_in_demo("coordinator").await;
@@ -230,17 +230,25 @@ async fn the_group_action_points_list_open_items_before_closed_ones() {
     let page = me.page(&format!("/groups/{group}/action-points")).await;
 
     assert_eq!(texts(&page, "h1"), ["Action points of CPiE WG"]);
-    let headings = texts(&page, "section h2");
-    assert_eq!(headings, ["Open 7", "Done or dropped 4"]);
+    assert_eq!(texts(&page, "p.count"), ["7 action points"]);
     let rows = texts(&page, "table.action-points tbody tr");
+    // Overdue first: the June asks were due in 2014.
     assert!(
-        rows[0].starts_with("2 Updates Coordinator to share update from Cash WG"),
+        rows[0].contains("IM to circulate the revised indicator guidance"),
         "{rows:?}"
     );
     assert!(
         rows.iter()
-            .any(|r| r.contains("Share all key message resources Members 20 Jun 2014 Open"))
+            .any(|r| r.contains("Share all key message resources Members 20 Jun 2014 overdue Open")),
+        "{rows:?}"
     );
+    let all = me.page(&format!("/groups/{group}/action-points?status=all")).await;
+    assert_eq!(texts(&all, "p.count"), ["11 action points"]);
+    let done = me
+        .page(&format!("/groups/{group}/action-points?status=done&sort=number"))
+        .await;
+    assert_eq!(texts(&done, "p.count"), ["4 action points"]);
+    assert!(texts(&done, "table.action-points tbody tr")[0].contains("Coordinator to share logo"));
 }
 
 #[tokio::test]

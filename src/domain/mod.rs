@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod markdown;
+pub mod owners;
 pub mod passwords;
 pub mod policy;
 pub mod review;

@@ -238,3 +238,243 @@ pub async fn history(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<V
         })
         .collect())
 }
+
+/// How a list of action points is narrowed; empty fields mean "any".
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    pub statuses: Vec<ActionStatus>,
+    pub owner: Option<Owner>,
+    /// Owned by the organisation, or by one of its people.
+    pub organization_id: Option<i64>,
+    pub topic: Option<String>,
+    pub due_before: Option<NaiveDate>,
+    pub due_after: Option<NaiveDate>,
+    pub meeting_id: Option<i64>,
+    /// Words searched in topic, text and status note (PostgreSQL full text).
+    pub text: Option<String>,
+    /// Only items this person stands for (see [`OWNED_BY`]).
+    pub owned_by: Option<i64>,
+}
+
+/// The order of a list.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Overdue first, then by due date (open-ended last), then by number.
+    #[default]
+    Due,
+    Number,
+    Topic,
+    Status,
+}
+
+/// The condition "user `$1` stands for an owner of `ap`": named as a person, through
+/// their organisation (as a focal point in the item's group), as a member of an owning
+/// sub-group, or by holding the owning role in the item's group ("Members": anyone
+/// but observers). Terms in force today only.
+const OWNED_BY: &str = "EXISTS (SELECT 1 FROM action_point_owners o WHERE o.action_point_id = ap.id AND ( \
+       o.user_id = $1 \
+    OR o.organization_id = (SELECT organization_id FROM users WHERE id = $1) AND EXISTS ( \
+         SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.group_id = ap.group_id AND m.since <= current_date \
+         AND (m.until IS NULL OR m.until >= current_date)) \
+    OR o.group_id IS NOT NULL AND EXISTS ( \
+         SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.group_id = o.group_id AND m.since <= current_date \
+         AND (m.until IS NULL OR m.until >= current_date)) \
+    OR o.role IS NOT NULL AND EXISTS ( \
+         SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.group_id = ap.group_id AND m.since <= current_date \
+         AND (m.until IS NULL OR m.until >= current_date) \
+         AND (m.role = o.role OR (o.role = 'member' AND m.role <> 'observer')))))";
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// Whether `user_id` stands for one of the item's owners.
+pub async fn stands_for(conn: &mut AsyncPgConnection, user_id: i64, action_point_id: i64) -> QueryResult<bool> {
+    let found: Option<Id> = diesel::sql_query(format!(
+        "SELECT ap.id FROM action_points ap WHERE ap.id = $2 AND {OWNED_BY}"
+    ))
+    .bind::<diesel::sql_types::BigInt, _>(user_id)
+    .bind::<diesel::sql_types::BigInt, _>(action_point_id)
+    .get_result(conn)
+    .await
+    .optional()?;
+    Ok(found.is_some())
+}
+
+/// The items of `group_ids` that `user_id` stands for.
+async fn owned_ids(conn: &mut AsyncPgConnection, user_id: i64, group_ids: &[i64]) -> QueryResult<Vec<i64>> {
+    let rows: Vec<Id> = diesel::sql_query(format!(
+        "SELECT ap.id FROM action_points ap WHERE ap.group_id = ANY($2) AND {OWNED_BY}"
+    ))
+    .bind::<diesel::sql_types::BigInt, _>(user_id)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(group_ids)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+/// One page of the items of `group_ids` that match, and how many match in all.
+pub async fn list(
+    conn: &mut AsyncPgConnection,
+    group_ids: &[i64],
+    filter: &ListFilter,
+    sort: Sort,
+    today: NaiveDate,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<ActionPoint>, i64)> {
+    use diesel::dsl::{exists, sql};
+    use diesel::sql_types::{Bool, Date, Text};
+
+    use crate::schema::{action_point_owners, users as people};
+
+    let owned = match filter.owned_by {
+        Some(user) => Some(owned_ids(conn, user, group_ids).await?),
+        None => None,
+    };
+    let matching = || {
+        let mut query = action_points::table
+            .filter(action_points::group_id.eq_any(group_ids))
+            .into_boxed();
+        if !filter.statuses.is_empty() {
+            query = query.filter(action_points::status.eq_any(filter.statuses.clone()));
+        }
+        if let Some(owner) = filter.owner {
+            let owners = action_point_owners::table.filter(action_point_owners::action_point_id.eq(action_points::id));
+            query = match owner {
+                Owner::User(id) => query.filter(exists(owners.filter(action_point_owners::user_id.eq(id)))),
+                Owner::Organization(id) => {
+                    query.filter(exists(owners.filter(action_point_owners::organization_id.eq(id))))
+                }
+                Owner::Group(id) => query.filter(exists(owners.filter(action_point_owners::group_id.eq(id)))),
+                Owner::Role(role) => query.filter(exists(owners.filter(action_point_owners::role.eq(role.as_str())))),
+            };
+        }
+        if let Some(org) = filter.organization_id {
+            let owners = action_point_owners::table.filter(action_point_owners::action_point_id.eq(action_points::id));
+            let by_org = owners.filter(action_point_owners::organization_id.eq(org));
+            let by_people = action_point_owners::table
+                .inner_join(people::table)
+                .filter(action_point_owners::action_point_id.eq(action_points::id))
+                .filter(people::organization_id.eq(org));
+            query = query.filter(exists(by_org).or(exists(by_people)));
+        }
+        if let Some(topic) = &filter.topic {
+            query = query.filter(action_points::topic.eq(topic.clone()));
+        }
+        if let Some(before) = filter.due_before {
+            query = query.filter(action_points::due_date.le(before));
+        }
+        if let Some(after) = filter.due_after {
+            query = query.filter(action_points::due_date.ge(after));
+        }
+        if let Some(meeting) = filter.meeting_id {
+            query = query.filter(action_points::meeting_id.eq(meeting));
+        }
+        if let Some(text) = &filter.text {
+            query = query.filter(
+                sql::<Bool>("search @@ plainto_tsquery('simple', ")
+                    .bind::<Text, _>(text.clone())
+                    .sql(")"),
+            );
+        }
+        if let Some(ids) = &owned {
+            query = query.filter(action_points::id.eq_any(ids.clone()));
+        }
+        query
+    };
+    let total: i64 = matching().count().get_result(conn).await?;
+    let mut query = matching().select(ActionPoint::as_select()).limit(limit).offset(offset);
+    query = match sort {
+        Sort::Due => query
+            .order(
+                sql::<Bool>("(due_date IS NOT NULL AND due_date < ")
+                    .bind::<Date, _>(today)
+                    .sql(" AND status IN ('open', 'in_progress')) DESC"),
+            )
+            .then_order_by(action_points::due_date.asc().nulls_last())
+            .then_order_by(action_points::number),
+        Sort::Number => query.order(action_points::number),
+        Sort::Topic => query.order((action_points::topic, action_points::number)),
+        Sort::Status => query.order((action_points::status, action_points::number)),
+    };
+    Ok((query.load(conn).await?, total))
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<ActionPoint> {
+    action_points::table
+        .find(id)
+        .select(ActionPoint::as_select())
+        .first(conn)
+        .await
+}
+
+/// The distinct topics of the groups' items, for the filter.
+pub async fn topics(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> QueryResult<Vec<String>> {
+    action_points::table
+        .filter(action_points::group_id.eq_any(group_ids))
+        .select(action_points::topic)
+        .distinct()
+        .order(action_points::topic)
+        .load(conn)
+        .await
+}
+
+/// The items of `group_ids` among `ids` that `user_id` may update as an owner.
+pub async fn owned_among(
+    conn: &mut AsyncPgConnection,
+    user_id: i64,
+    group_ids: &[i64],
+    ids: &[i64],
+) -> QueryResult<Vec<i64>> {
+    Ok(owned_ids(conn, user_id, group_ids)
+        .await?
+        .into_iter()
+        .filter(|id| ids.contains(id))
+        .collect())
+}
+
+/// One history row with its author, as the item's page shows it.
+#[derive(Debug, Clone, Queryable)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    pub by: Option<String>,
+    pub old_status: Option<ActionStatus>,
+    pub new_status: ActionStatus,
+    pub note: String,
+    pub via: UpdateVia,
+}
+
+pub async fn entries(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Vec<HistoryEntry>> {
+    action_point_updates::table
+        .left_join(users::table)
+        .filter(action_point_updates::action_point_id.eq(id))
+        .order((action_point_updates::created_at.desc(), action_point_updates::id.desc()))
+        .select((
+            action_point_updates::created_at,
+            users::name.nullable(),
+            action_point_updates::old_status,
+            action_point_updates::new_status,
+            action_point_updates::note,
+            action_point_updates::via,
+        ))
+        .load(conn)
+        .await
+}
+
+/// Replaces an item's owners with `owners`.
+pub async fn replace_owners(conn: &mut AsyncPgConnection, id: i64, owners: &[Owner]) -> QueryResult<()> {
+    use crate::schema::action_point_owners;
+    conn.transaction(async |conn| {
+        diesel::delete(action_point_owners::table.filter(action_point_owners::action_point_id.eq(id)))
+            .execute(conn)
+            .await?;
+        for owner in owners {
+            owners::add(conn, OwnerTable::ActionPoints, id, *owner).await?;
+        }
+        Ok(())
+    })
+    .await
+}

@@ -238,3 +238,28 @@ pub async fn entry_points(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> Qu
                 .collect()
         })
 }
+
+/// Every group `user_id` may see: all for an administrator, else the groups they
+/// belong to today and everything below them.
+pub async fn visible_ids(conn: &mut AsyncPgConnection, user_id: i64, is_admin: bool) -> QueryResult<Vec<i64>> {
+    let sql = if is_admin {
+        "SELECT id FROM groups WHERE $1 = $1"
+    } else {
+        "WITH RECURSIVE tree AS ( \
+             SELECT group_id AS id FROM memberships WHERE user_id = $1 AND since <= current_date \
+               AND (until IS NULL OR until >= current_date) \
+             UNION \
+             SELECT g.id FROM groups g JOIN tree t ON g.parent_id = t.id \
+         ) SELECT id FROM tree"
+    };
+    let rows: Vec<GroupId> = diesel::sql_query(sql).bind::<BigInt, _>(user_id).load(conn).await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Vec<Group>> {
+    groups::table
+        .filter(groups::id.eq_any(ids))
+        .select(Group::as_select())
+        .load(conn)
+        .await
+}

@@ -221,3 +221,11 @@ pub async fn attendees(conn: &mut AsyncPgConnection, meeting_id: i64) -> QueryRe
     .load(conn)
     .await
 }
+
+pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Vec<Meeting>> {
+    meetings::table
+        .filter(meetings::id.eq_any(ids))
+        .select(Meeting::as_select())
+        .load(conn)
+        .await
+}

@@ -7,6 +7,7 @@ use diesel::sql_types::{Array, BigInt, Nullable, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::domain::OwnerRole;
+pub use crate::domain::owners::Owner;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OwnerTable {
@@ -22,15 +23,6 @@ impl OwnerTable {
             OwnerTable::WorkplanTasks => ("workplan_task_owners", "task_id"),
         }
     }
-}
-
-/// Who owns something, by reference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Owner {
-    User(i64),
-    Organization(i64),
-    Group(i64),
-    Role(OwnerRole),
 }
 
 pub async fn add(conn: &mut AsyncPgConnection, table: OwnerTable, owned_id: i64, owner: Owner) -> QueryResult<()> {
@@ -83,4 +75,46 @@ pub async fn named(conn: &mut AsyncPgConnection, table: OwnerTable, owned_ids: &
     .bind::<Array<BigInt>, _>(owned_ids)
     .load(conn)
     .await
+}
+
+/// Who may own an item of `group_id`, with the name to show: its current members,
+/// any organisation, and the groups below it. Roles are offered by the caller.
+pub async fn offered(conn: &mut AsyncPgConnection, group_id: i64) -> QueryResult<Vec<(Owner, String)>> {
+    #[derive(QueryableByName)]
+    struct Choice {
+        #[diesel(sql_type = Text)]
+        kind: String,
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+        #[diesel(sql_type = Text)]
+        label: String,
+    }
+    let rows: Vec<Choice> = diesel::sql_query(
+        "SELECT DISTINCT 'user' AS kind, u.id, u.name || coalesce(' (' || coalesce(o.acronym, o.name) || ')', '') AS label \
+         FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN organizations o ON o.id = u.organization_id \
+         WHERE m.group_id = $1 AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) \
+           AND u.deactivated_at IS NULL \
+         UNION ALL \
+         SELECT 'org', o.id, o.name || coalesce(' (' || o.acronym || ')', '') FROM organizations o \
+         UNION ALL \
+         (WITH RECURSIVE tree AS (SELECT id FROM groups WHERE parent_id = $1 AND archived_at IS NULL \
+                                  UNION ALL SELECT g.id FROM groups g JOIN tree t ON g.parent_id = t.id WHERE g.archived_at IS NULL) \
+          SELECT 'group', g.id, g.short_name FROM groups g JOIN tree t ON t.id = g.id) \
+         ORDER BY 1 DESC, 3",
+    )
+    .bind::<BigInt, _>(group_id)
+    .load(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|c| {
+            let owner = match c.kind.as_str() {
+                "user" => Owner::User(c.id),
+                "org" => Owner::Organization(c.id),
+                "group" => Owner::Group(c.id),
+                _ => return None,
+            };
+            Some((owner, c.label))
+        })
+        .collect())
 }

@@ -203,11 +203,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             let body = body.await.map_err(|e| AppError::BadRequest(e.to_string()))?;
-            let submitted = serde_urlencoded::from_bytes::<CsrfField>(&body)
+            let submitted = serde_html_form::from_bytes::<CsrfField>(&body)
                 .ok()
                 .and_then(|f| f.csrf_token);
             verify_csrf(&req, submitted.as_deref()).await?;
-            serde_urlencoded::from_bytes::<T>(&body)
+            serde_html_form::from_bytes::<T>(&body)
                 .map(CsrfForm)
                 .map_err(|e| AppError::BadRequest(e.to_string()))
         })

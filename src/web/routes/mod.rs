@@ -59,6 +59,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(groups::create::new_subgroup),
         )
         .route("/groups/{id}/action-points", web::get().to(action_points::list::list))
+        .route(
+            "/groups/{id}/action-points",
+            web::post().to(action_points::create::create),
+        )
+        .route(
+            "/groups/{id}/action-points/new",
+            web::get().to(action_points::create::new),
+        )
+        .route(
+            "/groups/{id}/action-points/bulk",
+            web::post().to(action_points::bulk::update),
+        )
+        .route("/action-points", web::get().to(action_points::mine::list))
+        .route("/action-points/{id}", web::get().to(action_points::show::show))
+        .route(
+            "/action-points/{id}/status",
+            web::post().to(action_points::status::update),
+        )
         .route("/groups/{id}/workplan", web::get().to(workplan::show::show))
         .route("/meetings/{id}", web::get().to(meetings::show::show))
         .route("/organizations", web::get().to(organizations::list::list))

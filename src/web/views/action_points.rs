@@ -1,16 +1,18 @@
 //! Tables of action points: the review that opens a meeting, and a group's list.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
 
 use chrono_tz::Tz;
 use maud::{Markup, html};
 
-use super::{Crumb, action_status_badge, layout, local_date, owner_list, short_date};
+use super::forms;
+use super::{Crumb, action_status_badge, csrf_field, layout, owner_list, short_date};
+use crate::domain::ActionStatus;
 use crate::domain::review::TopicGroup;
 use crate::i18n::Locale;
 use crate::models::action_points::ActionPoint;
-use crate::models::groups::Group;
-use crate::models::meetings::Meeting;
 use crate::models::owners::NamedOwner;
 use crate::web::auth::PageContext;
 
@@ -119,73 +121,315 @@ pub fn simple_table(locale: &Locale, items: &[ActionPoint], owners: &HashMap<i64
     }
 }
 
-pub struct ListPage<'a> {
-    pub group: &'a Group,
-    pub crumbs: Vec<Crumb>,
-    pub items: &'a [ActionPoint],
-    pub owners: &'a [NamedOwner],
-    pub meetings: &'a HashMap<i64, &'a Meeting>,
+/// The filter of a list as it appears in the URL, kept as typed.
+#[derive(Debug, Default, Clone, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct ListQuery {
+    /// Empty: open and in progress; `all`; or one status.
+    pub status: String,
+    pub owner: String,
+    pub organization: String,
+    pub topic: String,
+    pub due_before: String,
+    pub due_after: String,
+    pub meeting: String,
+    pub q: String,
+    pub sort: String,
+    pub page: Option<i64>,
 }
 
-/// A group's action points: open ones first, then those done or dropped.
+impl ListQuery {
+    /// The query string for the same filter on another page.
+    pub fn with_page(&self, page: i64) -> String {
+        let mut query = self.clone();
+        query.page = Some(page);
+        serde_html_form::to_string(&query).unwrap_or_default()
+    }
+}
+
+/// The options of the filter's selects.
+#[derive(Default)]
+pub struct FilterChoices {
+    pub owners: Vec<(String, String)>,
+    pub organizations: Vec<(String, String)>,
+    pub topics: Vec<String>,
+    pub meetings: Vec<(String, String)>,
+}
+
+/// What a row needs besides the item.
+pub struct RowContext<'a> {
+    pub owners: &'a HashMap<i64, Vec<&'a NamedOwner>>,
+    pub raised_at: &'a HashMap<i64, String>,
+    pub group_names: &'a HashMap<i64, String>,
+    pub updatable: &'a HashSet<i64>,
+    pub may_bulk: bool,
+    pub today: NaiveDate,
+}
+
+pub struct ListPage<'a> {
+    pub title: String,
+    pub crumbs: Vec<Crumb>,
+    /// The list's own path, for the filter form and the page links.
+    pub base: String,
+    /// Where "new action point" and bulk changes go, when the viewer may use them.
+    pub new_path: Option<String>,
+    pub bulk_path: Option<String>,
+    pub items: &'a [ActionPoint],
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub query: &'a ListQuery,
+    pub choices: &'a FilterChoices,
+    pub rows: RowContext<'a>,
+}
+
+fn status_options(ctx: &PageContext, with_filters: bool) -> Vec<(String, String)> {
+    let locale = &ctx.locale;
+    let mut options = Vec::new();
+    if with_filters {
+        options.push((String::new(), locale.t("action-filter-not-closed")));
+        options.push(("all".to_owned(), locale.t("action-filter-all")));
+    }
+    options.extend(
+        ActionStatus::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), locale.t(&format!("action-status-{s}")))),
+    );
+    options
+}
+
+fn with_any(ctx: &PageContext, options: &[(String, String)]) -> Vec<(String, String)> {
+    let mut all = vec![(String::new(), ctx.locale.t("action-filter-any"))];
+    all.extend_from_slice(options);
+    all
+}
+
+/// One row of a list, also sent alone when a status changes in the background.
+pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    let overdue = item.due_date.is_some_and(|due| due < rows.today) && !item.status.is_closed();
+    html! {
+        tr id={ "action-point-" (item.id) } class=[overdue.then_some("overdue")] {
+            @if rows.may_bulk {
+                td { input type="checkbox" name="ids" value=(item.id) form="bulk" aria-label=(locale.t_args("action-select", &[("number", item.number.into())])); }
+            }
+            td.num { a href={ "/action-points/" (item.id) } { (item.number) } }
+            @if !rows.group_names.is_empty() { td { (rows.group_names.get(&item.group_id).map(String::as_str).unwrap_or("")) } }
+            td { (item.topic) }
+            td { a href={ "/action-points/" (item.id) } { (item.text) } }
+            td { (owners_cell(locale, rows.owners, item.id)) }
+            td.date {
+                (due_cell(locale, item))
+                @if overdue { " " span.badge.overdue { (locale.t("action-overdue")) } }
+            }
+            td.status {
+                (action_status_badge(locale, item.status))
+                @if !item.status_note.is_empty() { p.note { (item.status_note) } }
+                @if rows.updatable.contains(&item.id) {
+                    form.inline method="post" action={ "/action-points/" (item.id) "/status" } data-swap="closest-row" {
+                        (csrf_field(token))
+                        @if !rows.group_names.is_empty() { input type="hidden" name="many" value="1"; }
+                        (forms::select(&locale.t("column-status"), "status", &status_options(ctx, false), item.status.as_str()))
+                        label { (locale.t("field-note")) input type="text" name="note" value="" maxlength="4000"; }
+                        button.secondary type="submit" { (locale.t("action-update")) }
+                    }
+                }
+            }
+            td.date { (rows.raised_at.get(&item.id).map(String::as_str).unwrap_or("")) }
+        }
+    }
+}
+
 pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
     let locale = &ctx.locale;
-    let owners = owners_by_item(page.owners);
-    let tz = page.group.tz();
-    let (open, closed): (Vec<&ActionPoint>, Vec<&ActionPoint>) = page.items.iter().partition(|i| !i.status.is_closed());
-    let table = |items: &[&ActionPoint]| {
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    let query = page.query;
+    let pages = (page.total + page.per_page - 1) / page.per_page;
+    let sorts: Vec<(String, String)> = ["due", "number", "topic", "status"]
+        .iter()
+        .map(|s| (s.to_string(), locale.t(&format!("action-sort-{s}"))))
+        .collect();
+    let topics: Vec<(String, String)> = page.choices.topics.iter().map(|t| (t.clone(), t.clone())).collect();
+    layout(
+        ctx,
+        &page.title,
+        &page.crumbs,
         html! {
-            @if items.is_empty() {
+            @if let Some(new_path) = &page.new_path {
+                nav.controls { a.button href=(new_path) { (locale.t("action-new")) } }
+            }
+            form.filters method="get" action=(page.base) {
+                (forms::select(&locale.t("column-status"), "status", &status_options(ctx, true), &query.status))
+                (forms::select(&locale.t("column-owners"), "owner", &with_any(ctx, &page.choices.owners), &query.owner))
+                (forms::select(&locale.t("column-organization"), "organization", &with_any(ctx, &page.choices.organizations), &query.organization))
+                (forms::select(&locale.t("column-topic"), "topic", &with_any(ctx, &topics), &query.topic))
+                (forms::select(&locale.t("action-filter-meeting"), "meeting", &with_any(ctx, &page.choices.meetings), &query.meeting))
+                (forms::date(&locale.t("action-filter-due-after"), "due_after", &query.due_after, false))
+                (forms::date(&locale.t("action-filter-due-before"), "due_before", &query.due_before, false))
+                label { (locale.t("action-filter-search")) input type="search" name="q" value=(query.q); }
+                (forms::select(&locale.t("action-sort"), "sort", &sorts, &query.sort))
+                button type="submit" { (locale.t("action-filter-apply")) }
+            }
+            p.count { (locale.t_args("action-count", &[("count", page.total.into())])) }
+            @if let Some(bulk_path) = &page.bulk_path {
+                form #bulk.bulk method="post" action=(bulk_path) {
+                    (csrf_field(token))
+                    (forms::select(&locale.t("action-bulk-status"), "status", &with_any(ctx, &status_options(ctx, false)), ""))
+                    (forms::select(&locale.t("action-bulk-owner"), "owner", &with_any(ctx, &page.choices.owners), ""))
+                    label { (locale.t("field-note")) input type="text" name="note" maxlength="4000"; }
+                    button.secondary type="submit" { (locale.t("action-bulk-apply")) }
+                }
+            }
+            @if page.items.is_empty() {
                 p.empty { (locale.t("action-none")) }
             } @else {
                 table.data.action-points {
-                    thead {
-                        tr {
-                            th scope="col" { "#" }
-                            th scope="col" { (locale.t("column-topic")) }
-                            th scope="col" { (locale.t("column-action")) }
-                            th scope="col" { (locale.t("column-owners")) }
-                            th scope="col" { (locale.t("column-due")) }
-                            th scope="col" { (locale.t("column-status")) }
-                            th scope="col" { (locale.t("column-raised-at")) }
+                    thead { tr {
+                        @if page.rows.may_bulk { th scope="col" { span.visually-hidden { (locale.t("action-select-column")) } } }
+                        th scope="col" { "#" }
+                        @if !page.rows.group_names.is_empty() { th scope="col" { (locale.t("column-group")) } }
+                        th scope="col" { (locale.t("column-topic")) }
+                        th scope="col" { (locale.t("column-action")) }
+                        th scope="col" { (locale.t("column-owners")) }
+                        th scope="col" { (locale.t("column-due")) }
+                        th scope="col" { (locale.t("column-status")) }
+                        th scope="col" { (locale.t("column-raised-at")) }
+                    } }
+                    tbody {
+                        @for item in page.items { (row(ctx, item, &page.rows)) }
+                    }
+                }
+            }
+            @if pages > 1 {
+                nav.pages aria-label=(locale.t("pagination")) {
+                    @if page.page > 1 { a rel="prev" href={ (page.base) "?" (query.with_page(page.page - 1)) } { (locale.t("page-previous")) } }
+                    span { (locale.t_args("page-of", &[("page", page.page.into()), ("pages", pages.into())])) }
+                    @if page.page < pages { a rel="next" href={ (page.base) "?" (query.with_page(page.page + 1)) } { (locale.t("page-next")) } }
+                }
+            }
+        },
+    )
+}
+
+/// What the new-item form holds, as typed.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct NewFields {
+    pub topic: String,
+    pub text: String,
+    pub owners: Vec<String>,
+    pub due_date: String,
+    pub restricted: Option<String>,
+    pub meeting: String,
+}
+
+pub struct NewPage<'a> {
+    pub group: &'a crate::models::groups::Group,
+    pub crumbs: Vec<Crumb>,
+    pub fields: &'a NewFields,
+    pub problems: &'a forms::Problems,
+    pub owners: &'a [(String, String)],
+    pub meetings: &'a [(String, String)],
+}
+
+pub fn new_form(ctx: &PageContext, page: &NewPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    let mut meetings = vec![(String::new(), locale.t("action-no-meeting"))];
+    meetings.extend_from_slice(page.meetings);
+    layout(
+        ctx,
+        &locale.t_args("action-new-title", &[("group", page.group.short_name.as_str().into())]),
+        &page.crumbs,
+        html! {
+            (forms::problems(locale, page.problems))
+            form.narrow method="post" action={ "/groups/" (page.group.id) "/action-points" } {
+                (csrf_field(token))
+                (forms::text(&locale.t("column-topic"), "topic", &page.fields.topic, true))
+                (forms::textarea(&locale.t("column-action"), "text", &page.fields.text))
+                label {
+                    (locale.t("column-owners"))
+                    select name="owners" multiple size="8" required {
+                        @for (value, label) in page.owners {
+                            option value=(value) selected[page.fields.owners.contains(value)] { (label) }
                         }
                     }
+                }
+                (forms::date(&locale.t("column-due"), "due_date", &page.fields.due_date, false))
+                (forms::select(&locale.t("action-filter-meeting"), "meeting", &meetings, &page.fields.meeting))
+                label.check { input type="checkbox" name="restricted" value="on" checked[page.fields.restricted.is_some()]; (locale.t("action-restricted")) }
+                button type="submit" { (locale.t("action-new")) }
+            }
+        },
+    )
+}
+
+pub struct DetailPage<'a> {
+    pub item: &'a ActionPoint,
+    pub crumbs: Vec<Crumb>,
+    pub owners: String,
+    pub raised_at: Option<(i64, String)>,
+    pub history: &'a [crate::models::action_points::HistoryEntry],
+    pub may_update: bool,
+    pub tz: chrono_tz::Tz,
+}
+
+/// One item: what it is, who owns it, its whole history, and the update form.
+pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    let item = page.item;
+    layout(
+        ctx,
+        &format!("#{} {}", item.number, item.topic),
+        &page.crumbs,
+        html! {
+            p.lead { (item.text) }
+            dl.summary {
+                dt { (locale.t("column-owners")) } dd { (page.owners) }
+                dt { (locale.t("column-due")) } dd { (due_cell(locale, item)) }
+                dt { (locale.t("column-status")) } dd { (action_status_badge(locale, item.status)) @if !item.status_note.is_empty() { " " (item.status_note) } }
+                @if let Some((meeting_id, date)) = &page.raised_at {
+                    dt { (locale.t("column-raised-at")) } dd { a href={ "/meetings/" (meeting_id) } { (date) } }
+                }
+            }
+            @if page.may_update {
+                section {
+                    h2 { (locale.t("action-update-title")) }
+                    form.narrow method="post" action={ "/action-points/" (item.id) "/status" } {
+                        (csrf_field(token))
+                        (forms::select(&locale.t("column-status"), "status", &status_options(ctx, false), item.status.as_str()))
+                        (forms::textarea(&locale.t("field-note"), "note", ""))
+                        button type="submit" { (locale.t("action-update")) }
+                    }
+                }
+            }
+            section {
+                h2 { (locale.t("action-history")) }
+                table.data.history {
+                    thead { tr {
+                        th scope="col" { (locale.t("history-when")) }
+                        th scope="col" { (locale.t("history-who")) }
+                        th scope="col" { (locale.t("column-status")) }
+                        th scope="col" { (locale.t("field-note")) }
+                        th scope="col" { (locale.t("history-via")) }
+                    } }
                     tbody {
-                        @for item in items {
+                        @for entry in page.history {
                             tr {
-                                td.num { (item.number) }
-                                td { (item.topic) }
-                                td { (item.text) }
-                                td { (owners_cell(locale, &owners, item.id)) }
-                                td.date { (due_cell(locale, item)) }
-                                td.status {
-                                    (action_status_badge(locale, item.status))
-                                    @if !item.status_note.is_empty() { p.note { (item.status_note) } }
+                                td.date { (super::local_date(entry.at, page.tz)) " " (super::local_time(entry.at, page.tz)) }
+                                td { (entry.by.as_deref().unwrap_or("")) }
+                                td {
+                                    @if let Some(old) = entry.old_status { (locale.t(&format!("action-status-{old}"))) " → " }
+                                    (locale.t(&format!("action-status-{}", entry.new_status)))
                                 }
-                                td.date {
-                                    @if let Some(meeting) = item.meeting_id.and_then(|id| page.meetings.get(&id)) {
-                                        a href={ "/meetings/" (meeting.id) } { (local_date(meeting.starts_at, tz)) }
-                                    }
-                                }
+                                td { (entry.note) }
+                                td { (locale.t(&format!("via-{}", entry.via))) }
                             }
                         }
                     }
                 }
-            }
-        }
-    };
-    layout(
-        ctx,
-        &locale.t_args("action-list-title", &[("group", page.group.short_name.as_str().into())]),
-        &page.crumbs,
-        html! {
-            section {
-                h2 { (locale.t("action-list-open")) " " span.count { (open.len()) } }
-                (table(&open))
-            }
-            section {
-                h2 { (locale.t("action-list-closed")) " " span.count { (closed.len()) } }
-                (table(&closed))
             }
         },
     )

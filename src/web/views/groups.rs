@@ -1,10 +1,12 @@
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
+use super::action_points::{RowContext, row};
 use super::forms::{self, Problems};
 use super::{Crumb, csrf_field, layout, local_date, local_time, meeting_status_badge};
 use crate::domain::GroupKind;
 use crate::i18n::Locale;
+use crate::models::action_points::ActionPoint;
 use crate::models::groups::Group;
 use crate::models::meetings::Meeting;
 use crate::web::auth::PageContext;
@@ -29,16 +31,44 @@ pub fn crumbs_to(ancestors: &[Group], group: &Group) -> Vec<Crumb> {
     trail
 }
 
-pub fn home(ctx: &PageContext, groups: &[Group]) -> Markup {
+pub fn home(
+    ctx: &PageContext,
+    groups: &[Group],
+    mine: &[ActionPoint],
+    mine_total: i64,
+    rows: &RowContext<'_>,
+) -> Markup {
     let locale = &ctx.locale;
     layout(
         ctx,
-        &locale.t("home-title"),
+        &locale.t("home-heading"),
         &[],
         html! {
             @if ctx.user().is_some_and(|u| u.is_admin) {
                 nav.controls { a.button href="/groups/new" { (locale.t("group-new-title")) } }
             }
+            section.mine {
+                h2 { (locale.t("action-mine-title")) " " span.count { (mine_total) } }
+                @if mine.is_empty() {
+                    p.empty { (locale.t("action-mine-none")) }
+                } @else {
+                    table.data.action-points {
+                        thead { tr {
+                            th scope="col" { "#" }
+                            th scope="col" { (locale.t("column-group")) }
+                            th scope="col" { (locale.t("column-topic")) }
+                            th scope="col" { (locale.t("column-action")) }
+                            th scope="col" { (locale.t("column-owners")) }
+                            th scope="col" { (locale.t("column-due")) }
+                            th scope="col" { (locale.t("column-status")) }
+                            th scope="col" { (locale.t("column-raised-at")) }
+                        } }
+                        tbody { @for item in mine { (row(ctx, item, rows)) } }
+                    }
+                    p { a href="/action-points?owner=me" { (locale.t("action-mine-all")) } }
+                }
+            }
+            h2 { (locale.t("home-title")) }
             @if groups.is_empty() {
                 p.empty { (locale.t("home-no-groups")) }
             } @else {

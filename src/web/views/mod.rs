@@ -36,7 +36,8 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · convene" }
-                link rel="stylesheet" href=(*crate::web::routes::assets::STYLESHEET_PATH);
+                link rel="stylesheet" href=(crate::web::routes::assets::stylesheet_path());
+                script src=(crate::web::routes::assets::script_path()) defer {}
             }
             body {
                 header.site {
@@ -44,6 +45,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                     span.tagline { (locale.t("tagline")) }
                     nav.account {
                         @if let Some(session) = &ctx.session {
+                            a href="/action-points" { (locale.t("nav-action-points")) }
                             a href="/organizations" { (locale.t("nav-organizations")) }
                             @if session.user.is_admin { a href="/admin/users" { (locale.t("nav-users")) } }
                             a.who href="/account/profile" { (session.user.name) }

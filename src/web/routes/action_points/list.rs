@@ -1,33 +1,72 @@
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use actix_web::web;
 use maud::Markup;
 
-use crate::domain::policy::Action;
-use crate::models::owners::{self, OwnerTable};
-use crate::models::{action_points, groups, meetings};
+use super::{PER_PAGE, filter_choices, parse_query, surroundings, today};
+use crate::domain::policy::{self, Action};
+use crate::models::{action_points, groups};
 use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
-use crate::web::views::action_points::ListPage;
+use crate::web::views::action_points::{ListPage, ListQuery, RowContext, owners_by_item};
 use crate::web::views::groups::crumbs_to;
 use crate::web::{AppState, views};
 
-pub async fn list(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+/// A group's action points, filtered as the URL says.
+pub async fn list(
+    me: SignedIn,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    query: web::Query<ListQuery>,
+) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::View).await?;
+    let standing = authorize(&mut conn, me.user(), *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
-    let items = action_points::for_groups(&mut conn, &[group.id]).await?;
-    let ids: Vec<i64> = items.iter().map(|a| a.id).collect();
-    let owners = owners::named(&mut conn, OwnerTable::ActionPoints, &ids).await?;
-    let group_meetings = meetings::for_group(&mut conn, group.id).await?;
-    let by_id: HashMap<i64, &meetings::Meeting> = group_meetings.iter().map(|m| (m.id, m)).collect();
-    let page = ListPage {
-        group: &group,
-        crumbs: crumbs_to(&ancestors, &group),
-        items: &items,
-        owners: &owners,
-        meetings: &by_id,
+    let (filter, sort) = parse_query(&me.ctx.locale, &query)?;
+    let page = query.page.unwrap_or(1).max(1);
+    let (items, total) = action_points::list(
+        &mut conn,
+        &[group.id],
+        &filter,
+        sort,
+        today(),
+        PER_PAGE,
+        (page - 1) * PER_PAGE,
+    )
+    .await?;
+    let runs = policy::allows(standing, Action::RunMeetings);
+    let all: HashSet<i64> = if runs {
+        HashSet::from([group.id])
+    } else {
+        HashSet::new()
     };
-    Ok(views::action_points::list(&me.ctx, &page))
+    let around = surroundings(&mut conn, me.user(), &items, &all, false).await?;
+    let choices = filter_choices(&mut conn, &me.ctx.locale, &[group.id], Some(group.id)).await?;
+    let owners = owners_by_item(&around.owners);
+    let view = ListPage {
+        title: me
+            .ctx
+            .locale
+            .t_args("action-list-title", &[("group", group.short_name.as_str().into())]),
+        crumbs: crumbs_to(&ancestors, &group),
+        base: format!("/groups/{}/action-points", group.id),
+        new_path: runs.then(|| format!("/groups/{}/action-points/new", group.id)),
+        bulk_path: runs.then(|| format!("/groups/{}/action-points/bulk", group.id)),
+        items: &items,
+        total,
+        page,
+        per_page: PER_PAGE,
+        query: &query,
+        choices: &choices,
+        rows: RowContext {
+            owners: &owners,
+            raised_at: &around.raised_at,
+            group_names: &around.group_names,
+            updatable: &around.updatable,
+            may_bulk: runs,
+            today: today(),
+        },
+    };
+    Ok(views::action_points::list(&me.ctx, &view))
 }

@@ -1,0 +1,50 @@
+use actix_web::web;
+use maud::Markup;
+
+use super::status::may_update;
+use crate::domain::policy::Action;
+use crate::models::owners::{self, OwnerTable};
+use crate::models::{action_points, groups, meetings};
+use crate::web::auth::{SignedIn, authorize};
+use crate::web::error::AppResult;
+use crate::web::views::action_points::{DetailPage, owners_by_item};
+use crate::web::views::groups::crumbs_to;
+use crate::web::views::{local_date, owner_list};
+use crate::web::{AppState, views};
+
+pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+    let mut conn = state.conn().await?;
+    let item = action_points::find(&mut conn, *id).await?;
+    authorize(&mut conn, me.user(), item.group_id, Action::View).await?;
+    let group = groups::find(&mut conn, item.group_id).await?;
+    let ancestors = groups::ancestors(&mut conn, group.id).await?;
+    let named = owners::named(&mut conn, OwnerTable::ActionPoints, &[item.id]).await?;
+    let owners = owners_by_item(&named)
+        .get(&item.id)
+        .map(|o| owner_list(&me.ctx.locale, o))
+        .unwrap_or_default();
+    let raised_at = match item.meeting_id {
+        Some(meeting_id) => Some((
+            meeting_id,
+            local_date(meetings::find(&mut conn, meeting_id).await?.starts_at, group.tz()),
+        )),
+        None => None,
+    };
+    let history = action_points::entries(&mut conn, item.id).await?;
+    let may_update = may_update(&mut conn, &me, &item).await.is_ok();
+    let mut crumbs = crumbs_to(&ancestors, &group);
+    crumbs.push(views::Crumb {
+        label: me.ctx.locale.t("group-action-points-link"),
+        href: format!("/groups/{}/action-points", group.id),
+    });
+    let page = DetailPage {
+        item: &item,
+        crumbs,
+        owners,
+        raised_at,
+        history: &history,
+        may_update,
+        tz: group.tz(),
+    };
+    Ok(views::action_points::detail(&me.ctx, &page))
+}

@@ -1,0 +1,113 @@
+use std::collections::HashSet;
+
+use actix_web::http::header::{self, LOCATION};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::{surroundings, today};
+use crate::domain::policy::{self, Action};
+use crate::domain::{ActionStatus, UpdateVia, validate};
+use crate::models::action_points::{self, StatusChange};
+use crate::web::auth::{CsrfForm, SignedIn, authorize, local_path};
+use crate::web::error::{AppError, AppResult};
+use crate::web::views::action_points::{RowContext, owners_by_item, row};
+use crate::web::{AppState, html_page};
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    status: String,
+    #[serde(default)]
+    note: String,
+    /// Set by rows of lists spanning several groups, so the row sent back matches.
+    #[serde(default)]
+    many: Option<String>,
+}
+
+/// Whether the user may change this item: coordinators of its group any item,
+/// members the items they stand for. Items of groups they cannot see are not found.
+/// Returns whether they run the group (and so may change any of its items).
+pub async fn may_update(
+    conn: &mut diesel_async::AsyncPgConnection,
+    me: &SignedIn,
+    item: &action_points::ActionPoint,
+) -> AppResult<bool> {
+    let standing = authorize(conn, me.user(), item.group_id, Action::View).await?;
+    let runs = policy::allows(standing, Action::RunMeetings);
+    if runs
+        || (policy::allows(standing, Action::UpdateOwnActionPoint)
+            && action_points::stands_for(conn, me.user().id, item.id).await?)
+    {
+        Ok(runs)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Sets the status and note, with a history row "via web". Sent in the background,
+/// it answers with the updated table row; otherwise it goes back where it came from.
+pub async fn update(
+    req: HttpRequest,
+    me: SignedIn,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    form: CsrfForm<StatusForm>,
+) -> AppResult<HttpResponse> {
+    let mut conn = state.conn().await?;
+    let item = action_points::find(&mut conn, *id).await?;
+    let runs = may_update(&mut conn, &me, &item).await?;
+    let CsrfForm(form) = form;
+    let locale = &me.ctx.locale;
+    let status: ActionStatus = form
+        .status
+        .parse()
+        .map_err(|_| AppError::BadRequest(format!("{}: {}", locale.t("column-status"), locale.t("invalid-choice"))))?;
+    let note = validate::optional(&form.note, 4000)
+        .map_err(|p| AppError::BadRequest(format!("{}: {}", locale.t("field-note"), locale.t(p))))?
+        .unwrap_or_default();
+    let change = StatusChange {
+        status,
+        note: &note,
+        user_id: Some(me.user().id),
+        meeting_id: None,
+        via: UpdateVia::Web,
+        at: Utc::now(),
+    };
+    action_points::change_status(&mut conn, item.id, &change).await?;
+
+    if req.headers().get("x-partial").is_some_and(|v| v == "row") {
+        let item = action_points::find(&mut conn, item.id).await?;
+        let many = form.many.is_some();
+        let around = surroundings(&mut conn, me.user(), std::slice::from_ref(&item), &HashSet::new(), many).await?;
+        let mut updatable = around.updatable;
+        updatable.insert(item.id);
+        let owners = owners_by_item(&around.owners);
+        let rows = RowContext {
+            owners: &owners,
+            raised_at: &around.raised_at,
+            group_names: &around.group_names,
+            updatable: &updatable,
+            may_bulk: runs && !many,
+            today: today(),
+        };
+        return Ok(html_page(actix_web::http::StatusCode::OK, row(&me.ctx, &item, &rows)));
+    }
+    let back = req
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| url::Url::parse(r).ok());
+    let target = back.map(|u| {
+        local_path(Some(&format!(
+            "{}{}",
+            u.path(),
+            u.query().map(|q| format!("?{q}")).unwrap_or_default()
+        )))
+    });
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            LOCATION,
+            target.unwrap_or_else(|| format!("/action-points/{}", item.id)),
+        ))
+        .finish())
+}
