@@ -1,11 +1,14 @@
 //! Rules as pure functions, testable without a database.
 
 pub mod agenda;
+pub mod directory;
+pub mod directory_import;
 pub mod markdown;
 pub mod passwords;
 pub mod policy;
 pub mod review;
 pub mod secrets;
+pub mod spreadsheet;
 pub mod validate;
 
 /// Declares an enum stored as text, with the exact strings the database's CHECK
