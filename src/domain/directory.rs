@@ -116,7 +116,12 @@ impl Filters {
             })
             .transpose()?;
         let role = given(&query.role)
-            .map(|v| Role::from_str(v).ok().or_else(|| parse_role(v)).ok_or("directory-bad-role"))
+            .map(|v| {
+                Role::from_str(v)
+                    .ok()
+                    .or_else(|| parse_role(v))
+                    .ok_or("directory-bad-role")
+            })
             .transpose()?;
         let all_terms = match given(&query.terms) {
             None | Some("current") => false,
@@ -242,7 +247,10 @@ mod tests {
             f(&mut query);
             Filters::parse(&query).unwrap_err()
         };
-        assert_eq!(bad(|q| q.organization = Some("UNICEF".into())), "directory-bad-organization");
+        assert_eq!(
+            bad(|q| q.organization = Some("UNICEF".into())),
+            "directory-bad-organization"
+        );
         assert_eq!(bad(|q| q.kind = Some("charity".into())), "directory-bad-kind");
         assert_eq!(bad(|q| q.role = Some("chair".into())), "directory-bad-role");
         assert_eq!(bad(|q| q.terms = Some("old".into())), "directory-bad-terms");

@@ -110,10 +110,10 @@ pub fn rows_from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError
     };
     let mut positions: HashMap<Column, usize> = HashMap::new();
     for (index, cell) in header.cells.iter().enumerate() {
-        if let Some(column) = Column::from_header(cell) {
-            if positions.insert(column, index).is_some() {
-                return Err(HeaderError::Repeated(column));
-            }
+        if let Some(column) = Column::from_header(cell)
+            && positions.insert(column, index).is_some()
+        {
+            return Err(HeaderError::Repeated(column));
         }
     }
     let missing: Vec<Column> = Column::REQUIRED
@@ -203,21 +203,41 @@ impl ImportContext {
 pub enum Problem {
     /// A shared input check failed; the message id from `validate`.
     Invalid(&'static str),
-    UnknownKind { value: String },
+    UnknownKind {
+        value: String,
+    },
     /// A new organisation with no kind on any of its rows.
-    KindNeeded { organization: String },
+    KindNeeded {
+        organization: String,
+    },
     /// A new organisation given another kind on an earlier row.
-    KindConflict { row: usize },
-    UnknownRole { value: String },
-    UnknownGroup { value: String, choices: Vec<String> },
+    KindConflict {
+        row: usize,
+    },
+    UnknownRole {
+        value: String,
+    },
+    UnknownGroup {
+        value: String,
+        choices: Vec<String>,
+    },
     /// Several groups below this one have that short name.
-    AmbiguousGroup { value: String },
+    AmbiguousGroup {
+        value: String,
+    },
     /// The same person, group and role as an earlier row.
-    Duplicate { row: usize },
+    Duplicate {
+        row: usize,
+    },
     /// A new person given another name on an earlier row.
-    OtherName { row: usize, name: String },
+    OtherName {
+        row: usize,
+        name: String,
+    },
     /// A new person given another organisation on an earlier row.
-    OtherOrganization { row: usize },
+    OtherOrganization {
+        row: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -615,7 +635,15 @@ mod tests {
     #[test]
     fn the_header_names_the_columns_in_any_case_and_order() {
         let rows = rows_from_sheet(&sheet(&[
-            &["Role", " E-mail ", "Organization Kind", "NAME", "title", "Organisation", "group"],
+            &[
+                "Role",
+                " E-mail ",
+                "Organization Kind",
+                "NAME",
+                "title",
+                "Organisation",
+                "group",
+            ],
             &["member", " a@b.org ", "ingo", "Ana", "Officer", "IRC", ""],
             &["observer", "c@d.org"],
         ]))
@@ -650,7 +678,17 @@ mod tests {
             row(2, ["Rima Saad", "rima@kafa.org", "KAFA", "NNGO", "member", ""]),
             row(3, ["Rima Saad", "RIMA@kafa.org", "kafa", "", "Co-Chair", "cm twg"]),
             row(4, ["Omar F.", "member@example.org", "UNICEF", "", "member", "CPiE WG"]),
-            row(5, ["Ziad", "ziad@unicef.org", "United Nations Children's Fund", "", "IM officer", ""]),
+            row(
+                5,
+                [
+                    "Ziad",
+                    "ziad@unicef.org",
+                    "United Nations Children's Fund",
+                    "",
+                    "IM officer",
+                    "",
+                ],
+            ),
             row(6, ["Lone", "lone@example.org", "", "", "observer", ""]),
         ];
         let check = check(&rows, &ctx());
@@ -751,12 +789,7 @@ mod tests {
         assert_eq!(
             errors(&check, 5),
             [
-                error(
-                    Column::Role,
-                    Problem::UnknownRole {
-                        value: "chair".into()
-                    }
-                ),
+                error(Column::Role, Problem::UnknownRole { value: "chair".into() }),
                 error(
                     Column::Group,
                     Problem::UnknownGroup {
@@ -767,10 +800,7 @@ mod tests {
             ]
         );
         assert_eq!(errors(&check, 6), []);
-        assert_eq!(
-            errors(&check, 7),
-            [error(Column::Email, Problem::Duplicate { row: 6 })]
-        );
+        assert_eq!(errors(&check, 7), [error(Column::Email, Problem::Duplicate { row: 6 })]);
         assert_eq!(
             errors(&check, 8),
             [error(
@@ -820,9 +850,7 @@ mod tests {
             errors(&check(&rows, &ctx), 2),
             [RowError {
                 column: Column::Group,
-                problem: Problem::AmbiguousGroup {
-                    value: "CM TWG".into()
-                }
+                problem: Problem::AmbiguousGroup { value: "CM TWG".into() }
             }]
         );
     }

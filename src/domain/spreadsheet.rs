@@ -23,14 +23,20 @@ pub enum SheetError {
     /// No row with anything in it.
     Empty,
     /// A CSV file in another encoding than UTF-8 (as older Excel versions save it).
-    NotUtf8 { row: usize },
+    NotUtf8 {
+        row: usize,
+    },
     /// A CSV file that breaks the format (for example an unclosed quote).
-    BadCsv { row: usize },
+    BadCsv {
+        row: usize,
+    },
     /// An XLSX file that cannot be opened.
     BadXlsx,
     /// An Excel 97–2003 `.xls` file, or another binary format.
     Unsupported,
-    TooManyRows { max: usize },
+    TooManyRows {
+        max: usize,
+    },
 }
 
 impl SheetError {
@@ -186,8 +192,7 @@ pub fn csv_safe(value: &str) -> Cow<'_, str> {
         return Cow::Borrowed(value);
     };
     let number_like = |rest: &str| {
-        rest.chars().any(|c| c.is_ascii_digit())
-            && rest.chars().all(|c| c.is_ascii_digit() || " ()-./".contains(c))
+        rest.chars().any(|c| c.is_ascii_digit()) && rest.chars().all(|c| c.is_ascii_digit() || " ()-./".contains(c))
     };
     let risky = match first {
         '=' | '@' | '\t' | '\r' => true,
