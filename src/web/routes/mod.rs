@@ -3,6 +3,7 @@
 pub mod account;
 pub mod action_points;
 pub mod assets;
+pub mod directory;
 pub mod groups;
 pub mod health;
 pub mod home;
@@ -26,7 +27,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/password/reset", web::post().to(passwords::reset::create))
         .route("/password/set/{secret}", web::get().to(passwords::set::show))
         .route("/password/set/{secret}", web::post().to(passwords::set::update))
+        .route("/directory", web::get().to(directory::all::show))
+        .route("/directory.{format}", web::get().to(directory::export::all))
         .route("/groups/{id}", web::get().to(groups::show::show))
+        .route("/groups/{id}/directory", web::get().to(directory::group::show))
+        .route(
+            "/groups/{id}/directory.{format}",
+            web::get().to(directory::export::group),
+        )
+        .route(
+            "/groups/{id}/directory/import",
+            web::get().to(directory::import_form::show),
+        )
+        .route(
+            "/groups/{id}/directory/import",
+            web::post().to(directory::preview::preview),
+        )
+        // The confirmation carries every row of the sheet back: more than a form's default limit.
+        .service(
+            web::resource("/groups/{id}/directory/import/confirm")
+                .app_data(web::PayloadConfig::new(8 * directory::MAX_UPLOAD_BYTES))
+                .route(web::post().to(directory::confirm::confirm)),
+        )
         .route("/groups/{id}/action-points", web::get().to(action_points::list::list))
         .route("/groups/{id}/workplan", web::get().to(workplan::show::show))
         .route("/meetings/{id}", web::get().to(meetings::show::show));
