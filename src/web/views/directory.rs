@@ -159,10 +159,10 @@ pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
                                 td { (entry.organization.as_deref().unwrap_or_default()) }
                                 td { @if let Some(kind) = entry.organization_kind { (kind_name(locale, kind)) } }
                                 td { (entry.title.as_deref().unwrap_or_default()) }
-                                td { a href={ "mailto:" (entry.email) } { (entry.email) } }
+                                td.email { a href={ "mailto:" (entry.email) } { (entry.email) } }
                                 td { @if let Some(phone) = &entry.phone { a href={ "tel:" (phone.replace(' ', "")) } { (phone) } } }
-                                td { a href={ "/groups/" (entry.group_id) } { (entry.group) } }
-                                td { (role_name(locale, entry.role)) }
+                                td.group { a href={ "/groups/" (entry.group_id) } { (entry.group) } }
+                                td.role { (role_name(locale, entry.role)) }
                                 td.date {
                                     time datetime=(entry.since.to_string()) { (short_date(entry.since)) }
                                     " – "
