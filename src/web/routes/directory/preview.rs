@@ -14,9 +14,9 @@ use crate::models::groups::{self, Group};
 use crate::web::AppState;
 use crate::web::auth::{SignedIn, authorize, verify_csrf};
 use crate::web::error::{AppError, AppResult};
+use crate::web::views;
 use crate::web::views::directory::{ImportPage, PreviewPage};
 use crate::web::views::groups::crumbs_to;
-use crate::web::views::{self};
 
 /// What was wrong with an upload, shown above the form again.
 enum Refused {
