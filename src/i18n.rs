@@ -120,6 +120,7 @@ mod tests {
             .chain(TaskStatus::ALL.iter().map(|v| format!("task-status-{v}")))
             .chain(OwnerRole::ALL.iter().map(|v| format!("owner-role-{v}")))
             .chain(GroupKind::ALL.iter().map(|v| format!("group-kind-{v}")))
+            .chain(Role::ALL.iter().map(|v| format!("role-{v}")))
             .chain(OrganizationKind::ALL.iter().map(|v| format!("org-kind-{v}")))
             .chain(Role::ALL.iter().map(|v| format!("role-{v}")))
             .chain(UpdateVia::ALL.iter().map(|v| format!("via-{v}")))
@@ -147,6 +148,49 @@ mod tests {
         for id in ids.chain(problems.iter().map(|p| p.to_string())) {
             for (lang, bundle) in BUNDLES.iter() {
                 assert!(bundle.get_message(&id).is_some(), "{lang} lacks {id}");
+            }
+        }
+    }
+
+    /// Rules in `domain` name their problems by message id, which views translate.
+    #[test]
+    fn every_message_id_a_rule_returns_is_translated() {
+        use crate::domain::directory::{FilterQuery, Filters};
+        use crate::domain::spreadsheet::SheetError;
+        let sheet_errors = [
+            SheetError::Empty,
+            SheetError::NotUtf8 { row: 1 },
+            SheetError::BadCsv { row: 1 },
+            SheetError::BadXlsx,
+            SheetError::Unsupported,
+            SheetError::TooManyRows { max: 1 },
+        ];
+        let bad_filters = [
+            FilterQuery {
+                organization: Some("x".into()),
+                ..Default::default()
+            },
+            FilterQuery {
+                kind: Some("x".into()),
+                ..Default::default()
+            },
+            FilterQuery {
+                role: Some("x".into()),
+                ..Default::default()
+            },
+            FilterQuery {
+                terms: Some("x".into()),
+                ..Default::default()
+            },
+        ];
+        let ids = sheet_errors
+            .iter()
+            .map(SheetError::message_id)
+            .chain(bad_filters.iter().filter_map(|q| Filters::parse(q).err()))
+            .chain(["invalid-required", "invalid-too-long", "invalid-email"]);
+        for id in ids {
+            for (lang, bundle) in BUNDLES.iter() {
+                assert!(bundle.get_message(id).is_some(), "{lang} lacks {id}");
             }
         }
     }

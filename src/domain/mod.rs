@@ -1,12 +1,15 @@
 //! Rules as pure functions, testable without a database.
 
 pub mod agenda;
+pub mod directory;
+pub mod directory_import;
 pub mod markdown;
 pub mod owners;
 pub mod passwords;
 pub mod policy;
 pub mod review;
 pub mod secrets;
+pub mod spreadsheet;
 pub mod terms;
 pub mod validate;
 

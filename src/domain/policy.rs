@@ -77,6 +77,24 @@ pub fn allows(standing: Standing, action: Action) -> bool {
     standing >= action.needs()
 }
 
+/// The groups of `tree` (every group with its parent) in which someone with `roles`
+/// may do `action`: for lists that span groups, such as the directory of everyone
+/// a person can see.
+pub fn groups_allowing(is_admin: bool, roles: &[(i64, Role)], tree: &[(i64, Option<i64>)], action: Action) -> Vec<i64> {
+    let parents: std::collections::HashMap<i64, Option<i64>> = tree.iter().copied().collect();
+    tree.iter()
+        .filter_map(|&(id, _)| {
+            let mut chain = vec![id];
+            let mut next = parents.get(&id).copied().flatten();
+            while let Some(parent) = next.filter(|p| !chain.contains(p)) {
+                chain.push(parent);
+                next = parents.get(&parent).copied().flatten();
+            }
+            allows(standing(is_admin, roles, &chain), action).then_some(id)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +130,24 @@ mod tests {
         );
         // Leading a sub-group gives nothing in its parent.
         assert_eq!(standing(false, &[(SUB, Role::Coordinator)], &[WG]), Standing::Stranger);
+    }
+
+    #[test]
+    fn groups_allowing_follows_the_tree() {
+        // WG has SUB below it, and SUB has DEEP; OTHER stands apart.
+        const DEEP: i64 = 4;
+        let tree = [(WG, None), (SUB, Some(WG)), (DEEP, Some(SUB)), (OTHER, None)];
+        let all = |admin, roles: &[(i64, Role)], action| groups_allowing(admin, roles, &tree, action);
+        assert_eq!(all(true, &[], Action::KeepDirectory), [WG, SUB, DEEP, OTHER]);
+        assert_eq!(all(false, &[(WG, Role::Member)], Action::View), [WG, SUB, DEEP]);
+        assert!(all(false, &[(WG, Role::Member)], Action::KeepDirectory).is_empty());
+        assert_eq!(all(false, &[(WG, Role::ImOfficer)], Action::KeepDirectory), [WG]);
+        assert_eq!(
+            all(false, &[(WG, Role::Coordinator)], Action::KeepDirectory),
+            [WG, SUB, DEEP]
+        );
+        assert_eq!(all(false, &[(SUB, Role::Observer)], Action::View), [SUB, DEEP]);
+        assert!(all(false, &[], Action::View).is_empty());
     }
 
     #[test]

@@ -263,3 +263,34 @@ pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Ve
         .load(conn)
         .await
 }
+
+/// Every group with its parent, for deciding which groups someone may see.
+pub async fn tree(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(i64, Option<i64>)>> {
+    groups::table
+        .order(groups::id)
+        .select((groups::id, groups::parent_id))
+        .load(conn)
+        .await
+}
+
+/// The distinct locations of these groups, for a filter's choices.
+pub async fn locations(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Vec<String>> {
+    groups::table
+        .filter(groups::id.eq_any(ids))
+        .filter(groups::location.is_not_null())
+        .select(groups::location.assume_not_null())
+        .distinct()
+        .order(groups::location.assume_not_null())
+        .load(conn)
+        .await
+}
+
+/// The short names of these groups, as (id, short name).
+pub async fn short_names(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    groups::table
+        .filter(groups::id.eq_any(ids))
+        .order(groups::id)
+        .select((groups::id, groups::short_name))
+        .load(conn)
+        .await
+}

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod action_points;
+pub mod directory_import;
 pub mod groups;
 pub mod login_attempts;
 pub mod meetings;

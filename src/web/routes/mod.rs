@@ -4,6 +4,7 @@ pub mod account;
 pub mod action_points;
 pub mod admin;
 pub mod assets;
+pub mod directory;
 pub mod groups;
 pub mod health;
 pub mod home;
@@ -57,6 +58,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/groups/{id}/subgroups/new",
             web::get().to(groups::create::new_subgroup),
+        )
+        .route("/directory", web::get().to(directory::all::show))
+        .route("/directory.{format}", web::get().to(directory::export::all))
+        .route("/groups/{id}/directory", web::get().to(directory::group::show))
+        .route(
+            "/groups/{id}/directory.{format}",
+            web::get().to(directory::export::group),
+        )
+        .route(
+            "/groups/{id}/directory/import",
+            web::get().to(directory::import_form::show),
+        )
+        .route(
+            "/groups/{id}/directory/import",
+            web::post().to(directory::preview::preview),
+        )
+        // The confirmation carries every row of the sheet back: more than a form's default limit.
+        .service(
+            web::resource("/groups/{id}/directory/import/confirm")
+                .app_data(web::PayloadConfig::new(8 * directory::MAX_UPLOAD_BYTES))
+                .route(web::post().to(directory::confirm::confirm)),
         )
         .route("/groups/{id}/action-points", web::get().to(action_points::list::list))
         .route(

@@ -122,6 +122,7 @@ pub fn show(ctx: &PageContext, page: &GroupPage<'_>) -> Markup {
             nav.tabs {
                 a href={ "/groups/" (group.id) "/action-points" } { (locale.t("group-action-points-link")) }
                 a href={ "/groups/" (group.id) "/workplan" } { (locale.t("group-workplan-link")) }
+                a href={ "/groups/" (group.id) "/directory" } { (locale.t("group-directory-link")) }
             }
             section {
                 h2 { (locale.t("group-upcoming-meetings")) }

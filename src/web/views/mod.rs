@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod action_points;
+pub mod directory;
+pub mod directory_export;
 pub mod error;
 pub mod forms;
 pub mod groups;

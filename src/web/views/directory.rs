@@ -1,0 +1,421 @@
+//! The directory (contact list) with its filters, and the import pages: upload,
+//! preview, and the result.
+
+use maud::{Markup, html};
+
+use super::{Crumb, csrf_field, layout, short_date};
+use crate::domain::directory::{Filters, kind_choices, kind_label, role_choices};
+use crate::domain::directory_import::{Check, Column, Counts, OrganizationPlan, PersonPlan, Problem};
+use crate::domain::{OrganizationKind, Role};
+use crate::i18n::Locale;
+use crate::models::memberships::DirectoryEntry;
+use crate::models::organizations::Organization;
+use crate::web::auth::PageContext;
+
+/// The export links, for those who keep the directory.
+pub struct Exports {
+    /// The query string of the page's filters, without `?`.
+    pub query: String,
+    /// The path the exports extend (`/directory` or `/groups/1/directory`).
+    pub base: String,
+    /// Whether the exports cover fewer groups than the page (only those whose directory one keeps).
+    pub partial: bool,
+}
+
+pub struct DirectoryPage<'a> {
+    pub title: String,
+    pub intro: String,
+    pub crumbs: Vec<Crumb>,
+    /// Where the filter form sends its query.
+    pub path: String,
+    pub filters: &'a Filters,
+    pub organizations: &'a [Organization],
+    pub locations: &'a [String],
+    pub entries: &'a [DirectoryEntry],
+    pub exports: Option<Exports>,
+    pub import_path: Option<String>,
+}
+
+fn role_name(locale: &Locale, role: Role) -> String {
+    locale.t(&format!("role-{}", role.as_str()))
+}
+
+fn kind_name(locale: &Locale, kind: OrganizationKind) -> String {
+    locale.t(&format!("org-kind-{}", kind.as_str()))
+}
+
+fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+fn filter_form(locale: &Locale, page: &DirectoryPage<'_>) -> Markup {
+    let f = page.filters;
+    html! {
+        form.filters method="get" action=(page.path) {
+            label {
+                (locale.t("directory-filter-organization"))
+                select name="organization" {
+                    option value="" { (locale.t("directory-filter-any")) }
+                    @for org in page.organizations {
+                        option value=(org.id) title=(org.name) selected[f.organization == Some(org.id)] { (org.label()) }
+                    }
+                }
+            }
+            label {
+                (locale.t("directory-filter-kind"))
+                select name="kind" {
+                    option value="" { (locale.t("directory-filter-any")) }
+                    @for kind in OrganizationKind::ALL {
+                        option value=(kind.as_str()) selected[f.kind == Some(*kind)] { (kind_name(locale, *kind)) }
+                    }
+                }
+            }
+            label {
+                (locale.t("directory-filter-location"))
+                select name="location" {
+                    option value="" { (locale.t("directory-filter-any")) }
+                    @for location in page.locations {
+                        option value=(location) selected[f.location.as_ref() == Some(location)] { (location) }
+                    }
+                }
+            }
+            label {
+                (locale.t("directory-filter-role"))
+                select name="role" {
+                    option value="" { (locale.t("directory-filter-any")) }
+                    @for role in Role::ALL {
+                        option value=(role.as_str()) selected[f.role == Some(*role)] { (role_name(locale, *role)) }
+                    }
+                }
+            }
+            label {
+                (locale.t("directory-filter-terms"))
+                select name="terms" {
+                    option value="current" selected[!f.all_terms] { (locale.t("directory-terms-current")) }
+                    option value="all" selected[f.all_terms] { (locale.t("directory-terms-all")) }
+                }
+            }
+            div.buttons {
+                button type="submit" { (locale.t("directory-filter-submit")) }
+                a href=(page.path) { (locale.t("directory-filter-clear")) }
+            }
+        }
+    }
+}
+
+/// The contact list: the filters, the actions for those who keep it, and the table.
+pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    layout(
+        ctx,
+        &page.title,
+        &page.crumbs,
+        html! {
+            p.meta { (page.intro) }
+            (filter_form(locale, page))
+            @if page.exports.is_some() || page.import_path.is_some() {
+                p.actions {
+                    @if let Some(exports) = &page.exports {
+                        (locale.t("directory-export")) " "
+                        a.export href=(with_query(&format!("{}.csv", exports.base), &exports.query)) { (locale.t("directory-export-csv")) }
+                        " · "
+                        a.export href=(with_query(&format!("{}.xlsx", exports.base), &exports.query)) { (locale.t("directory-export-xlsx")) }
+                        @if exports.partial {
+                            " " span.muted { (locale.t("directory-export-partial")) }
+                        }
+                    }
+                    @if let Some(import) = &page.import_path {
+                        @if page.exports.is_some() { " · " }
+                        a.import href=(import) { (locale.t("directory-import-link")) }
+                    }
+                }
+            }
+            h2 { (locale.t("directory-people")) " " span.count { (page.entries.len()) } }
+            @if page.entries.is_empty() {
+                p.empty { (locale.t("directory-empty")) }
+            } @else {
+                table.data.directory {
+                    thead {
+                        tr {
+                            th scope="col" { (locale.t("column-name")) }
+                            th scope="col" { (locale.t("column-organization")) }
+                            th scope="col" { (locale.t("column-kind")) }
+                            th scope="col" { (locale.t("column-title")) }
+                            th scope="col" { (locale.t("column-email")) }
+                            th scope="col" { (locale.t("column-phone")) }
+                            th scope="col" { (locale.t("column-group")) }
+                            th scope="col" { (locale.t("column-role")) }
+                            th scope="col" { (locale.t("column-term")) }
+                        }
+                    }
+                    tbody {
+                        @for entry in page.entries {
+                            tr {
+                                td { (entry.name) }
+                                td { (entry.organization.as_deref().unwrap_or_default()) }
+                                td { @if let Some(kind) = entry.organization_kind { (kind_name(locale, kind)) } }
+                                td { (entry.title.as_deref().unwrap_or_default()) }
+                                td.email { a href={ "mailto:" (entry.email) } { (entry.email) } }
+                                td { @if let Some(phone) = &entry.phone { a href={ "tel:" (phone.replace(' ', "")) } { (phone) } } }
+                                td.group { a href={ "/groups/" (entry.group_id) } { (entry.group) } }
+                                td.role { (role_name(locale, entry.role)) }
+                                td.date {
+                                    time datetime=(entry.since.to_string()) { (short_date(entry.since)) }
+                                    " – "
+                                    @if let Some(until) = entry.until {
+                                        time datetime=(until.to_string()) { (short_date(until)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub struct ImportPage<'a> {
+    pub group: &'a str,
+    pub crumbs: Vec<Crumb>,
+    pub token: &'a str,
+    /// The import's address: the form posts the file here.
+    pub path: String,
+    /// Short names of the group and the groups below it.
+    pub groups: &'a [String],
+    pub error: Option<String>,
+}
+
+fn upload_form(locale: &Locale, path: &str, token: &str, submit: &str) -> Markup {
+    html! {
+        // The token comes before the file, so it is read (and checked) first.
+        form.narrow.upload method="post" action=(path) enctype="multipart/form-data" {
+            (csrf_field(token))
+            label {
+                (locale.t("import-file"))
+                input type="file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            }
+            button type="submit" { (submit) }
+        }
+    }
+}
+
+/// The upload form, with what the file should hold.
+pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let group = page.group;
+    let groups = page.groups.join(", ");
+    layout(
+        ctx,
+        &locale.t_args("import-title", &[("group", group.into())]),
+        &page.crumbs,
+        html! {
+            @if let Some(error) = &page.error { p.error role="alert" { (error) } }
+            p { (locale.t("import-explain")) }
+            (upload_form(locale, &page.path, page.token, &locale.t("import-check")))
+            h2 { (locale.t("import-columns")) }
+            dl.summary {
+                dt { (Column::Name.header()) } dd { (locale.t("import-column-name")) }
+                dt { (Column::Email.header()) } dd { (locale.t("import-column-email")) }
+                dt { (Column::Organization.header()) } dd { (locale.t("import-column-organisation")) }
+                dt { (Column::OrganizationKind.header()) }
+                dd { (locale.t_args("import-column-organisation-kind", &[("choices", kind_choices().into())])) }
+                dt { (Column::Role.header()) } dd { (locale.t_args("import-column-role", &[("choices", role_choices().into())])) }
+                dt { (Column::Group.header()) }
+                dd { (locale.t_args("import-column-group", &[("group", group.into()), ("choices", groups.into())])) }
+            }
+            p.muted { (locale.t("import-other-columns")) }
+        },
+    )
+}
+
+/// Why a cell cannot be imported, in words.
+fn problem_text(locale: &Locale, problem: &Problem) -> String {
+    let row = |row: &usize| -> fluent_bundle::FluentValue<'static> { (*row).into() };
+    match problem {
+        Problem::Invalid(id) => locale.t(id),
+        Problem::UnknownKind { value } => locale.t_args(
+            "import-error-unknown-kind",
+            &[("value", value.as_str().into()), ("choices", kind_choices().into())],
+        ),
+        Problem::KindNeeded { organization } => locale.t_args(
+            "import-error-kind-needed",
+            &[
+                ("organization", organization.as_str().into()),
+                ("choices", kind_choices().into()),
+            ],
+        ),
+        Problem::KindConflict { row: first } => locale.t_args("import-error-kind-conflict", &[("row", row(first))]),
+        Problem::UnknownRole { value } => locale.t_args(
+            "import-error-unknown-role",
+            &[("value", value.as_str().into()), ("choices", role_choices().into())],
+        ),
+        Problem::UnknownGroup { value, choices } => locale.t_args(
+            "import-error-unknown-group",
+            &[("value", value.as_str().into()), ("choices", choices.join(", ").into())],
+        ),
+        Problem::AmbiguousGroup { value } => {
+            locale.t_args("import-error-ambiguous-group", &[("value", value.as_str().into())])
+        }
+        Problem::Duplicate { row: first } => locale.t_args("import-error-duplicate", &[("row", row(first))]),
+        Problem::OtherName { row: first, name } => locale.t_args(
+            "import-error-other-name",
+            &[("row", row(first)), ("name", name.as_str().into())],
+        ),
+        Problem::OtherOrganization { row: first } => {
+            locale.t_args("import-error-other-organization", &[("row", row(first))])
+        }
+    }
+}
+
+pub struct PreviewPage<'a> {
+    pub group: &'a str,
+    pub crumbs: Vec<Crumb>,
+    pub token: &'a str,
+    pub path: String,
+    pub check: &'a Check,
+    /// The rows as JSON, for the confirmation to check again and write.
+    pub rows_json: String,
+}
+
+/// Every row with what importing it does, or what is wrong with it; the button to
+/// confirm only when every row is valid.
+pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let check = page.check;
+    let counts = check.counts();
+    layout(
+        ctx,
+        &locale.t_args("import-preview-title", &[("group", page.group.into())]),
+        &page.crumbs,
+        html! {
+            @if check.is_valid() {
+                p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", check.rows.len().into())])) }
+                (summary(locale, &counts))
+                form.narrow method="post" action={ (page.path) "/confirm" } {
+                    (csrf_field(page.token))
+                    input type="hidden" name="rows" value=(page.rows_json);
+                    button type="submit" { (locale.t("import-confirm")) }
+                }
+            } @else {
+                p.error role="alert" {
+                    (locale.t_args("import-preview-invalid", &[
+                        ("invalid", check.invalid_rows().into()),
+                        ("rows", check.rows.len().into()),
+                    ]))
+                }
+                ul.problems {
+                    @for row in &check.rows {
+                        @if let Err(errors) = &row.outcome {
+                            @for error in errors {
+                                li {
+                                    (locale.t_args("import-problem", &[
+                                        ("row", row.source.row.into()),
+                                        ("column", error.column.header().into()),
+                                        ("reason", problem_text(locale, &error.problem).into()),
+                                    ]))
+                                }
+                            }
+                        }
+                    }
+                }
+                h2 { (locale.t("import-upload-again")) }
+                (upload_form(locale, &page.path, page.token, &locale.t("import-check")))
+            }
+            h2 { (locale.t("import-rows")) }
+            table.data.import {
+                thead {
+                    tr {
+                        th scope="col" { (locale.t("column-row")) }
+                        th scope="col" { (locale.t("column-name")) }
+                        th scope="col" { (locale.t("column-email")) }
+                        th scope="col" { (locale.t("column-person")) }
+                        th scope="col" { (locale.t("column-organization")) }
+                        th scope="col" { (locale.t("column-group")) }
+                        th scope="col" { (locale.t("column-role")) }
+                        th scope="col" { (locale.t("column-check")) }
+                    }
+                }
+                tbody {
+                    @for row in &check.rows {
+                        @match &row.outcome {
+                            Ok(plan) => tr {
+                                td.num { (plan.row) }
+                                td { (plan.name) }
+                                td { (plan.email) }
+                                td {
+                                    @match &plan.person {
+                                        PersonPlan::New => (locale.t("import-person-new")),
+                                        PersonPlan::Existing { name, .. } => (locale.t_args("import-person-existing", &[("name", name.as_str().into())])),
+                                    }
+                                }
+                                td {
+                                    @match &plan.organization {
+                                        OrganizationPlan::None => "",
+                                        OrganizationPlan::Existing { label, .. } => (label),
+                                        OrganizationPlan::New { name, kind } => (locale.t_args("import-organization-new", &[
+                                            ("name", name.as_str().into()),
+                                            ("kind", kind_label(*kind).into()),
+                                        ])),
+                                    }
+                                }
+                                td { (plan.group) }
+                                td { (role_name(locale, plan.role)) }
+                                td {
+                                    @if plan.already_member { span.muted { (locale.t("import-unchanged")) } }
+                                    @else { (locale.t("import-ok")) }
+                                }
+                            },
+                            Err(errors) => tr.problem {
+                                td.num { (row.source.row) }
+                                td { (row.source.name) }
+                                td { (row.source.email) }
+                                td {}
+                                td { (row.source.organization) }
+                                td { (row.source.group) }
+                                td { (row.source.role) }
+                                td {
+                                    ul {
+                                        @for error in errors {
+                                            li { strong { (error.column.header()) } ": " (problem_text(locale, &error.problem)) }
+                                        }
+                                    }
+                                }
+                            },
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+fn summary(locale: &Locale, counts: &Counts) -> Markup {
+    html! {
+        dl.summary.counts {
+            dt { (locale.t("import-count-people")) } dd { (counts.people) }
+            dt { (locale.t("import-count-organizations")) } dd { (counts.organizations) }
+            dt { (locale.t("import-count-memberships")) } dd { (counts.memberships) }
+            dt { (locale.t("import-count-unchanged")) } dd { (counts.unchanged) }
+        }
+    }
+}
+
+/// What an import added.
+pub fn imported(ctx: &PageContext, group: &str, crumbs: &[Crumb], directory: &str, counts: &Counts) -> Markup {
+    let locale = &ctx.locale;
+    layout(
+        ctx,
+        &locale.t_args("import-done-title", &[("group", group.into())]),
+        crumbs,
+        html! {
+            p.notice role="status" { (locale.t("import-done")) }
+            (summary(locale, counts))
+            p { a href=(directory) { (locale.t("import-back")) } }
+        },
+    )
+}
