@@ -5,6 +5,7 @@ pub mod action_points;
 pub mod error;
 pub mod groups;
 pub mod meetings;
+pub mod tokens;
 pub mod workplan;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -42,6 +43,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                         @if let Some(session) = &ctx.session {
                             span.who { (session.user.name) }
                             a href="/account/password" { (locale.t("nav-password")) }
+                            a href="/account/tokens" { (locale.t("nav-tokens")) }
                             form method="post" action="/logout" {
                                 (csrf_field(&session.csrf_token))
                                 button.link type="submit" { (locale.t("nav-sign-out")) }
