@@ -151,6 +151,7 @@ tokens-expired = Expired
 tokens-revoked = Revoked { $date }
 tokens-revoke = Revoke
 error-csrf = The form has expired or came from another site. Reload the page and try again; nothing was changed.
+error-unauthenticated = Sign in, or send a live personal API token in the header Authorization: Bearer followed by the token.
 error-link-expired = This link has expired or was already used. Ask for a new one from the sign-in page.
 
 ## Mail
@@ -168,3 +169,7 @@ invalid-too-long = This is too long.
 invalid-email = This is not an email address.
 invalid-time-zone = This is not a time zone; use a name such as Asia/Beirut.
 invalid-date = This is not a date.
+invalid-term-order = The end date is before the start date.
+invalid-kind-top-level = A group at the top must be a working group.
+invalid-kind-below = Only a group at the top can be a working group.
+invalid-days = This number of days is out of the allowed range.
