@@ -28,6 +28,23 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Manage personal API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a personal API token for an account and print it; it is shown only once.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// What the token is for, as its owner sees it in their list.
+        #[arg(long)]
+        label: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -113,6 +130,14 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 let mut conn = db::connect(&database.url, settings.statement_timeout).await?;
                 let link = accounts::add_user(&mut conn, &settings.base_url, &email, &name, admin).await?;
                 println!("created {email}; they choose a password at (valid for 3 days, once):\n{link}");
+                Ok(())
+            }
+            Command::Token {
+                command: TokenCommand::Create { email, label },
+            } => {
+                let mut conn = db::connect(&database.url, settings.statement_timeout).await?;
+                let token = accounts::issue_api_token(&mut conn, &email, label.as_deref()).await?;
+                println!("created an API token for {email}; it is shown only now, keep it secret:\n{token}");
                 Ok(())
             }
             Command::Serve => {

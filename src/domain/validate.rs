@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::GroupKind;
+
 pub type Checked<T> = Result<T, &'static str>;
 
 /// Trimmed, not empty, not longer than `max` characters.
@@ -66,6 +68,24 @@ pub fn optional_date(value: &str) -> Checked<Option<NaiveDate>> {
         .map_err(|_| "invalid-date")
 }
 
+/// The kind of a group where it stands: a working group at the top, and only there.
+pub fn group_kind(kind: GroupKind, top_level: bool) -> Checked<GroupKind> {
+    match (kind == GroupKind::WorkingGroup, top_level) {
+        (true, true) | (false, false) => Ok(kind),
+        (false, true) => Err("invalid-kind-top-level"),
+        (true, false) => Err("invalid-kind-below"),
+    }
+}
+
+/// A lead time in whole days, from 0 to `max`.
+pub fn days(value: i32, max: i32) -> Checked<i32> {
+    if (0..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err("invalid-days")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +120,17 @@ mod tests {
         assert_eq!(required("  ", 10), Err("invalid-required"));
         assert_eq!(required("abcdef", 3), Err("invalid-too-long"));
         assert_eq!(optional("", 3).unwrap(), None);
+    }
+
+    #[test]
+    fn kinds_and_lead_times() {
+        assert_eq!(group_kind(GroupKind::WorkingGroup, true), Ok(GroupKind::WorkingGroup));
+        assert_eq!(group_kind(GroupKind::TaskForce, false), Ok(GroupKind::TaskForce));
+        assert_eq!(group_kind(GroupKind::SubGroup, true), Err("invalid-kind-top-level"));
+        assert_eq!(group_kind(GroupKind::WorkingGroup, false), Err("invalid-kind-below"));
+        assert_eq!(days(0, 30), Ok(0));
+        assert_eq!(days(30, 30), Ok(30));
+        assert_eq!(days(31, 30), Err("invalid-days"));
+        assert_eq!(days(-1, 30), Err("invalid-days"));
     }
 }

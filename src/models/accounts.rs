@@ -107,3 +107,14 @@ pub async fn add_user(
     let user = users::find(conn, id).await?;
     send_password_link(conn, base_url, &user, PasswordLink::Invitation, Utc::now()).await
 }
+
+/// Issues a personal API token for the account with `email`, labelled for its owner's
+/// list; returns the secret, which is not kept and cannot be shown again.
+pub async fn issue_api_token(conn: &mut AsyncPgConnection, email: &str, label: Option<&str>) -> anyhow::Result<String> {
+    let label = crate::domain::validate::optional(label.unwrap_or(""), 100)
+        .map_err(|id| anyhow::anyhow!("the label: {}", Locale::default().t(id)))?;
+    let Some(user_id) = users::find_id_by_email(conn, email.trim()).await? else {
+        anyhow::bail!("no account uses the email {}", email.trim());
+    };
+    Ok(tokens::issue_api(conn, user_id, label.as_deref(), Utc::now()).await?)
+}

@@ -9,7 +9,7 @@ use super::unless_taken;
 use crate::domain::GroupKind;
 use crate::schema::groups;
 
-#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Serialize)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Serialize, utoipa::ToSchema)]
 #[diesel(table_name = groups)]
 pub struct Group {
     pub id: i64,
@@ -76,9 +76,9 @@ impl NewGroup<'_> {
     }
 }
 
-/// The editable fields of a group.
+/// The editable fields of a group; a `None` location clears it.
 #[derive(Debug, AsChangeset, Insertable)]
-#[diesel(table_name = groups)]
+#[diesel(table_name = groups, treat_none_as_null = true)]
 pub struct GroupChanges<'a> {
     pub name: &'a str,
     pub short_name: &'a str,
@@ -128,7 +128,7 @@ pub async fn set_archived(conn: &mut AsyncPgConnection, id: i64, archived: bool)
 }
 
 /// Reminder lead times and the spreadsheet date order, for the edit form.
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, utoipa::ToSchema)]
 #[diesel(table_name = groups)]
 pub struct GroupSettings {
     pub meeting_reminder_days: i32,
@@ -264,6 +264,15 @@ pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Ve
         .await
 }
 
+/// Every group, archived ones too, by name.
+pub async fn all(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Group>> {
+    groups::table
+        .order((groups::name, groups::id))
+        .select(Group::as_select())
+        .load(conn)
+        .await
+}
+
 /// Every group with its parent, for deciding which groups someone may see.
 pub async fn tree(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(i64, Option<i64>)>> {
     groups::table
@@ -293,4 +302,20 @@ pub async fn short_names(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResu
         .select((groups::id, groups::short_name))
         .load(conn)
         .await
+}
+
+/// The groups `roots` and every group below them, archived ones too, by name.
+pub async fn subtrees(conn: &mut AsyncPgConnection, roots: &[i64]) -> QueryResult<Vec<Group>> {
+    diesel::sql_query(
+        "WITH RECURSIVE tree AS ( \
+             SELECT id FROM groups WHERE id = ANY($1) \
+             UNION \
+             SELECT g.id FROM groups g JOIN tree t ON g.parent_id = t.id \
+         ) SELECT g.id, g.parent_id, g.name, g.short_name, g.kind, g.location, g.time_zone, \
+                  g.description, g.archived_at \
+           FROM groups g JOIN tree USING (id) ORDER BY g.name, g.id",
+    )
+    .bind::<diesel::sql_types::Array<BigInt>, _>(roots)
+    .load(conn)
+    .await
 }

@@ -33,6 +33,54 @@ impl NewMembership {
     }
 }
 
+/// One membership as stored: who, in which group, in which role, for which term.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = memberships)]
+pub struct Membership {
+    pub id: i64,
+    pub group_id: i64,
+    pub user_id: i64,
+    pub role: Role,
+    pub since: NaiveDate,
+    pub until: Option<NaiveDate>,
+}
+
+/// A membership with its whole term, for adding one with an end date.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = memberships)]
+pub struct NewTerm {
+    pub group_id: i64,
+    pub user_id: i64,
+    pub role: Role,
+    pub since: NaiveDate,
+    pub until: Option<NaiveDate>,
+}
+
+impl NewTerm {
+    /// Adds the membership; `None` when the person already holds that role in the group.
+    pub async fn insert(&self, conn: &mut AsyncPgConnection) -> QueryResult<Option<i64>> {
+        diesel::insert_into(memberships::table)
+            .values(self)
+            .on_conflict((memberships::group_id, memberships::user_id, memberships::role))
+            .do_nothing()
+            .returning(memberships::id)
+            .get_result(conn)
+            .await
+            .optional()
+    }
+}
+
+/// A membership of `group_id`; `None` when there is no such membership there.
+pub async fn find(conn: &mut AsyncPgConnection, group_id: i64, id: i64) -> QueryResult<Option<Membership>> {
+    memberships::table
+        .find(id)
+        .filter(memberships::group_id.eq(group_id))
+        .select(Membership::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
 /// The user's roles that are in force on `today` (a co-chair's term ends by itself).
 pub async fn active_roles(
     conn: &mut AsyncPgConnection,
@@ -75,7 +123,7 @@ pub async fn remove(conn: &mut AsyncPgConnection, group_id: i64, id: i64) -> Que
 }
 
 /// One line of the contact list.
-#[derive(Debug, Clone, Queryable, Serialize)]
+#[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct DirectoryEntry {
     pub membership_id: i64,
     pub group_id: i64,

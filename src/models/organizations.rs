@@ -7,7 +7,7 @@ use super::{lower, unless_taken};
 use crate::domain::OrganizationKind;
 use crate::schema::organizations;
 
-#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Serialize)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Serialize, utoipa::ToSchema)]
 #[diesel(table_name = organizations)]
 pub struct Organization {
     pub id: i64,

@@ -4,8 +4,9 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use super::users::User;
 use crate::domain::secrets;
-use crate::schema::tokens;
+use crate::schema::{tokens, users};
 
 /// How long a set-password link (invitation or reset) works.
 pub const SET_PASSWORD_VALIDITY: Duration = Duration::days(3);
@@ -13,12 +14,15 @@ pub const SET_PASSWORD_VALIDITY: Duration = Duration::days(3);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     SetPassword,
+    /// A personal API token: long-lived, revocable, used many times.
+    Api,
 }
 
 impl Purpose {
     fn as_str(self) -> &'static str {
         match self {
             Purpose::SetPassword => "set_password",
+            Purpose::Api => "api",
         }
     }
 }
@@ -29,6 +33,7 @@ struct NewToken<'a> {
     token_hash: Vec<u8>,
     purpose: &'a str,
     user_id: i64,
+    label: Option<&'a str>,
     created_at: DateTime<Utc>,
     expires_at: Option<DateTime<Utc>>,
 }
@@ -47,6 +52,7 @@ pub async fn issue(
             token_hash: secrets::digest(&secret),
             purpose: purpose.as_str(),
             user_id,
+            label: None,
             created_at: now,
             expires_at: Some(now + validity),
         })
@@ -108,4 +114,98 @@ pub async fn issued_since(
         .count()
         .get_result(conn)
         .await
+}
+
+/// What an API token's secret starts with, so that people and secret scanners can
+/// tell it from other strings; the rest is a 256-bit random secret.
+pub const API_TOKEN_PREFIX: &str = "cvn_";
+
+/// `last_used_at` of an API token is written at most this often, not on every call.
+const API_TOUCH_INTERVAL: Duration = Duration::minutes(1);
+
+/// A personal API token as its owner sees it in the list: never the secret.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = tokens)]
+pub struct ApiToken {
+    pub id: i64,
+    pub label: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// Issues a personal API token for `user_id`, valid until revoked; returns the
+/// secret, which is shown once and stored only as its hash.
+pub async fn issue_api(
+    conn: &mut AsyncPgConnection,
+    user_id: i64,
+    label: Option<&str>,
+    now: DateTime<Utc>,
+) -> QueryResult<String> {
+    let secret = format!("{API_TOKEN_PREFIX}{}", secrets::generate());
+    diesel::insert_into(tokens::table)
+        .values(NewToken {
+            token_hash: secrets::digest(&secret),
+            purpose: Purpose::Api.as_str(),
+            user_id,
+            label,
+            created_at: now,
+            expires_at: None,
+        })
+        .execute(conn)
+        .await?;
+    Ok(secret)
+}
+
+/// The user's API tokens, newest first.
+pub async fn api_tokens(conn: &mut AsyncPgConnection, user_id: i64) -> QueryResult<Vec<ApiToken>> {
+    tokens::table
+        .filter(tokens::user_id.eq(user_id))
+        .filter(tokens::purpose.eq(Purpose::Api.as_str()))
+        .order((tokens::created_at.desc(), tokens::id.desc()))
+        .select(ApiToken::as_select())
+        .load(conn)
+        .await
+}
+
+/// Revokes one of the user's API tokens; false when they have no such live token.
+pub async fn revoke_api(conn: &mut AsyncPgConnection, user_id: i64, id: i64, now: DateTime<Utc>) -> QueryResult<bool> {
+    let revoked = diesel::update(
+        tokens::table
+            .find(id)
+            .filter(tokens::user_id.eq(user_id))
+            .filter(tokens::purpose.eq(Purpose::Api.as_str()))
+            .filter(tokens::revoked_at.is_null()),
+    )
+    .set(tokens::revoked_at.eq(now))
+    .execute(conn)
+    .await?;
+    Ok(revoked == 1)
+}
+
+/// The active account behind a live API token, if any; records the use, at most
+/// once a minute.
+pub async fn api_user(conn: &mut AsyncPgConnection, secret: &str, now: DateTime<Utc>) -> QueryResult<Option<User>> {
+    let found: Option<(i64, Option<DateTime<Utc>>, User)> = tokens::table
+        .inner_join(users::table)
+        .filter(tokens::token_hash.eq(secrets::digest(secret)))
+        .filter(tokens::purpose.eq(Purpose::Api.as_str()))
+        .filter(tokens::revoked_at.is_null())
+        .filter(tokens::expires_at.is_null().or(tokens::expires_at.gt(now)))
+        .filter(users::deactivated_at.is_null())
+        .select((tokens::id, tokens::last_used_at, User::as_select()))
+        .first(conn)
+        .await
+        .optional()?;
+    let Some((id, last_used_at, user)) = found else {
+        return Ok(None);
+    };
+    if last_used_at.is_none_or(|at| now - at >= API_TOUCH_INTERVAL) {
+        diesel::update(tokens::table.find(id))
+            .set(tokens::last_used_at.eq(now))
+            .execute(conn)
+            .await?;
+    }
+    Ok(Some(user))
 }

@@ -6,7 +6,7 @@ use super::{lower, unless_taken};
 use crate::schema::users;
 
 /// A person, without the password hash, which only the login code reads.
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable, serde::Serialize, utoipa::ToSchema)]
 #[diesel(table_name = users)]
 pub struct User {
     pub id: i64,

@@ -34,6 +34,13 @@ pub enum AppError {
     /// Input that cannot be used; the message is shown to the user as it is.
     #[error("{0}")]
     BadRequest(String),
+    /// Well-formed input that breaks a rule (a field's value, a date order); the
+    /// message names the field and the problem.
+    #[error("{0}")]
+    Invalid(String),
+    /// The change clashes with what exists (a taken name or email).
+    #[error("{0}")]
+    Conflict(String),
     #[error("database error: {0}")]
     Database(#[from] diesel::result::Error),
     #[error("database unavailable: {0}")]
@@ -48,6 +55,8 @@ impl ResponseError for AppError {
             AppError::NotFound | AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
             AppError::LinkExpired => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -57,7 +66,14 @@ impl ResponseError for AppError {
 
     // The body is written by `render`, which knows whether the caller wants HTML or JSON.
     fn error_response(&self) -> HttpResponse {
-        HttpResponse::new(self.status_code())
+        let mut response = HttpResponse::new(self.status_code());
+        if let AppError::Unauthenticated = self {
+            // API clients learn how to authenticate; pages redirect to sign in instead.
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
     }
 }
 
@@ -68,8 +84,11 @@ fn public_detail(locale: &Locale, status: StatusCode, error: Option<&actix_web::
     }
     let error = error?;
     match error.as_error::<AppError>() {
-        Some(AppError::BadRequest(message)) => Some(message.clone()),
+        Some(AppError::BadRequest(message) | AppError::Invalid(message) | AppError::Conflict(message)) => {
+            Some(message.clone())
+        }
         Some(AppError::CsrfRejected) => Some(locale.t("error-csrf")),
+        Some(AppError::Unauthenticated) => Some(locale.t("error-unauthenticated")),
         Some(AppError::LinkExpired) => Some(locale.t("error-link-expired")),
         Some(_) => None,
         None => Some(error.to_string()),

@@ -1,9 +1,50 @@
-//! The JSON API under `/api/v1`.
+//! The JSON API under `/api/v1`, described by the OpenAPI document at
+//! `/api/v1/openapi.json`.
 
+mod caller;
 pub mod groups;
+pub mod input;
+pub mod me;
+pub mod memberships;
+pub mod openapi;
+pub mod organizations;
+pub mod users;
 
 use actix_web::web;
+pub use caller::ApiUser;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(web::scope("/api/v1").route("/groups/{id}", web::get().to(groups::show)));
+    cfg.service(
+        web::scope("/api/v1")
+            .route("/openapi.json", web::get().to(openapi::openapi_json))
+            .route("/me", web::get().to(me::show))
+            .service(web::resource("/users").get(users::list).post(users::create))
+            .service(web::resource("/users/{id}").get(users::show))
+            .service(
+                web::resource("/organizations")
+                    .get(organizations::list)
+                    .post(organizations::create),
+            )
+            .service(
+                web::resource("/organizations/{id}")
+                    .get(organizations::show)
+                    .patch(organizations::update),
+            )
+            .route("/organizations/{id}/merge", web::post().to(organizations::merge))
+            .service(web::resource("/groups").get(groups::list).post(groups::create))
+            .service(web::resource("/groups/{id}").get(groups::show).patch(groups::update))
+            .route("/groups/{id}/archive", web::post().to(groups::archive))
+            .route("/groups/{id}/unarchive", web::post().to(groups::unarchive))
+            .service(
+                web::resource("/groups/{id}/memberships")
+                    .get(memberships::list)
+                    .post(memberships::create),
+            )
+            .service(
+                web::resource("/groups/{id}/memberships/{membership_id}")
+                    .get(memberships::show)
+                    .patch(memberships::update)
+                    .delete(memberships::delete),
+            ),
+    );
 }

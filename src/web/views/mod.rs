@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod members;
 pub mod organizations;
 pub mod people;
+pub mod tokens;
 pub mod workplan;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -52,6 +53,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                             @if session.user.is_admin { a href="/admin/users" { (locale.t("nav-users")) } }
                             a.who href="/account/profile" { (session.user.name) }
                             a href="/account/password" { (locale.t("nav-password")) }
+                            a href="/account/tokens" { (locale.t("nav-tokens")) }
                             form method="post" action="/logout" {
                                 (csrf_field(&session.csrf_token))
                                 button.link type="submit" { (locale.t("nav-sign-out")) }

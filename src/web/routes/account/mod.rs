@@ -1,2 +1,3 @@
 pub mod password;
 pub mod profile;
+pub mod tokens;

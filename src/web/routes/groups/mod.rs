@@ -46,9 +46,8 @@ fn days(value: &str, max: i32) -> Result<i32, &'static str> {
     value
         .trim()
         .parse::<i32>()
-        .ok()
-        .filter(|d| (0..=max).contains(d))
-        .ok_or("invalid-days")
+        .map_err(|_| "invalid-days")
+        .and_then(|d| validate::days(d, max))
 }
 
 /// Checks the form; `kinds` are the kinds allowed where the group sits.

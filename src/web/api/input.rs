@@ -1,0 +1,159 @@
+//! Reading and checking what API callers send: JSON bodies whose errors name the
+//! field, the shared field checks, and the answers for created things.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::domain::validate::Checked;
+use crate::i18n::Locale;
+use crate::web::error::{AppError, AppResult};
+
+/// Bodies larger than this are refused; every resource here is a few fields.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// A JSON request body. Malformed JSON is a 400; JSON of the wrong shape (a missing
+/// field, an unknown one, a value of the wrong type or outside an enum) is a 422
+/// whose detail starts with the field's path.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
+    type Error = AppError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
+        let body = web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if let Some(kind) = json
+                && kind != "application/json"
+                && !kind.ends_with("+json")
+            {
+                return Err(AppError::BadRequest(
+                    "send the body as JSON, with Content-Type: application/json".into(),
+                ));
+            }
+            let body = body.await.map_err(|e| AppError::BadRequest(e.to_string()))?;
+            if body.len() > BODY_LIMIT {
+                return Err(AppError::BadRequest(format!(
+                    "the body is larger than {BODY_LIMIT} bytes"
+                )));
+            }
+            parse(&body).map(ApiJson)
+        })
+    }
+}
+
+/// Deserialises `body`, naming the path of the value that did not fit.
+pub fn parse<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data if path != "." => AppError::Invalid(format!("{path}: {inner}")),
+            serde_json::error::Category::Data => AppError::Invalid(inner.to_string()),
+            _ => AppError::BadRequest(format!("the body is not valid JSON: {inner}")),
+        }
+    })?;
+    deserializer
+        .end()
+        .map_err(|e| AppError::BadRequest(format!("the body is not valid JSON: {e}")))?;
+    Ok(value)
+}
+
+/// A 422 naming `field` and what is wrong with it.
+pub fn invalid(field: &str, problem: &str) -> AppError {
+    AppError::Invalid(format!("{field}: {problem}"))
+}
+
+/// The outcome of one of `domain::validate`'s checks on `field`, its message in words.
+pub fn field<T>(field: &str, checked: Checked<T>) -> AppResult<T> {
+    checked.map_err(|id| invalid(field, &Locale::default().t(id)))
+}
+
+/// A unique key that the change ran into becomes a 409 saying `message`.
+pub fn unique<T>(result: diesel::QueryResult<T>, message: &str) -> AppResult<T> {
+    use diesel::result::{DatabaseErrorKind, Error};
+    result.map_err(|e| match e {
+        Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => AppError::Conflict(message.to_owned()),
+        e => e.into(),
+    })
+}
+
+/// 201 Created with the new thing's address and its JSON.
+pub fn created(location: &str, body: &impl Serialize) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .json(body)
+}
+
+/// For a field of a PATCH body that may be absent (keep), `null` (clear) or a value.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Role;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Body {
+        #[allow(dead_code)]
+        role: Role,
+        #[serde(default, deserialize_with = "nullable")]
+        until: Option<Option<String>>,
+    }
+
+    fn detail(result: AppResult<Body>) -> (u16, String) {
+        let error = result.unwrap_err();
+        let status = actix_web::ResponseError::status_code(&error).as_u16();
+        (status, error.to_string())
+    }
+
+    #[test]
+    fn shape_errors_name_the_field_and_syntax_errors_are_bad_requests() {
+        let (status, message) = detail(parse(br#"{"role": "chair"}"#));
+        assert_eq!(status, 422);
+        assert!(message.starts_with("role: \"chair\" is not a valid Role"), "{message}");
+        let (status, message) = detail(parse(br#"{"role": "member", "colour": 1}"#));
+        assert_eq!(status, 422);
+        assert!(message.contains("unknown field `colour`"), "{message}");
+        let (status, message) = detail(parse(br#"{}"#));
+        assert_eq!(status, 422);
+        assert!(message.contains("missing field `role`"), "{message}");
+        assert_eq!(detail(parse(br#"{"role": "#)).0, 400);
+        assert_eq!(detail(parse(br#"{"role": "member"} x"#)).0, 400);
+    }
+
+    #[test]
+    fn patch_fields_tell_absent_from_null() {
+        let absent: Body = parse(br#"{"role": "member"}"#).unwrap();
+        assert_eq!(absent.until, None);
+        let cleared: Body = parse(br#"{"role": "member", "until": null}"#).unwrap();
+        assert_eq!(cleared.until, Some(None));
+        let set: Body = parse(br#"{"role": "member", "until": "2014-06-20"}"#).unwrap();
+        assert_eq!(set.until, Some(Some("2014-06-20".into())));
+    }
+
+    #[test]
+    fn field_checks_read_as_words() {
+        let error = field("time_zone", crate::domain::validate::time_zone("Beirut")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "time_zone: This is not a time zone; use a name such as Asia/Beirut."
+        );
+    }
+}

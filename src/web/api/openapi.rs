@@ -1,0 +1,195 @@
+//! The OpenAPI document of the API, built from the handlers' annotations and served
+//! at `/api/v1/openapi.json`.
+
+use std::sync::LazyLock;
+
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use super::{groups, me, memberships, organizations, users};
+use crate::web::auth::SESSION_COOKIE;
+
+/// Every error, in the shape of RFC 9457 problem details.
+#[derive(ToSchema)]
+#[allow(dead_code)] // Only described, never built: `error::render` writes the JSON.
+pub struct Problem {
+    /// Always `about:blank`: the status says what kind of problem it is.
+    r#type: String,
+    #[schema(example = "Unprocessable Entity")]
+    title: String,
+    #[schema(example = 422)]
+    status: u16,
+    /// What is wrong, for input problems naming the field first.
+    #[schema(example = "time_zone: This is not a time zone; use a name such as Asia/Beirut.")]
+    detail: Option<String>,
+    /// The request's path.
+    instance: String,
+    /// The reference of the request in the server's log.
+    request_id: Option<String>,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "convene API",
+        description = "The JSON API of convene: people, organisations, groups and memberships.\n\n\
+            Authenticate with a personal token (`Authorization: Bearer …`, created at `/account/tokens` \
+            or with `convene token create`), or from a signed-in browser with the session cookie, in \
+            which case every request other than GET must carry the session's CSRF token in \
+            `X-CSRF-Token`. Errors are problem details (`application/problem+json`)."
+    ),
+    paths(
+        openapi_json,
+        me::show,
+        users::list,
+        users::show,
+        users::create,
+        organizations::list,
+        organizations::show,
+        organizations::create,
+        organizations::update,
+        organizations::merge,
+        groups::list,
+        groups::show,
+        groups::create,
+        groups::update,
+        groups::archive,
+        groups::unarchive,
+        memberships::list,
+        memberships::show,
+        memberships::create,
+        memberships::update,
+        memberships::delete,
+    ),
+    components(schemas(Problem)),
+    modifiers(&Conventions),
+    security(("bearer" = []), ("session" = [])),
+    tags(
+        (name = "users", description = "Accounts"),
+        (name = "organizations", description = "The shared list of organisations"),
+        (name = "groups", description = "Working groups and the groups below them"),
+        (name = "memberships", description = "Who belongs to a group, in which role, for which term"),
+        (name = "meta", description = "This document"),
+    )
+)]
+pub struct ApiDoc;
+
+const DOCUMENT_PATH: &str = "/api/v1/openapi.json";
+
+/// What the annotations leave out: the security schemes, and that every error is
+/// problem details and every authenticated operation may answer 401.
+struct Conventions;
+
+impl Modify for Conventions {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("cvn_ followed by 64 hex digits")
+                    .description(Some("A personal API token"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                SESSION_COOKIE,
+                "The browser's session; changes need its CSRF token in X-CSRF-Token",
+            ))),
+        );
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete];
+            for operation in operations.into_iter().flatten() {
+                if path != DOCUMENT_PATH {
+                    add_unauthenticated(operation);
+                }
+                describe_problems(operation);
+            }
+        }
+    }
+}
+
+fn add_unauthenticated(operation: &mut Operation) {
+    operation.responses.responses.entry("401".into()).or_insert_with(|| {
+        ResponseBuilder::new()
+            .description("No valid token or session")
+            .build()
+            .into()
+    });
+}
+
+/// Every response gets a description (the status's name unless one was given), and
+/// every error response the problem details schema.
+fn describe_problems(operation: &mut Operation) {
+    for (status, response) in operation.responses.responses.iter_mut() {
+        let RefOr::T(response) = response else { continue };
+        if response.description.is_empty() {
+            response.description = status
+                .parse()
+                .ok()
+                .and_then(|code| StatusCode::from_u16(code).ok())
+                .and_then(|code| code.canonical_reason())
+                .unwrap_or("Answer")
+                .to_owned();
+        }
+        if !status.starts_with('2') && response.content.is_empty() {
+            response.content.insert(
+                "application/problem+json".into(),
+                RefOr::T(Content::new(Some(Ref::from_schema_name("Problem")))),
+            );
+        }
+    }
+}
+
+static DOCUMENT: LazyLock<String> =
+    LazyLock::new(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"));
+
+/// This OpenAPI document
+#[utoipa::path(get, path = "/api/v1/openapi.json", operation_id = "get_openapi_document", tag = "meta", security(()),
+    responses((status = 200, description = "The OpenAPI document", content_type = "application/json")))]
+pub async fn openapi_json() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(DOCUMENT.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_describes_security_and_problems() {
+        let document: serde_json::Value = serde_json::from_str(&DOCUMENT).unwrap();
+        assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+        assert_eq!(document["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
+        let create = &document["paths"]["/api/v1/groups"]["post"]["responses"];
+        assert_eq!(
+            create["422"]["content"]["application/problem+json"]["schema"]["$ref"],
+            "#/components/schemas/Problem"
+        );
+        assert!(create["401"].is_object());
+        assert!(document["paths"][DOCUMENT_PATH]["get"]["responses"]["401"].is_null());
+        let mut operation_ids = std::collections::BTreeSet::new();
+        for (path, item) in document["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let id = operation["operationId"].as_str().unwrap();
+                assert!(
+                    operation_ids.insert(id.to_owned()),
+                    "{method} {path}: {id} is not unique"
+                );
+                for (status, response) in operation["responses"].as_object().unwrap() {
+                    let described = response["description"].as_str().is_some_and(|d| !d.is_empty());
+                    assert!(described, "{method} {path} {status} has a description");
+                }
+            }
+        }
+        assert_eq!(document["components"]["schemas"]["Role"]["enum"][0], "coordinator");
+    }
+}
