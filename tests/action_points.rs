@@ -368,3 +368,50 @@ async fn bulk_changes_apply_to_all_or_none_and_filters_narrow_the_list() {
         400
     );
 }
+
+#[tokio::test]
+async fn restricted_items_show_only_to_coordinators_and_their_owners() {
+    let (app, wg) = demo().await;
+    let maya = app
+        .id("SELECT id FROM users WHERE email = 'maya.khalil@example.org'")
+        .await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let fields = [
+        ("topic", "Case referrals"),
+        ("text", "Maya to follow up the sensitive referral"),
+        ("owners", &format!("user:{maya}")),
+        ("due_date", ""),
+        ("meeting", ""),
+        ("restricted", "on"),
+    ];
+    let created = coordinator
+        .submit(
+            &format!("/groups/{wg}/action-points/new"),
+            &format!("/groups/{wg}/action-points"),
+            &fields,
+        )
+        .await;
+    assert_eq!(created.status(), 303);
+    let item = app.id("SELECT id FROM action_points WHERE restricted").await;
+    assert!(
+        coordinator
+            .page(&format!("/groups/{wg}/action-points"))
+            .await
+            .contains("sensitive referral")
+    );
+
+    let member = app.sign_in_demo("member").await;
+    assert!(
+        !member
+            .page(&format!("/groups/{wg}/action-points"))
+            .await
+            .contains("sensitive referral")
+    );
+    assert!(
+        !member
+            .page("/action-points?status=all")
+            .await
+            .contains("sensitive referral")
+    );
+    assert_eq!(member.get(&format!("/action-points/{item}")).await.status(), 404);
+}

@@ -35,6 +35,10 @@ pub struct ReviewWindow {
     pub as_of: DateTime<Utc>,
 }
 
+/// An item still open after this many meetings is marked as stuck: "under way"
+/// means nothing after three meetings.
+pub const STUCK_AFTER_MEETINGS: usize = 3;
+
 /// A reviewed item with its status as it stood.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
@@ -43,6 +47,14 @@ pub struct Row<'a> {
     pub note: &'a str,
     pub noted_by: Option<&'a str>,
     pub noted_at: Option<DateTime<Utc>>,
+    /// How many meetings of the group have reviewed the item before this one.
+    pub meetings_open: usize,
+}
+
+impl Row<'_> {
+    pub fn is_stuck(&self) -> bool {
+        !self.status.is_closed() && self.meetings_open >= STUCK_AFTER_MEETINGS
+    }
 }
 
 #[derive(Debug)]
@@ -62,7 +74,14 @@ fn latest(events: &[StatusEvent], id: i64, at: DateTime<Utc>) -> Option<&StatusE
 /// Every item raised before the meeting that was still open at the previous meeting
 /// (so including those closed since), grouped by topic in the order topics were first
 /// raised, items in the order they were raised.
-pub fn review<'a>(candidates: &'a [Candidate], events: &'a [StatusEvent], window: ReviewWindow) -> Vec<TopicGroup<'a>> {
+/// `meeting_starts` are the starts of the group's meetings (not cancelled), to count
+/// how many meetings each item has stayed open through.
+pub fn review<'a>(
+    candidates: &'a [Candidate],
+    events: &'a [StatusEvent],
+    meeting_starts: &[DateTime<Utc>],
+    window: ReviewWindow,
+) -> Vec<TopicGroup<'a>> {
     let mut raised: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| c.created_at < window.meeting_start)
@@ -85,6 +104,11 @@ pub fn review<'a>(candidates: &'a [Candidate], events: &'a [StatusEvent], window
             note: event.map_or("", |e| e.note.as_str()),
             noted_by: event.and_then(|e| e.by.as_deref()),
             noted_at: event.map(|e| e.at),
+            // Meetings after the one that raised it and before this one.
+            meetings_open: meeting_starts
+                .iter()
+                .filter(|start| **start > candidate.created_at && **start < window.meeting_start)
+                .count(),
         };
         match groups.iter_mut().find(|g| g.topic == candidate.topic) {
             Some(group) => group.rows.push(row),
@@ -145,7 +169,7 @@ mod tests {
             previous_start: Some(at(1, 10)),
             as_of: at(11, 14),
         };
-        let groups = review(&candidates, &events, window);
+        let groups = review(&candidates, &events, &[], window);
         let shape: Vec<(&str, Vec<i64>)> = groups
             .iter()
             .map(|g| (g.topic, g.rows.iter().map(|r| r.candidate.id).collect()))
@@ -155,6 +179,34 @@ mod tests {
         assert_eq!(first.status, ActionStatus::Done);
         assert_eq!(first.note, "Shared with coordinators");
         assert_eq!(groups[0].rows[1].status, ActionStatus::Open);
+    }
+
+    #[test]
+    fn items_open_through_three_meetings_are_marked_stuck() {
+        let candidates = vec![candidate(1, "Updates", at(1, 11)), candidate(2, "Updates", at(1, 11))];
+        let events = vec![event(2, at(2, 9), ActionStatus::Done, "Completed")];
+        let starts = [at(1, 10), at(5, 10), at(8, 10), at(10, 10), at(20, 10)];
+        let window = ReviewWindow {
+            meeting_start: at(20, 10),
+            previous_start: Some(at(10, 10)),
+            as_of: at(20, 10),
+        };
+        let groups = review(&candidates, &events, &starts, window);
+        let rows = &groups[0].rows;
+        assert_eq!(
+            rows[0].meetings_open, 3,
+            "the meetings of the 5th, 8th and 10th, not the one that raised it"
+        );
+        assert!(rows[0].is_stuck());
+        // Closed items are not stuck, however long they took.
+        let everything = ReviewWindow {
+            previous_start: None,
+            ..window
+        };
+        let all = review(&candidates, &events, &starts, everything);
+        let done = all[0].rows.iter().find(|r| r.candidate.id == 2).unwrap();
+        assert_eq!(done.meetings_open, 3);
+        assert!(!done.is_stuck());
     }
 
     #[test]
@@ -172,7 +224,7 @@ mod tests {
             previous_start: Some(at(11, 11)),
             as_of: at(20, 11),
         };
-        let groups = review(&candidates, &events, window);
+        let groups = review(&candidates, &events, &[], window);
         assert_eq!(groups.len(), 1);
         let ids: Vec<i64> = groups[0].rows.iter().map(|r| r.candidate.id).collect();
         assert_eq!(ids, vec![2], "closed since the previous meeting is still shown once");

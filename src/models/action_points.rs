@@ -254,6 +254,8 @@ pub struct ListFilter {
     pub text: Option<String>,
     /// Only items this person stands for (see [`OWNED_BY`]).
     pub owned_by: Option<i64>,
+    /// Restricted items are left out unless this person stands for them.
+    pub restricted_visible_to: Option<i64>,
 }
 
 /// The order of a list.
@@ -334,6 +336,10 @@ pub async fn list(
         Some(user) => Some(owned_ids(conn, user, group_ids).await?),
         None => None,
     };
+    let restricted_owned = match filter.restricted_visible_to {
+        Some(user) => Some(owned_ids(conn, user, group_ids).await?),
+        None => None,
+    };
     let matching = || {
         let mut query = action_points::table
             .filter(action_points::group_id.eq_any(group_ids))
@@ -382,6 +388,13 @@ pub async fn list(
         }
         if let Some(ids) = &owned {
             query = query.filter(action_points::id.eq_any(ids.clone()));
+        }
+        if let Some(ids) = &restricted_owned {
+            query = query.filter(
+                action_points::restricted
+                    .eq(false)
+                    .or(action_points::id.eq_any(ids.clone())),
+            );
         }
         query
     };

@@ -40,12 +40,15 @@ fn due_cell(locale: &Locale, item: &ActionPoint) -> Markup {
 
 /// The review table, grouped by topic, with each item's status and note as it stood.
 pub fn review_table(
-    locale: &Locale,
+    ctx: &PageContext,
     groups: &[TopicGroup<'_>],
     items: &HashMap<i64, &ActionPoint>,
     owners: &HashMap<i64, Vec<&NamedOwner>>,
     tz: Tz,
+    editable: bool,
 ) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
     html! {
         @if groups.is_empty() {
             p.empty { (locale.t("review-empty")) }
@@ -77,6 +80,17 @@ pub fn review_table(
                                         }
                                         @if let (Some(by), Some(at)) = (row.noted_by, row.noted_at) {
                                             p.by { (by) ", " (short_date(at.with_timezone(&tz).date_naive())) }
+                                        }
+                                        @if row.is_stuck() {
+                                            p { span.badge.stuck { (locale.t_args("review-stuck", &[("count", row.meetings_open.into())])) } }
+                                        }
+                                        @if editable {
+                                            form.inline method="post" action={ "/action-points/" (item.id) "/status" } {
+                                                (csrf_field(token))
+                                                (forms::select(&locale.t("column-status"), "status", &status_options(ctx, false), item.status.as_str()))
+                                                label { (locale.t("field-note")) input type="text" name="note" value="" maxlength="4000"; }
+                                                button.secondary type="submit" { (locale.t("action-update")) }
+                                            }
                                         }
                                     }
                                 }

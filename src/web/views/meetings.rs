@@ -27,6 +27,8 @@ pub struct MeetingPage<'a> {
     pub action_points: &'a [ActionPoint],
     pub owners: &'a [NamedOwner],
     pub attendees: &'a [Attendee],
+    /// Coordinators update the review's rows in place during the meeting.
+    pub may_run: bool,
 }
 
 pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
@@ -97,7 +99,7 @@ pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
             }
             section #review {
                 h2 { (locale.t("meeting-review")) }
-                (review_table(locale, page.review, &items, &owners, tz))
+                (review_table(ctx, page.review, &items, &owners, tz, page.may_run && meeting.status != MeetingStatus::Closed))
             }
             @if meeting.status == MeetingStatus::Closed {
                 section #minutes {

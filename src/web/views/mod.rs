@@ -49,6 +49,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                     nav.account {
                         @if let Some(session) = &ctx.session {
                             a href="/action-points" { (locale.t("nav-action-points")) }
+                            a href="/directory" { (locale.t("nav-directory")) }
                             a href="/organizations" { (locale.t("nav-organizations")) }
                             @if session.user.is_admin { a href="/admin/users" { (locale.t("nav-users")) } }
                             a.who href="/account/profile" { (session.user.name) }

@@ -23,7 +23,10 @@ pub async fn list(
     let standing = authorize(&mut conn, me.user(), *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
-    let (filter, sort) = parse_query(&me.ctx.locale, &query)?;
+    let (mut filter, sort) = parse_query(&me.ctx.locale, &query)?;
+    let runs = policy::allows(standing, Action::RunMeetings);
+    // Restricted items show to those who run the group and to their owners.
+    filter.restricted_visible_to = (!runs).then(|| me.user().id);
     let page = query.page.unwrap_or(1).max(1);
     let (items, total) = action_points::list(
         &mut conn,
@@ -35,7 +38,6 @@ pub async fn list(
         (page - 1) * PER_PAGE,
     )
     .await?;
-    let runs = policy::allows(standing, Action::RunMeetings);
     let all: HashSet<i64> = if runs {
         HashSet::from([group.id])
     } else {

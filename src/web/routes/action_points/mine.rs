@@ -23,6 +23,7 @@ pub async fn list(me: SignedIn, state: web::Data<AppState>, query: web::Query<Li
     }
     let (mut filter, sort) = parse_query(&me.ctx.locale, &asked)?;
     filter.owned_by = mine.then(|| me.user().id);
+    filter.restricted_visible_to = (!me.user().is_admin).then(|| me.user().id);
     let page = query.page.unwrap_or(1).max(1);
     let (items, total) = action_points::list(
         &mut conn,

@@ -60,6 +60,7 @@ pub fn parse_query(locale: &Locale, query: &ListQuery) -> AppResult<(ListFilter,
         meeting_id: id("meeting", &query.meeting)?,
         text: Some(query.q.trim().to_owned()).filter(|t| !t.is_empty()),
         owned_by: None,
+        restricted_visible_to: None,
     };
     Ok((filter, sort))
 }

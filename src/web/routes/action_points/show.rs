@@ -6,7 +6,7 @@ use crate::domain::policy::Action;
 use crate::models::owners::{self, OwnerTable};
 use crate::models::{action_points, groups, meetings};
 use crate::web::auth::{SignedIn, authorize};
-use crate::web::error::AppResult;
+use crate::web::error::{AppError, AppResult};
 use crate::web::views::action_points::{DetailPage, owners_by_item};
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::{local_date, owner_list};
@@ -32,6 +32,10 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     };
     let history = action_points::entries(&mut conn, item.id).await?;
     let may_update = may_update(&mut conn, &me, &item).await.is_ok();
+    // A restricted item is for those who run the group and its owners; to others it does not exist.
+    if item.restricted && !may_update {
+        return Err(AppError::NotFound);
+    }
     let mut crumbs = crumbs_to(&ancestors, &group);
     crumbs.push(views::Crumb {
         label: me.ctx.locale.t("group-action-points-link"),

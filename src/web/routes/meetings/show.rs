@@ -5,7 +5,7 @@ use diesel_async::RunQueryDsl;
 use maud::Markup;
 
 use crate::domain::MeetingStatus;
-use crate::domain::policy::Action;
+use crate::domain::policy::{self, Action};
 use crate::domain::review::{ReviewWindow, review};
 use crate::models::owners::{self, OwnerTable};
 use crate::models::{action_points, groups, meetings};
@@ -18,7 +18,7 @@ use crate::web::{AppState, views};
 pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
     let meeting = meetings::find(&mut conn, *id).await?;
-    authorize(&mut conn, me.user(), meeting.group_id, Action::View).await?;
+    let standing = authorize(&mut conn, me.user(), meeting.group_id, Action::View).await?;
     let group = groups::find(&mut conn, meeting.group_id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let agenda = meetings::agenda(&mut conn, meeting.id).await?;
@@ -27,7 +27,13 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
 
     // The review covers the group and its sub-groups.
     let subtree = groups::subtree_ids(&mut conn, group.id).await?;
-    let items = action_points::for_groups(&mut conn, &subtree).await?;
+    let mut items = action_points::for_groups(&mut conn, &subtree).await?;
+    if !policy::allows(standing, Action::RunMeetings) {
+        // Restricted items show to those who run the group and to their owners.
+        let ids: Vec<i64> = items.iter().filter(|a| a.restricted).map(|a| a.id).collect();
+        let owned = action_points::owned_among(&mut conn, me.user().id, &subtree, &ids).await?;
+        items.retain(|a| !a.restricted || owned.contains(&a.id));
+    }
     let ids: Vec<i64> = items.iter().map(|a| a.id).collect();
     let history = action_points::history(&mut conn, &ids).await?;
     let owners = owners::named(&mut conn, OwnerTable::ActionPoints, &ids).await?;
@@ -51,7 +57,13 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
             _ => Utc::now(),
         },
     };
-    let review = review(&candidates, &history, window);
+    let starts: Vec<_> = meetings::for_group(&mut conn, group.id)
+        .await?
+        .iter()
+        .filter(|m| m.status != MeetingStatus::Cancelled)
+        .map(|m| m.starts_at)
+        .collect();
+    let review = review(&candidates, &history, &starts, window);
     let page = MeetingPage {
         group: &group,
         ancestors: &ancestors,
@@ -63,6 +75,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         action_points: &items,
         owners: &owners,
         attendees: &attendees,
+        may_run: policy::allows(standing, Action::RunMeetings),
     };
     Ok(views::meetings::show(&me.ctx, &page))
 }
