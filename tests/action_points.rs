@@ -415,3 +415,44 @@ async fn restricted_items_show_only_to_coordinators_and_their_owners() {
     );
     assert_eq!(member.get(&format!("/action-points/{item}")).await.status(), 404);
 }
+
+#[tokio::test]
+async fn reminders_reach_the_people_who_stand_for_each_owner() {
+    let (app, wg) = demo().await;
+    let irc = app.id("SELECT id FROM organizations WHERE acronym = 'IRC'").await;
+    let cm = app.id("SELECT id FROM groups WHERE short_name = 'CM TWG'").await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    for (text, owner) in [
+        ("Organisation item", format!("org:{irc}")),
+        ("Sub-group item", format!("group:{cm}")),
+    ] {
+        assert_eq!(raise(&coordinator, wg, text, &[&owner], "").await.status(), 303);
+    }
+    let reached = |text: &'static str| {
+        let app = &app;
+        let coordinator = &coordinator;
+        async move {
+            let id = app
+                .id(&format!("SELECT id FROM action_points WHERE text = '{text}'"))
+                .await;
+            let page = coordinator.page(&format!("/action-points/{id}")).await;
+            let start = page.find("<dd class=\"reached\">").expect("the reached list") + "<dd class=\"reached\">".len();
+            page[start..start + page[start..].find("</dd>").unwrap()].to_owned()
+        }
+    };
+    // IRC's focal point in the working group.
+    assert_eq!(reached("Organisation item").await, "Omar Farah");
+    // The sub-group's coordinator, not its members.
+    assert_eq!(reached("Sub-group item").await, "Maya Khalil");
+    // The IM officer for "IM"; everyone but the observer for "Members".
+    assert_eq!(
+        reached("IM to circulate the revised indicator guidance to all reporting partners.").await,
+        "Hala Nasser"
+    );
+    let members = reached("Share all key message resources").await;
+    assert!(members.contains("Omar Farah") && members.contains("Nadia Haddad") && members.contains("Hala Nasser"));
+    assert!(
+        !members.contains("Joseph Karam"),
+        "observers are not reached: {members}"
+    );
+}

@@ -413,3 +413,4 @@ invalid-kind-top-level = A group at the top must be a working group.
 invalid-kind-below = Only a group at the top can be a working group.
 review-stuck = open through { $count } meetings
 nav-directory = Directory
+action-reached = Reminders reach

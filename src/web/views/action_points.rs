@@ -387,6 +387,8 @@ pub struct DetailPage<'a> {
     pub history: &'a [crate::models::action_points::HistoryEntry],
     pub may_update: bool,
     pub tz: chrono_tz::Tz,
+    /// The people reminders reach for this item.
+    pub reached: &'a [crate::models::action_points::Reached],
 }
 
 /// One item: what it is, who owns it, its whole history, and the update form.
@@ -402,6 +404,13 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
             p.lead { (item.text) }
             dl.summary {
                 dt { (locale.t("column-owners")) } dd { (page.owners) }
+                dt { (locale.t("action-reached")) }
+                dd.reached {
+                    @for (index, person) in page.reached.iter().enumerate() {
+                        @if index > 0 { ", " }
+                        (person.name)
+                    }
+                }
                 dt { (locale.t("column-due")) } dd { (due_cell(locale, item)) }
                 dt { (locale.t("column-status")) } dd { (action_status_badge(locale, item.status)) @if !item.status_note.is_empty() { " " (item.status_note) } }
                 @if let Some((meeting_id, date)) = &page.raised_at {

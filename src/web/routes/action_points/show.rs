@@ -41,6 +41,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         label: me.ctx.locale.t("group-action-points-link"),
         href: format!("/groups/{}/action-points", group.id),
     });
+    let reached = action_points::reached(&mut conn, item.id).await?;
     let page = DetailPage {
         item: &item,
         crumbs,
@@ -49,6 +50,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         history: &history,
         may_update,
         tz: group.tz(),
+        reached: &reached,
     };
     Ok(views::action_points::detail(&me.ctx, &page))
 }
