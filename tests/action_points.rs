@@ -4,23 +4,7 @@
 mod common;
 
 use common::{TestApp, Visitor, spawn_app};
-use diesel::sql_types::BigInt;
 use diesel_async::RunQueryDsl;
-
-#[derive(diesel::QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    count: i64,
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let mut conn = app.db.conn().await;
-    diesel::sql_query(sql)
-        .get_result::<Count>(&mut conn)
-        .await
-        .unwrap()
-        .count
-}
 
 async fn demo() -> (TestApp, i64) {
     let app = spawn_app().await;
@@ -122,11 +106,11 @@ async fn a_status_change_writes_its_history_and_bad_input_changes_nothing() {
     let member = app.sign_in_demo("member").await;
     let detail = format!("/action-points/{item}");
     let action = format!("{detail}/status");
-    let history_before = count(
-        &app,
-        &format!("SELECT count(*) AS count FROM action_point_updates WHERE action_point_id = {item}"),
-    )
-    .await;
+    let history_before = app
+        .count(&format!(
+            "SELECT count(*) AS count FROM action_point_updates WHERE action_point_id = {item}"
+        ))
+        .await;
 
     let unknown = member
         .submit(&detail, &action, &[("status", "finished"), ("note", "x")])
@@ -134,10 +118,9 @@ async fn a_status_change_writes_its_history_and_bad_input_changes_nothing() {
     assert_eq!(unknown.status(), 400);
     assert!(unknown.text().await.unwrap().contains("Choose one of the options"));
     assert_eq!(
-        count(
-            &app,
-            &format!("SELECT count(*) AS count FROM action_point_updates WHERE action_point_id = {item}")
-        )
+        app.count(&format!(
+            "SELECT count(*) AS count FROM action_point_updates WHERE action_point_id = {item}"
+        ))
         .await,
         history_before
     );
@@ -154,10 +137,9 @@ async fn a_status_change_writes_its_history_and_bad_input_changes_nothing() {
     assert!(page.contains("Collected from 4 partners"));
     assert!(page.contains("Open → In progress") && page.contains("on the web") && page.contains("Omar Farah"));
     assert_eq!(
-        count(
-            &app,
-            &format!("SELECT count(*) AS count FROM action_point_updates WHERE action_point_id = {item}")
-        )
+        app.count(&format!(
+            "SELECT count(*) AS count FROM action_point_updates WHERE action_point_id = {item}"
+        ))
         .await,
         history_before + 1
     );
@@ -198,11 +180,8 @@ async fn a_status_change_writes_its_history_and_bad_input_changes_nothing() {
     assert_eq!(elsewhere.status(), 422);
     assert!(elsewhere.text().await.unwrap().contains("Choose owners of this group"));
     assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) AS count FROM action_points WHERE text LIKE 'Check %'"
-        )
-        .await,
+        app.count("SELECT count(*) AS count FROM action_points WHERE text LIKE 'Check %'")
+            .await,
         0
     );
     assert!(coordinator.page(&new).await.contains("action points"));
@@ -277,10 +256,9 @@ async fn observers_read_members_update_their_own_and_coordinators_any() {
         .await;
     assert_eq!(any.status(), 303);
     assert_eq!(
-        count(
-            &app,
-            &format!("SELECT count(*) AS count FROM action_points WHERE id = {not_mine} AND status = 'done'")
-        )
+        app.count(&format!(
+            "SELECT count(*) AS count FROM action_points WHERE id = {not_mine} AND status = 'done'"
+        ))
         .await,
         1
     );
@@ -317,11 +295,8 @@ async fn bulk_changes_apply_to_all_or_none_and_filters_narrow_the_list() {
         .await;
     assert_eq!(refused.status(), 404);
     assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) AS count FROM action_points WHERE status = 'done' AND text LIKE 'Share all%'"
-        )
-        .await,
+        app.count("SELECT count(*) AS count FROM action_points WHERE status = 'done' AND text LIKE 'Share all%'")
+            .await,
         0
     );
 
@@ -334,19 +309,13 @@ async fn bulk_changes_apply_to_all_or_none_and_filters_narrow_the_list() {
         .await;
     assert_eq!(applied.status(), 303);
     assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) AS count FROM action_points WHERE status = 'done' AND status_note = 'Received'"
-        )
-        .await,
+        app.count("SELECT count(*) AS count FROM action_points WHERE status = 'done' AND status_note = 'Received'")
+            .await,
         2
     );
     assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) AS count FROM action_point_updates WHERE note = 'Received'"
-        )
-        .await,
+        app.count("SELECT count(*) AS count FROM action_point_updates WHERE note = 'Received'")
+            .await,
         2
     );
 

@@ -4,23 +4,8 @@
 mod common;
 
 use common::{TestApp, spawn_app};
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::Text;
 use diesel_async::RunQueryDsl;
-
-#[derive(diesel::QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    count: i64,
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let mut conn = app.db.conn().await;
-    diesel::sql_query(sql)
-        .get_result::<Count>(&mut conn)
-        .await
-        .unwrap()
-        .count
-}
 
 async fn text(app: &TestApp, sql: &str) -> String {
     #[derive(diesel::QueryableByName)]
@@ -100,7 +85,8 @@ async fn a_coordinator_creates_a_subgroup_and_a_member_cannot() {
         .await;
     assert_eq!(top_kind.status(), 422, "a working group cannot sit under another");
     assert_eq!(
-        count(&app, "SELECT count(*) AS count FROM groups WHERE short_name = 'Bekaa'").await,
+        app.count("SELECT count(*) AS count FROM groups WHERE short_name = 'Bekaa'")
+            .await,
         0
     );
 
@@ -129,7 +115,8 @@ async fn a_coordinator_creates_a_subgroup_and_a_member_cannot() {
     fields.push(("csrf_token", &token));
     assert_eq!(member.post(&action, &fields).await.status(), 403);
     assert_eq!(
-        count(&app, "SELECT count(*) AS count FROM groups WHERE short_name = 'Sidon'").await,
+        app.count("SELECT count(*) AS count FROM groups WHERE short_name = 'Sidon'")
+            .await,
         0
     );
 }
@@ -161,10 +148,9 @@ async fn editing_and_archiving_a_group() {
         303
     );
     assert_eq!(
-        count(
-            &app,
-            &format!("SELECT meeting_reminder_days::bigint AS count FROM groups WHERE id = {wg}")
-        )
+        app.count(&format!(
+            "SELECT meeting_reminder_days::bigint AS count FROM groups WHERE id = {wg}"
+        ))
         .await,
         1
     );
@@ -212,11 +198,8 @@ async fn managing_members_and_their_terms() {
         .await;
     assert_eq!(added.status(), 303);
     assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) AS count FROM outbox WHERE kind = 'invitation' AND recipient = 'layal@ngo.example'"
-        )
-        .await,
+        app.count("SELECT count(*) AS count FROM outbox WHERE kind = 'invitation' AND recipient = 'layal@ngo.example'")
+            .await,
         1
     );
     // A co-chair's rotation ends by itself after four months.
@@ -358,11 +341,8 @@ async fn organisations_are_added_by_coordinators_and_merged_by_administrators() 
         303
     );
     assert_eq!(
-        count(
-            &app,
-            &format!("SELECT count(*) AS count FROM organizations WHERE id = {dup}")
-        )
-        .await,
+        app.count(&format!("SELECT count(*) AS count FROM organizations WHERE id = {dup}"))
+            .await,
         0
     );
     assert_eq!(
@@ -425,8 +405,7 @@ async fn people_edit_their_profile_and_administrators_invite() {
             .contains("new.im@unhcr.example is invited")
     );
     assert_eq!(
-        count(
-            &app,
+        app.count(
             "SELECT count(*) AS count FROM outbox WHERE kind = 'invitation' AND recipient = 'new.im@unhcr.example'"
         )
         .await,

@@ -288,6 +288,21 @@ impl TestApp {
             .expect("demo loads");
     }
 
+    /// A `SELECT count(*) AS count ...` answer.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let mut conn = self.db.conn().await;
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            count: i64,
+        }
+        diesel::sql_query(sql)
+            .get_result::<Count>(&mut conn)
+            .await
+            .expect("count query")
+            .count
+    }
+
     /// The id behind a natural key, for building URLs.
     pub async fn id(&self, sql: &str) -> i64 {
         let mut conn = self.db.conn().await;

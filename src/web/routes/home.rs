@@ -10,7 +10,7 @@ use crate::models::{groups, memberships};
 use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
 use crate::web::routes::action_points::{surroundings, today};
-use crate::web::views::action_points::{RowContext, owners_by_item};
+use crate::web::views::action_points::owners_by_item;
 use crate::web::{AppState, views};
 
 /// How many of their own action points the start page shows.
@@ -37,13 +37,6 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>) -> AppResult<Markup>
     let (mine, total) = action_points::list(&mut conn, &visible, &filter, Sort::Due, today(), HOME_ITEMS, 0).await?;
     let around = surroundings(&mut conn, me.user(), &mine, &HashSet::new(), true).await?;
     let owners = owners_by_item(&around.owners);
-    let rows = RowContext {
-        owners: &owners,
-        raised_at: &around.raised_at,
-        group_names: &around.group_names,
-        updatable: &around.updatable,
-        may_bulk: false,
-        today: today(),
-    };
+    let rows = around.rows(&owners, false);
     Ok(views::groups::home(&me.ctx, &groups, &mine, total, &rows))
 }

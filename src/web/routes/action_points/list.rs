@@ -8,7 +8,7 @@ use crate::domain::policy::{self, Action};
 use crate::models::{action_points, groups};
 use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
-use crate::web::views::action_points::{ListPage, ListQuery, RowContext, owners_by_item};
+use crate::web::views::action_points::{ListPage, ListQuery, owners_by_item};
 use crate::web::views::groups::crumbs_to;
 use crate::web::{AppState, views};
 
@@ -61,14 +61,7 @@ pub async fn list(
         per_page: PER_PAGE,
         query: &query,
         choices: &choices,
-        rows: RowContext {
-            owners: &owners,
-            raised_at: &around.raised_at,
-            group_names: &around.group_names,
-            updatable: &around.updatable,
-            may_bulk: runs,
-            today: today(),
-        },
+        rows: around.rows(&owners, runs),
     };
     Ok(views::action_points::list(&me.ctx, &view))
 }

@@ -7,7 +7,7 @@ use super::{PER_PAGE, filter_choices, parse_query, surroundings, today};
 use crate::models::{action_points, groups};
 use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
-use crate::web::views::action_points::{ListPage, ListQuery, RowContext, owners_by_item};
+use crate::web::views::action_points::{ListPage, ListQuery, owners_by_item};
 use crate::web::{AppState, views};
 
 /// The action points of every group the person can see; `?mine=1` narrows to
@@ -56,14 +56,7 @@ pub async fn list(me: SignedIn, state: web::Data<AppState>, query: web::Query<Li
         per_page: PER_PAGE,
         query: &query,
         choices: &choices,
-        rows: RowContext {
-            owners: &owners,
-            raised_at: &around.raised_at,
-            group_names: &around.group_names,
-            updatable: &around.updatable,
-            may_bulk: false,
-            today: today(),
-        },
+        rows: around.rows(&owners, false),
     };
     Ok(views::action_points::list(&me.ctx, &view))
 }

@@ -20,7 +20,7 @@ use crate::models::owners::{self as owner_model, NamedOwner, OwnerTable};
 use crate::models::users::User;
 use crate::models::{groups, meetings, organizations};
 use crate::web::error::{AppError, AppResult};
-use crate::web::views::action_points::{FilterChoices, ListQuery};
+use crate::web::views::action_points::{FilterChoices, ListQuery, RowContext};
 use crate::web::views::local_date;
 
 pub const PER_PAGE: i64 = 50;
@@ -72,6 +72,20 @@ pub struct Surroundings {
     pub raised_at: HashMap<i64, String>,
     pub group_names: HashMap<i64, String>,
     pub updatable: HashSet<i64>,
+}
+
+impl Surroundings {
+    /// What each row of a table needs; `owners` is `owners_by_item(&self.owners)`.
+    pub fn rows<'a>(&'a self, owners: &'a HashMap<i64, Vec<&'a NamedOwner>>, may_bulk: bool) -> RowContext<'a> {
+        RowContext {
+            owners,
+            raised_at: &self.raised_at,
+            group_names: &self.group_names,
+            updatable: &self.updatable,
+            may_bulk,
+            today: today(),
+        }
+    }
 }
 
 /// Loads the surroundings of `items`; `many_groups` adds each item's group name.

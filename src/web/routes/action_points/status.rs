@@ -5,13 +5,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::{surroundings, today};
+use super::surroundings;
 use crate::domain::policy::{self, Action};
 use crate::domain::{ActionStatus, UpdateVia, validate};
 use crate::models::action_points::{self, StatusChange};
 use crate::web::auth::{CsrfForm, SignedIn, authorize, local_path};
 use crate::web::error::{AppError, AppResult};
-use crate::web::views::action_points::{RowContext, owners_by_item, row};
+use crate::web::views::action_points::{owners_by_item, row};
 use crate::web::{AppState, html_page};
 
 #[derive(Deserialize)]
@@ -78,18 +78,15 @@ pub async fn update(
     if req.headers().get("x-partial").is_some_and(|v| v == "row") {
         let item = action_points::find(&mut conn, item.id).await?;
         let many = form.many.is_some();
-        let around = surroundings(&mut conn, me.user(), std::slice::from_ref(&item), &HashSet::new(), many).await?;
-        let mut updatable = around.updatable;
-        updatable.insert(item.id);
-        let owners = owners_by_item(&around.owners);
-        let rows = RowContext {
-            owners: &owners,
-            raised_at: &around.raised_at,
-            group_names: &around.group_names,
-            updatable: &updatable,
-            may_bulk: runs && !many,
-            today: today(),
+        // They just updated it, so they may again.
+        let may_update_all = if runs {
+            HashSet::from([item.group_id])
+        } else {
+            HashSet::new()
         };
+        let around = surroundings(&mut conn, me.user(), std::slice::from_ref(&item), &may_update_all, many).await?;
+        let owners = owners_by_item(&around.owners);
+        let rows = around.rows(&owners, runs && !many);
         return Ok(html_page(actix_web::http::StatusCode::OK, row(&me.ctx, &item, &rows)));
     }
     let back = req
