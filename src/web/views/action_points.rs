@@ -87,9 +87,7 @@ pub fn review_table(
                                         @if editable {
                                             form.inline method="post" action={ "/action-points/" (item.id) "/status" } {
                                                 (csrf_field(token))
-                                                (forms::select(&locale.t("column-status"), "status", &status_options(ctx, false), item.status.as_str()))
-                                                label { (locale.t("field-note")) input type="text" name="note" value="" maxlength="4000"; }
-                                                button.secondary type="submit" { (locale.t("action-update")) }
+                                                (inline_status_fields(ctx, item.status))
                                             }
                                         }
                                     }
@@ -218,6 +216,20 @@ fn with_any(ctx: &PageContext, options: &[(String, String)]) -> Vec<(String, Str
     all
 }
 
+/// Status and note in one line, labelled for screen readers, for the one-click update.
+fn inline_status_fields(ctx: &PageContext, current: ActionStatus) -> Markup {
+    let locale = &ctx.locale;
+    html! {
+        select name="status" aria-label=(locale.t("column-status")) {
+            @for (value, label) in status_options(ctx, false) {
+                option value=(value) selected[value == current.as_str()] { (label) }
+            }
+        }
+        input type="text" name="note" value="" maxlength="4000" placeholder=(locale.t("field-note")) aria-label=(locale.t("field-note"));
+        button.secondary type="submit" { (locale.t("action-update")) }
+    }
+}
+
 /// One row of a list, also sent alone when a status changes in the background.
 pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Markup {
     let locale = &ctx.locale;
@@ -233,7 +245,7 @@ pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Mark
             td { (item.topic) }
             td { a href={ "/action-points/" (item.id) } { (item.text) } }
             td { (owners_cell(locale, rows.owners, item.id)) }
-            td.date {
+            td.date.due {
                 (due_cell(locale, item))
                 @if overdue { " " span.badge.overdue { (locale.t("action-overdue")) } }
             }
@@ -244,9 +256,7 @@ pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Mark
                     form.inline method="post" action={ "/action-points/" (item.id) "/status" } data-swap="closest-row" {
                         (csrf_field(token))
                         @if !rows.group_names.is_empty() { input type="hidden" name="many" value="1"; }
-                        (forms::select(&locale.t("column-status"), "status", &status_options(ctx, false), item.status.as_str()))
-                        label { (locale.t("field-note")) input type="text" name="note" value="" maxlength="4000"; }
-                        button.secondary type="submit" { (locale.t("action-update")) }
+                        (inline_status_fields(ctx, item.status))
                     }
                 }
             }
