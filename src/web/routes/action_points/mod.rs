@@ -168,6 +168,21 @@ pub async fn filter_choices(
     })
 }
 
+/// Who may own a new item of the group, with the name to show: its roles, its
+/// current members, any organisation, and the groups below it.
+pub async fn owners_on_offer(
+    conn: &mut AsyncPgConnection,
+    locale: &Locale,
+    group_id: i64,
+) -> AppResult<Vec<(Owner, String)>> {
+    let mut offered: Vec<(Owner, String)> = OwnerRole::ALL
+        .iter()
+        .map(|r| (Owner::Role(*r), locale.t(&format!("owner-role-{r}"))))
+        .collect();
+    offered.extend(owner_model::offered(conn, group_id).await?);
+    Ok(offered)
+}
+
 pub fn today() -> NaiveDate {
     Utc::now().date_naive()
 }

@@ -31,7 +31,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         None => None,
     };
     let history = action_points::entries(&mut conn, item.id).await?;
-    let may_update = may_update(&mut conn, &me, &item).await.is_ok();
+    let may_update = may_update(&mut conn, me.user(), &item).await.is_ok();
     let mut crumbs = crumbs_to(&ancestors, &group);
     crumbs.push(views::Crumb {
         label: me.ctx.locale.t("group-action-points-link"),
