@@ -749,6 +749,10 @@ const PATHS: &[(&str, &[&str])] = &[
         "/api/v1/groups/{id}/memberships/{membership_id}",
         &["get", "patch", "delete"],
     ),
+    ("/api/v1/groups/{id}/action-points", &["get", "post"]),
+    ("/api/v1/action-points/{id}", &["get"]),
+    ("/api/v1/action-points/{id}/history", &["get"]),
+    ("/api/v1/action-points/{id}/status", &["post"]),
 ];
 
 #[tokio::test]
