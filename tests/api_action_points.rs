@@ -96,6 +96,8 @@ async fn the_list_takes_the_html_lists_filters() {
     assert_problem(&bad, 400, "due_before: ");
     let bad = member.get(&format!("{base}?status=finished")).await;
     assert_problem(&bad, 400, "status: ");
+    let bad = member.get(&format!("{base}?page=two")).await;
+    assert_problem(&bad, 400, "the query string");
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel_async::AsyncPgConnection;
 use serde::{Deserialize, Serialize};
@@ -23,7 +23,7 @@ use crate::models::meetings;
 use crate::models::owners::{OwnerTable, named};
 use crate::web::AppState;
 use crate::web::auth::authorize;
-use crate::web::error::AppResult;
+use crate::web::error::{AppError, AppResult};
 use crate::web::routes::action_points::status::may_update;
 use crate::web::routes::action_points::{PER_PAGE, owners_on_offer, parse_query, today};
 use crate::web::views::action_points::ListQuery;
@@ -195,9 +195,13 @@ pub async fn list(
     me: ApiUser,
     state: web::Data<AppState>,
     group: web::Path<i64>,
-    query: web::Query<ListQuery>,
+    req: HttpRequest,
 ) -> AppResult<HttpResponse> {
     let group = *group;
+    // Read here rather than by the extractor, so that a malformed page number is
+    // problem details like every other error.
+    let query = web::Query::<ListQuery>::from_query(req.query_string())
+        .map_err(|e| AppError::BadRequest(format!("the query string does not fit: {e}")))?;
     let mut conn = state.conn().await?;
     authorize(&mut conn, &me.user, group, Action::View).await?;
     let (filter, sort) = parse_query(&Locale::default(), &query)?;
