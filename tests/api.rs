@@ -7,128 +7,10 @@ mod common;
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use common::{TestApp, Visitor, form_token, spawn_app};
-use reqwest::Method;
+use common::api::{Answer, answer, assert_problem, count, demo, group_id, script, script_of};
+use common::{Visitor, form_token, spawn_app};
 use scraper::{Html, Selector};
 use serde_json::{Value, json};
-
-/// A script calling the API with a personal token.
-struct Script {
-    address: String,
-    http: reqwest::Client,
-    token: String,
-}
-
-/// What an API call answered: status, `Location`, `Content-Type`, and the JSON body
-/// (`Null` when there is none).
-struct Answer {
-    status: u16,
-    location: Option<String>,
-    content_type: String,
-    body: Value,
-}
-
-impl Answer {
-    fn detail(&self) -> &str {
-        self.body["detail"].as_str().unwrap_or_default()
-    }
-}
-
-async fn answer(response: reqwest::Response) -> Answer {
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let (location, content_type) = (header("location"), header("content-type").unwrap_or_default());
-    let status = response.status().as_u16();
-    let text = response.text().await.expect("body");
-    let body = if text.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{status}: not JSON ({e}): {text}"))
-    };
-    Answer {
-        status,
-        location,
-        content_type,
-        body,
-    }
-}
-
-impl Script {
-    async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Answer {
-        let mut request = self
-            .http
-            .request(method, format!("{}{path}", self.address))
-            .bearer_auth(&self.token);
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        answer(request.send().await.expect("the app answers")).await
-    }
-
-    async fn get(&self, path: &str) -> Answer {
-        self.call(Method::GET, path, None).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> Answer {
-        self.call(Method::POST, path, Some(body)).await
-    }
-
-    async fn patch(&self, path: &str, body: Value) -> Answer {
-        self.call(Method::PATCH, path, Some(body)).await
-    }
-
-    async fn delete(&self, path: &str) -> Answer {
-        self.call(Method::DELETE, path, None).await
-    }
-}
-
-fn script(app: &TestApp, token: &str) -> Script {
-    Script {
-        address: app.address.clone(),
-        http: reqwest::Client::new(),
-        token: token.to_owned(),
-    }
-}
-
-/// A script holding a fresh token of the account with `email`.
-async fn script_of(app: &TestApp, email: &str) -> Script {
-    let mut conn = app.db.conn().await;
-    let token = convene::models::accounts::issue_api_token(&mut conn, email, Some("tests"))
-        .await
-        .expect("a token is issued");
-    script(app, &token)
-}
-
-async fn demo() -> TestApp {
-    let app = spawn_app().await;
-    app.load_demo().await;
-    app
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    app.id(&format!("SELECT count(*) AS id FROM ({sql}) AS rows")).await
-}
-
-async fn group_id(app: &TestApp, short_name: &str) -> i64 {
-    app.id(&format!("SELECT id FROM groups WHERE short_name = '{short_name}'"))
-        .await
-}
-
-fn assert_problem(answer: &Answer, status: u16, detail_starts: &str) {
-    assert_eq!(answer.status, status, "{}", answer.body);
-    assert_eq!(answer.content_type, "application/problem+json");
-    assert_eq!(answer.body["status"], status);
-    assert!(
-        answer.detail().starts_with(detail_starts),
-        "detail {:?} starts with {detail_starts:?}",
-        answer.detail()
-    );
-}
 
 /// Everything the app logs in this test process, at every level.
 fn captured_log() -> Arc<Mutex<Vec<u8>>> {
@@ -867,6 +749,10 @@ const PATHS: &[(&str, &[&str])] = &[
         "/api/v1/groups/{id}/memberships/{membership_id}",
         &["get", "patch", "delete"],
     ),
+    ("/api/v1/groups/{id}/action-points", &["get", "post"]),
+    ("/api/v1/action-points/{id}", &["get"]),
+    ("/api/v1/action-points/{id}/history", &["get"]),
+    ("/api/v1/action-points/{id}/status", &["post"]),
 ];
 
 #[tokio::test]

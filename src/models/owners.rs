@@ -57,6 +57,25 @@ pub struct NamedOwner {
     pub name: Option<String>,
     #[diesel(sql_type = Nullable<Text>)]
     pub role: Option<OwnerRole>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub user_id: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub organization_id: Option<i64>,
+    #[diesel(sql_type = Nullable<BigInt>)]
+    pub group_id: Option<i64>,
+}
+
+impl NamedOwner {
+    /// The owner this row names, as a reference (`user:12`, `role:member`, …).
+    pub fn owner(&self) -> Option<Owner> {
+        match (self.user_id, self.organization_id, self.group_id, self.role) {
+            (Some(id), ..) => Some(Owner::User(id)),
+            (_, Some(id), ..) => Some(Owner::Organization(id)),
+            (_, _, Some(id), _) => Some(Owner::Group(id)),
+            (.., Some(role)) => Some(Owner::Role(role)),
+            _ => None,
+        }
+    }
 }
 
 /// The owners of each of `owned_ids`, in the order they were added.
@@ -64,7 +83,8 @@ pub async fn named(conn: &mut AsyncPgConnection, table: OwnerTable, owned_ids: &
     let (table_name, owned_column) = table.names();
     diesel::sql_query(format!(
         "SELECT o.{owned_column} AS owned_id, \
-                coalesce(u.name, org.acronym, org.name, g.short_name) AS name, o.role \
+                coalesce(u.name, org.acronym, org.name, g.short_name) AS name, o.role, \
+                o.user_id, o.organization_id, o.group_id \
          FROM {table_name} o \
          LEFT JOIN users u ON u.id = o.user_id \
          LEFT JOIN organizations org ON org.id = o.organization_id \

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of the harness.
 
+pub mod api;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 

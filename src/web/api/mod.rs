@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document at
 //! `/api/v1/openapi.json`.
 
+pub mod action_points;
 mod caller;
 pub mod groups;
 pub mod input;
@@ -45,6 +46,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .get(memberships::show)
                     .patch(memberships::update)
                     .delete(memberships::delete),
+            )
+            .service(
+                web::resource("/groups/{id}/action-points")
+                    .get(action_points::list)
+                    .post(action_points::create),
+            )
+            .route("/action-points/{id}", web::get().to(action_points::show))
+            .route("/action-points/{id}/history", web::get().to(action_points::history))
+            .route(
+                "/action-points/{id}/status",
+                web::post().to(action_points::update_status),
             ),
     );
 }

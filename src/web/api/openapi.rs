@@ -10,7 +10,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{groups, me, memberships, organizations, users};
+use super::{action_points, groups, me, memberships, organizations, users};
 use crate::web::auth::SESSION_COOKIE;
 
 /// Every error, in the shape of RFC 9457 problem details.
@@ -36,7 +36,7 @@ pub struct Problem {
 #[openapi(
     info(
         title = "convene API",
-        description = "The JSON API of convene: people, organisations, groups and memberships.\n\n\
+        description = "The JSON API of convene: people, organisations, groups, memberships and action points.\n\n\
             Authenticate with a personal token (`Authorization: Bearer …`, created at `/account/tokens` \
             or with `convene token create`), or from a signed-in browser with the session cookie, in \
             which case every request other than GET must carry the session's CSRF token in \
@@ -64,6 +64,11 @@ pub struct Problem {
         memberships::create,
         memberships::update,
         memberships::delete,
+        action_points::list,
+        action_points::show,
+        action_points::history,
+        action_points::create,
+        action_points::update_status,
     ),
     components(schemas(Problem)),
     modifiers(&Conventions),
@@ -73,6 +78,7 @@ pub struct Problem {
         (name = "organizations", description = "The shared list of organisations"),
         (name = "groups", description = "Working groups and the groups below them"),
         (name = "memberships", description = "Who belongs to a group, in which role, for which term"),
+        (name = "action points", description = "A group's living list of action points, their owners and status history"),
         (name = "meta", description = "This document"),
     )
 )]

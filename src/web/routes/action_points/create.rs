@@ -5,10 +5,10 @@ use chrono::Utc;
 
 use crate::domain::owners::{self, Owner};
 use crate::domain::policy::Action;
-use crate::domain::{OwnerRole, UpdateVia, validate};
+use crate::domain::{UpdateVia, validate};
 use crate::models::action_points::NewActionPoint;
 use crate::models::groups::{self, Group};
-use crate::models::{meetings, owners as owner_model};
+use crate::models::meetings;
 use crate::web::auth::{CsrfForm, SignedIn, authorize};
 use crate::web::error::AppResult;
 use crate::web::views::action_points::{NewFields, NewPage, new_form};
@@ -31,11 +31,7 @@ async fn context(me: &SignedIn, state: &AppState, id: i64) -> AppResult<FormCont
     authorize(&mut conn, me.user(), id, Action::RunMeetings).await?;
     let group = groups::find(&mut conn, id).await?;
     let ancestors = groups::ancestors(&mut conn, id).await?;
-    let mut offered: Vec<(Owner, String)> = OwnerRole::ALL
-        .iter()
-        .map(|r| (Owner::Role(*r), me.ctx.locale.t(&format!("owner-role-{r}"))))
-        .collect();
-    offered.extend(owner_model::offered(&mut conn, id).await?);
+    let offered = super::owners_on_offer(&mut conn, &me.ctx.locale, id).await?;
     let meetings = meetings::for_group(&mut conn, id)
         .await?
         .into_iter()

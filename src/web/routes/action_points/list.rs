@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use actix_web::web;
 use maud::Markup;
 
-use super::{PER_PAGE, filter_choices, parse_query, surroundings, today};
+use super::{PER_PAGE, filter_choices, parse_query, restricted_for, surroundings, today};
 use crate::domain::policy::{self, Action};
 use crate::models::{action_points, groups};
 use crate::web::auth::{SignedIn, authorize};
@@ -25,8 +25,7 @@ pub async fn list(
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let (mut filter, sort) = parse_query(&me.ctx.locale, &query)?;
     let runs = policy::allows(standing, Action::RunMeetings);
-    // Restricted items show to those who run the group and to their owners.
-    filter.restricted_visible_to = (!runs).then(|| me.user().id);
+    filter.restricted_visible_to = restricted_for(standing, me.user());
     let page = query.page.unwrap_or(1).max(1);
     let (items, total) = action_points::list(
         &mut conn,

@@ -13,12 +13,14 @@ use chrono::{NaiveDate, Utc};
 use diesel_async::AsyncPgConnection;
 
 use crate::domain::owners::Owner;
+use crate::domain::policy::{self, Action, Standing};
 use crate::domain::{ActionStatus, OwnerRole, validate};
 use crate::i18n::Locale;
 use crate::models::action_points::{self, ActionPoint, ListFilter, Sort};
 use crate::models::owners::{self as owner_model, NamedOwner, OwnerTable};
 use crate::models::users::User;
 use crate::models::{groups, meetings, organizations};
+use crate::web::auth::authorize;
 use crate::web::error::{AppError, AppResult};
 use crate::web::views::action_points::{FilterChoices, ListQuery, RowContext};
 use crate::web::views::local_date;
@@ -183,6 +185,38 @@ pub async fn filter_choices(
     })
 }
 
+/// Who may own a new item of the group, with the name to show: its roles, its
+/// current members, any organisation, and the groups below it.
+pub async fn owners_on_offer(
+    conn: &mut AsyncPgConnection,
+    locale: &Locale,
+    group_id: i64,
+) -> AppResult<Vec<(Owner, String)>> {
+    let mut offered: Vec<(Owner, String)> = OwnerRole::ALL
+        .iter()
+        .map(|r| (Owner::Role(*r), locale.t(&format!("owner-role-{r}"))))
+        .collect();
+    offered.extend(owner_model::offered(conn, group_id).await?);
+    Ok(offered)
+}
+
 pub fn today() -> NaiveDate {
     Utc::now().date_naive()
+}
+
+/// Whose view hides restricted items: everyone's but those who run the group (and the
+/// items' owners, whom the query lets through).
+pub fn restricted_for(standing: Standing, user: &User) -> Option<i64> {
+    (!policy::allows(standing, Action::RunMeetings)).then_some(user.id)
+}
+
+/// An item the user may see: its group visible to them, and when restricted, theirs
+/// to update. Anything else is not found.
+pub async fn visible_item(conn: &mut AsyncPgConnection, user: &User, id: i64) -> AppResult<ActionPoint> {
+    let item = action_points::find(conn, id).await?;
+    authorize(conn, user, item.group_id, Action::View).await?;
+    if item.restricted && status::may_update(conn, user, &item).await.is_err() {
+        return Err(AppError::NotFound);
+    }
+    Ok(item)
 }

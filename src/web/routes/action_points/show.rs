@@ -2,11 +2,11 @@ use actix_web::web;
 use maud::Markup;
 
 use super::status::may_update;
-use crate::domain::policy::Action;
+use super::visible_item;
 use crate::models::owners::{self, OwnerTable};
 use crate::models::{action_points, groups, meetings};
-use crate::web::auth::{SignedIn, authorize};
-use crate::web::error::{AppError, AppResult};
+use crate::web::auth::SignedIn;
+use crate::web::error::AppResult;
 use crate::web::views::action_points::{DetailPage, owners_by_item};
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::{local_date, owner_list};
@@ -14,8 +14,7 @@ use crate::web::{AppState, views};
 
 pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
-    let item = action_points::find(&mut conn, *id).await?;
-    authorize(&mut conn, me.user(), item.group_id, Action::View).await?;
+    let item = visible_item(&mut conn, me.user(), *id).await?;
     let group = groups::find(&mut conn, item.group_id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let named = owners::named(&mut conn, OwnerTable::ActionPoints, &[item.id]).await?;
@@ -31,11 +30,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         None => None,
     };
     let history = action_points::entries(&mut conn, item.id).await?;
-    let may_update = may_update(&mut conn, &me, &item).await.is_ok();
-    // A restricted item is for those who run the group and its owners; to others it does not exist.
-    if item.restricted && !may_update {
-        return Err(AppError::NotFound);
-    }
+    let may_update = may_update(&mut conn, me.user(), &item).await.is_ok();
     let mut crumbs = crumbs_to(&ancestors, &group);
     crumbs.push(views::Crumb {
         label: me.ctx.locale.t("group-action-points-link"),

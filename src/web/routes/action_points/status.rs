@@ -9,6 +9,7 @@ use super::surroundings;
 use crate::domain::policy::{self, Action};
 use crate::domain::{ActionStatus, UpdateVia, validate};
 use crate::models::action_points::{self, StatusChange};
+use crate::models::users::User;
 use crate::web::auth::{CsrfForm, SignedIn, authorize, local_path};
 use crate::web::error::{AppError, AppResult};
 use crate::web::views::action_points::{owners_by_item, row};
@@ -29,14 +30,14 @@ pub struct StatusForm {
 /// Returns whether they run the group (and so may change any of its items).
 pub async fn may_update(
     conn: &mut diesel_async::AsyncPgConnection,
-    me: &SignedIn,
+    user: &User,
     item: &action_points::ActionPoint,
 ) -> AppResult<bool> {
-    let standing = authorize(conn, me.user(), item.group_id, Action::View).await?;
+    let standing = authorize(conn, user, item.group_id, Action::View).await?;
     let runs = policy::allows(standing, Action::RunMeetings);
     if runs
         || (policy::allows(standing, Action::UpdateOwnActionPoint)
-            && action_points::stands_for(conn, me.user().id, item.id).await?)
+            && action_points::stands_for(conn, user.id, item.id).await?)
     {
         Ok(runs)
     } else {
@@ -55,7 +56,7 @@ pub async fn update(
 ) -> AppResult<HttpResponse> {
     let mut conn = state.conn().await?;
     let item = action_points::find(&mut conn, *id).await?;
-    let runs = may_update(&mut conn, &me, &item).await?;
+    let runs = may_update(&mut conn, me.user(), &item).await?;
     let CsrfForm(form) = form;
     let locale = &me.ctx.locale;
     let status: ActionStatus = form

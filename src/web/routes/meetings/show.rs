@@ -12,6 +12,7 @@ use crate::models::{action_points, groups, meetings};
 use crate::schema::users;
 use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
+use crate::web::routes::action_points::restricted_for;
 use crate::web::views::meetings::MeetingPage;
 use crate::web::{AppState, views};
 
@@ -28,10 +29,9 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     // The review covers the group and its sub-groups.
     let subtree = groups::subtree_ids(&mut conn, group.id).await?;
     let mut items = action_points::for_groups(&mut conn, &subtree).await?;
-    if !policy::allows(standing, Action::RunMeetings) {
-        // Restricted items show to those who run the group and to their owners.
+    if let Some(viewer) = restricted_for(standing, me.user()) {
         let ids: Vec<i64> = items.iter().filter(|a| a.restricted).map(|a| a.id).collect();
-        let owned = action_points::owned_among(&mut conn, me.user().id, &subtree, &ids).await?;
+        let owned = action_points::owned_among(&mut conn, viewer, &subtree, &ids).await?;
         items.retain(|a| !a.restricted || owned.contains(&a.id));
     }
     let ids: Vec<i64> = items.iter().map(|a| a.id).collect();
