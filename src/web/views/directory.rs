@@ -3,7 +3,8 @@
 
 use maud::{Markup, html};
 
-use super::{Crumb, csrf_field, layout, short_date};
+use super::sheets::{confirm_form, upload_form};
+use super::{Crumb, layout, short_date};
 use crate::domain::directory::{Filters, kind_choices, kind_label, role_choices};
 use crate::domain::directory_import::{Check, Column, Counts, OrganizationPlan, PersonPlan, Problem};
 use crate::domain::{OrganizationKind, Role};
@@ -190,20 +191,6 @@ pub struct ImportPage<'a> {
     pub error: Option<String>,
 }
 
-fn upload_form(locale: &Locale, path: &str, token: &str, submit: &str) -> Markup {
-    html! {
-        // The token comes before the file, so it is read (and checked) first.
-        form.narrow.upload method="post" action=(path) enctype="multipart/form-data" {
-            (csrf_field(token))
-            label {
-                (locale.t("import-file"))
-                input type="file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            }
-            button type="submit" { (submit) }
-        }
-    }
-}
-
 /// The upload form, with what the file should hold.
 pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
     let locale = &ctx.locale;
@@ -296,11 +283,7 @@ pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
             @if check.is_valid() {
                 p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", check.rows.len().into())])) }
                 (summary(locale, &counts))
-                form.narrow method="post" action={ (page.path) "/confirm" } {
-                    (csrf_field(page.token))
-                    input type="hidden" name="rows" value=(page.rows_json);
-                    button type="submit" { (locale.t("import-confirm")) }
-                }
+                (confirm_form(locale, &page.path, page.token, &page.rows_json))
             } @else {
                 p.error role="alert" {
                     (locale.t_args("import-preview-invalid", &[

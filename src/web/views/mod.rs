@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod members;
 pub mod organizations;
 pub mod people;
+pub mod sheets;
 pub mod tokens;
 pub mod workplan;
 

@@ -5,12 +5,12 @@ use super::preview::render_check;
 use super::today_in;
 use crate::domain::directory_import::ImportRow;
 use crate::domain::policy::Action;
-use crate::domain::spreadsheet::MAX_ROWS;
 use crate::models::directory_import as import;
 use crate::models::groups;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn, authorize};
-use crate::web::error::{AppError, AppResult};
+use crate::web::error::AppResult;
+use crate::web::routes::sheets::decode_rows;
 use crate::web::views::{self, groups::crumbs_to};
 
 #[derive(Deserialize)]
@@ -30,10 +30,7 @@ pub async fn confirm(
     let mut conn = state.conn().await?;
     authorize(&mut conn, me.user(), *id, Action::KeepDirectory).await?;
     let locale = &me.ctx.locale;
-    let rows: Vec<ImportRow> = serde_json::from_str(&form.rows)
-        .ok()
-        .filter(|rows: &Vec<ImportRow>| !rows.is_empty() && rows.len() <= MAX_ROWS)
-        .ok_or_else(|| AppError::BadRequest(locale.t("import-bad-rows")))?;
+    let rows: Vec<ImportRow> = decode_rows(&form.rows, locale)?;
     let group = groups::find(&mut conn, *id).await?;
     match import::apply(&mut conn, &group, &rows, today_in(&group)).await? {
         Ok(counts) => {

@@ -1,0 +1,107 @@
+//! Spreadsheets to download and the import's forms, shared by every export and
+//! import: a CSV or XLSX file with a header row, the upload form, and the
+//! confirmation that carries the previewed rows back.
+
+use chrono::{Datelike, NaiveDate};
+use maud::{Markup, html};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+
+use super::csrf_field;
+use crate::domain::spreadsheet::csv_safe;
+use crate::i18n::Locale;
+
+/// One cell of an exported row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    /// A date cell in a workbook, `2014-06-20` in a CSV file; empty when `None`.
+    Date(Option<NaiveDate>),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Date(date) => date.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// UTF-8 CSV with a header row, led by a byte-order mark so that Excel reads
+/// Arabic and French text right; cells that would run as formulas are defused.
+pub fn csv(header: &[&str], rows: &[Vec<Cell>]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(header)?;
+    for row in rows {
+        writer.write_record(row.iter().map(|c| csv_safe(&c.text()).into_owned()))?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
+    // Month and day always fit in a byte.
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
+}
+
+/// A workbook with one sheet named `name`: a bold, frozen header row with a filter,
+/// the `columns`' widths (in characters), and dates as real date cells.
+pub fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name)?;
+    let bold = Format::new().set_bold();
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    for (col, (title, width)) in columns.iter().enumerate() {
+        let col = u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)?;
+        sheet.write_string_with_format(0, col, *title, &bold)?;
+        sheet.set_column_width(col, *width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    for (index, cells) in rows.iter().enumerate() {
+        let row = u32::try_from(index + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        for (col, cell) in cells.iter().enumerate() {
+            let col = u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)?;
+            match cell {
+                Cell::Text(text) if !text.is_empty() => {
+                    sheet.write_string(row, col, text)?;
+                }
+                Cell::Date(Some(date)) => {
+                    sheet.write_datetime_with_format(row, col, excel_date(*date)?, &date_format)?;
+                }
+                _ => {}
+            }
+        }
+    }
+    let last_row = u32::try_from(rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
+    let last_col = u16::try_from(columns.len().saturating_sub(1)).map_err(|_| XlsxError::RowColumnLimitError)?;
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    workbook.save_to_buffer()
+}
+
+/// The upload form of an import.
+pub fn upload_form(locale: &Locale, path: &str, token: &str, submit: &str) -> Markup {
+    html! {
+        // The token comes before the file, so it is read (and checked) first.
+        form.narrow.upload method="post" action=(path) enctype="multipart/form-data" {
+            (csrf_field(token))
+            label {
+                (locale.t("import-file"))
+                input type="file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            }
+            button type="submit" { (submit) }
+        }
+    }
+}
+
+/// The button that confirms a previewed import: the rows go back as JSON, to be
+/// checked again and written at `<path>/confirm`.
+pub fn confirm_form(locale: &Locale, path: &str, token: &str, rows_json: &str) -> Markup {
+    html! {
+        form.narrow method="post" action={ (path) "/confirm" } {
+            (csrf_field(token))
+            input type="hidden" name="rows" value=(rows_json);
+            button type="submit" { (locale.t("import-confirm")) }
+        }
+    }
+}
