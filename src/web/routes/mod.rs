@@ -86,6 +86,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/groups/{id}/action-points", web::get().to(action_points::list::list))
         .route(
+            "/groups/{id}/action-points.{format}",
+            web::get().to(action_points::sheets::export),
+        )
+        .route(
+            "/groups/{id}/action-points/import",
+            web::get().to(action_points::sheets::import_form),
+        )
+        .route(
+            "/groups/{id}/action-points/import",
+            web::post().to(action_points::sheets::preview),
+        )
+        .service(
+            web::resource("/groups/{id}/action-points/import/confirm")
+                .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
+                .route(web::post().to(action_points::sheets::confirm)),
+        )
+        .route(
             "/groups/{id}/action-points",
             web::post().to(action_points::create::create),
         )

@@ -3,7 +3,7 @@
 
 use maud::{Markup, html};
 
-use super::sheets::{confirm_form, upload_form};
+use super::sheets::{RowProblem, confirm_form, refused_rows, upload_form};
 use super::{Crumb, layout, short_date};
 use crate::domain::directory::{Filters, kind_choices, kind_label, role_choices};
 use crate::domain::directory_import::{Check, Column, Counts, OrganizationPlan, PersonPlan, Problem};
@@ -275,6 +275,18 @@ pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
     let locale = &ctx.locale;
     let check = page.check;
     let counts = check.counts();
+    let problems: Vec<RowProblem> = check
+        .rows
+        .iter()
+        .filter_map(|row| Some((row.source.row, row.outcome.as_ref().err()?)))
+        .flat_map(|(row, errors)| {
+            errors.iter().map(move |error| RowProblem {
+                row,
+                column: error.column.header(),
+                reason: problem_text(locale, &error.problem),
+            })
+        })
+        .collect();
     layout(
         ctx,
         &locale.t_args("import-preview-title", &[("group", page.group.into())]),
@@ -285,29 +297,7 @@ pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
                 (summary(locale, &counts))
                 (confirm_form(locale, &page.path, page.token, &page.rows_json))
             } @else {
-                p.error role="alert" {
-                    (locale.t_args("import-preview-invalid", &[
-                        ("invalid", check.invalid_rows().into()),
-                        ("rows", check.rows.len().into()),
-                    ]))
-                }
-                ul.problems {
-                    @for row in &check.rows {
-                        @if let Err(errors) = &row.outcome {
-                            @for error in errors {
-                                li {
-                                    (locale.t_args("import-problem", &[
-                                        ("row", row.source.row.into()),
-                                        ("column", error.column.header().into()),
-                                        ("reason", problem_text(locale, &error.problem).into()),
-                                    ]))
-                                }
-                            }
-                        }
-                    }
-                }
-                h2 { (locale.t("import-upload-again")) }
-                (upload_form(locale, &page.path, page.token, &locale.t("import-check")))
+                (refused_rows(locale, check.rows.len(), check.invalid_rows(), &problems, &page.path, page.token))
             }
             h2 { (locale.t("import-rows")) }
             table.data.import {

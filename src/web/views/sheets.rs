@@ -14,6 +14,8 @@ use crate::i18n::Locale;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     Text(String),
+    /// A number cell in a workbook.
+    Int(i64),
     /// A date cell in a workbook, `2014-06-20` in a CSV file; empty when `None`.
     Date(Option<NaiveDate>),
 }
@@ -22,6 +24,7 @@ impl Cell {
     fn text(&self) -> String {
         match self {
             Cell::Text(text) => text.clone(),
+            Cell::Int(n) => n.to_string(),
             Cell::Date(date) => date.map(|d| d.to_string()).unwrap_or_default(),
         }
     }
@@ -66,6 +69,10 @@ pub fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<V
                 Cell::Text(text) if !text.is_empty() => {
                     sheet.write_string(row, col, text)?;
                 }
+                Cell::Int(n) => {
+                    // Item numbers and counts: far below 2^53.
+                    sheet.write_number(row, col, *n as f64)?;
+                }
                 Cell::Date(Some(date)) => {
                     sheet.write_datetime_with_format(row, col, excel_date(*date)?, &date_format)?;
                 }
@@ -103,5 +110,42 @@ pub fn confirm_form(locale: &Locale, path: &str, token: &str, rows_json: &str) -
             input type="hidden" name="rows" value=(rows_json);
             button type="submit" { (locale.t("import-confirm")) }
         }
+    }
+}
+
+/// One problem of one row: the row's number, the column's header, and why.
+pub struct RowProblem {
+    pub row: usize,
+    pub column: &'static str,
+    pub reason: String,
+}
+
+/// Why nothing can be imported: how many rows have problems, each problem as
+/// "Row N, column: reason", and the form to upload a corrected file.
+pub fn refused_rows(
+    locale: &Locale,
+    rows: usize,
+    invalid: usize,
+    problems: &[RowProblem],
+    path: &str,
+    token: &str,
+) -> Markup {
+    html! {
+        p.error role="alert" {
+            (locale.t_args("import-preview-invalid", &[("invalid", invalid.into()), ("rows", rows.into())]))
+        }
+        ul.problems {
+            @for problem in problems {
+                li {
+                    (locale.t_args("import-problem", &[
+                        ("row", problem.row.into()),
+                        ("column", problem.column.into()),
+                        ("reason", problem.reason.as_str().into()),
+                    ]))
+                }
+            }
+        }
+        h2 { (locale.t("import-upload-again")) }
+        (upload_form(locale, path, token, &locale.t("import-check")))
     }
 }

@@ -36,6 +36,12 @@ pub async fn list(
     )
     .await?;
     let runs = policy::allows(standing, Action::RunMeetings);
+    let exports = policy::allows(standing, Action::KeepDirectory);
+    let filter_query = {
+        let mut same = (*query).clone();
+        same.page = None;
+        serde_html_form::to_string(&same).unwrap_or_default()
+    };
     let all: HashSet<i64> = if runs {
         HashSet::from([group.id])
     } else {
@@ -52,6 +58,14 @@ pub async fn list(
         crumbs: crumbs_to(&ancestors, &group),
         base: format!("/groups/{}/action-points", group.id),
         new_path: runs.then(|| format!("/groups/{}/action-points/new", group.id)),
+        export_paths: exports.then(|| {
+            let base = format!("/groups/{}/action-points", group.id);
+            (
+                format!("{base}.csv?{filter_query}"),
+                format!("{base}.xlsx?{filter_query}"),
+            )
+        }),
+        import_path: runs.then(|| format!("/groups/{}/action-points/import", group.id)),
         bulk_path: runs.then(|| format!("/groups/{}/action-points/bulk", group.id)),
         items: &items,
         total,
