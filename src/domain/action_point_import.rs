@@ -258,16 +258,7 @@ pub fn check(rows: &[ImportRow], names: &OwnerNames) -> Vec<CheckedRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sheet(rows: &[&[&str]]) -> Vec<SheetRow> {
-        rows.iter()
-            .enumerate()
-            .map(|(i, cells)| SheetRow {
-                number: i + 1,
-                cells: cells.iter().map(|c| (*c).to_owned()).collect(),
-            })
-            .collect()
-    }
+    use crate::domain::spreadsheet::sheet_of as sheet;
 
     fn names() -> OwnerNames {
         OwnerNames {

@@ -530,6 +530,7 @@ pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::spreadsheet::sheet_of as sheet;
 
     const WG: i64 = 1;
     const CM: i64 = 2;
@@ -596,16 +597,6 @@ mod tests {
             .find(|r| r.source.row == n)
             .and_then(|r| r.outcome.clone().err())
             .unwrap_or_default()
-    }
-
-    fn sheet(rows: &[&[&str]]) -> Vec<SheetRow> {
-        rows.iter()
-            .enumerate()
-            .map(|(i, cells)| SheetRow {
-                number: i + 1,
-                cells: cells.iter().map(|c| (*c).to_owned()).collect(),
-            })
-            .collect()
     }
 
     #[test]

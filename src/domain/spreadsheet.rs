@@ -251,6 +251,18 @@ pub fn table<'a, C: SheetColumn>(sheet: &'a [SheetRow], required: &[C]) -> Resul
     Ok(Table { positions, rows })
 }
 
+/// Rows numbered from 1, as a sheet with these cells reads: for tests of imports.
+#[cfg(test)]
+pub fn sheet_of(rows: &[&[&str]]) -> Vec<SheetRow> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, cells)| SheetRow {
+            number: i + 1,
+            cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+        })
+        .collect()
+}
+
 /// Text for a CSV cell that a spreadsheet program will not run as a formula: text
 /// starting with `=`, `@`, a tab or a carriage return, or with `+` or `-` and not a
 /// number (such as the phone number "+961 1 234 567"), gets a leading apostrophe.

@@ -8,9 +8,13 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
+use crate::db::DbConn;
+use crate::domain::policy::Action;
 use crate::domain::spreadsheet::{self, HeaderError, MAX_ROWS, SheetColumn, SheetError, SheetRow};
 use crate::i18n::Locale;
-use crate::web::auth::verify_csrf;
+use crate::models::groups::{self, Group};
+use crate::web::AppState;
+use crate::web::auth::{SignedIn, authorize, verify_csrf};
 use crate::web::error::{AppError, AppResult};
 
 /// The largest upload an import reads.
@@ -194,6 +198,44 @@ pub async fn parse(upload: Upload, locale: &Locale) -> AppResult<Result<Vec<Shee
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
     Ok(parsed.map_err(|e| sheet_problem(locale, &e)))
+}
+
+/// The group an export or import works on, once the signed-in person may do
+/// `action` there (else 403), with the connection to go on with.
+pub async fn allowed_group(state: &AppState, me: &SignedIn, id: i64, action: Action) -> AppResult<(DbConn, Group)> {
+    let mut conn = state.conn().await?;
+    authorize(&mut conn, me.user(), id, action).await?;
+    let group = groups::find(&mut conn, id).await?;
+    Ok((conn, group))
+}
+
+/// Reads a sheet's header row into an import's rows.
+pub type RowsFromSheet<R, C> = fn(&[SheetRow]) -> Result<Vec<R>, HeaderError<C>>;
+
+/// The upload read through the header row by `rows_from_sheet`, or the status and
+/// the reason to show above the form again.
+pub async fn read_rows<R, C: SheetColumn>(
+    req: &HttpRequest,
+    form: Multipart,
+    locale: &Locale,
+    rows_from_sheet: RowsFromSheet<R, C>,
+) -> AppResult<Result<Vec<R>, (StatusCode, String)>> {
+    let upload = match read_upload(req, form, locale).await? {
+        Ok(upload) => upload,
+        Err(refused) => return Ok(Err(refusal(locale, refused))),
+    };
+    Ok(match parse(upload, locale).await? {
+        Ok(sheet) => {
+            rows_from_sheet(&sheet).map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, header_problem(locale, &e)))
+        }
+        Err(error) => Err((StatusCode::UNPROCESSABLE_ENTITY, error)),
+    })
+}
+
+/// The confirmation of a preview: the rows it showed, as JSON.
+#[derive(serde::Deserialize)]
+pub struct ConfirmForm {
+    pub rows: String,
 }
 
 /// The rows a preview handed to its confirmation, as JSON; damaged or empty rows are a 400.

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use maud::{Markup, html};
 use rust_xlsxwriter::XlsxError;
 
-use super::sheets::{self, Cell, RowProblem, confirm_form, refused_rows, upload_form};
+use super::sheets::{self, Cell, confirm_form, refused_rows, row_problems, upload_form};
 use super::{Crumb, layout, short_date};
 use crate::domain::action_point_import::{CheckedRow, Column, Problem};
 use crate::domain::spreadsheet::SheetColumn;
@@ -111,17 +111,9 @@ fn problem_text(locale: &Locale, problem: &Problem) -> String {
 /// button to confirm only when every row is valid.
 pub fn preview(ctx: &PageContext, page: &ImportPage<'_>, rows: &[CheckedRow], rows_json: &str) -> Markup {
     let locale = &ctx.locale;
-    let problems: Vec<RowProblem> = rows
-        .iter()
-        .filter_map(|row| Some((row.source.row, row.outcome.as_ref().err()?)))
-        .flat_map(|(row, errors)| {
-            errors.iter().map(move |error| RowProblem {
-                row,
-                column: error.column.header(),
-                reason: problem_text(locale, &error.problem),
-            })
-        })
-        .collect();
+    let problems = row_problems(rows.iter().map(|r| (r.source.row, r.outcome.as_ref().err())), |error| {
+        (error.column.header(), problem_text(locale, &error.problem))
+    });
     let invalid = rows.iter().filter(|r| r.outcome.is_err()).count();
     layout(
         ctx,

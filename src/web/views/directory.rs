@@ -3,7 +3,7 @@
 
 use maud::{Markup, html};
 
-use super::sheets::{RowProblem, confirm_form, refused_rows, upload_form};
+use super::sheets::{confirm_form, refused_rows, row_problems, upload_form};
 use super::{Crumb, layout, short_date};
 use crate::domain::directory::{Filters, kind_choices, kind_label, role_choices};
 use crate::domain::directory_import::{Check, Column, Counts, OrganizationPlan, PersonPlan, Problem};
@@ -275,18 +275,10 @@ pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
     let locale = &ctx.locale;
     let check = page.check;
     let counts = check.counts();
-    let problems: Vec<RowProblem> = check
-        .rows
-        .iter()
-        .filter_map(|row| Some((row.source.row, row.outcome.as_ref().err()?)))
-        .flat_map(|(row, errors)| {
-            errors.iter().map(move |error| RowProblem {
-                row,
-                column: error.column.header(),
-                reason: problem_text(locale, &error.problem),
-            })
-        })
-        .collect();
+    let problems = row_problems(
+        check.rows.iter().map(|r| (r.source.row, r.outcome.as_ref().err())),
+        |error| (error.column.header(), problem_text(locale, &error.problem)),
+    );
     layout(
         ctx,
         &locale.t_args("import-preview-title", &[("group", page.group.into())]),

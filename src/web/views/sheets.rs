@@ -120,6 +120,22 @@ pub struct RowProblem {
     pub reason: String,
 }
 
+/// The problems of checked rows, in order: `rows` gives each row's number and, when
+/// it is not valid, its errors; `describe` gives an error's column header and reason.
+pub fn row_problems<'a, E: 'a>(
+    rows: impl Iterator<Item = (usize, Option<&'a Vec<E>>)>,
+    describe: impl Fn(&E) -> (&'static str, String),
+) -> Vec<RowProblem> {
+    let mut problems = Vec::new();
+    for (row, errors) in rows.filter_map(|(row, errors)| Some((row, errors?))) {
+        for error in errors {
+            let (column, reason) = describe(error);
+            problems.push(RowProblem { row, column, reason });
+        }
+    }
+    problems
+}
+
 /// Why nothing can be imported: how many rows have problems, each problem as
 /// "Row N, column: reason", and the form to upload a corrected file.
 pub fn refused_rows(

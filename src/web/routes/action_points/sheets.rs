@@ -9,7 +9,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use diesel_async::AsyncPgConnection;
 use maud::Markup;
-use serde::Deserialize;
 
 use super::{parse_query, today};
 use crate::domain::action_point_import::{self, CheckedRow, ImportRow};
@@ -21,9 +20,7 @@ use crate::models::{action_points, meetings};
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn, authorize};
 use crate::web::error::AppResult;
-use crate::web::routes::sheets::{
-    self, Format, attachment, decode_rows, header_problem, html, read_upload, refusal, slug,
-};
+use crate::web::routes::sheets::{ConfirmForm, Format, allowed_group, attachment, decode_rows, html, read_rows, slug};
 use crate::web::views::action_point_sheets::{self as view, ExportRow, ImportPage};
 use crate::web::views::action_points::{ListQuery, owners_by_item};
 use crate::web::views::groups::crumbs_to;
@@ -92,9 +89,7 @@ async fn import_page<'a>(
 
 /// The upload form, with what the file should hold.
 pub async fn import_form(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
-    let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::RunMeetings).await?;
-    let group = groups::find(&mut conn, *id).await?;
+    let (mut conn, group) = allowed_group(&state, &me, *id, Action::RunMeetings).await?;
     let page = import_page(&me, &mut conn, &group, None).await?;
     Ok(view::import_form(&me.ctx, &page))
 }
@@ -126,18 +121,9 @@ pub async fn preview(
     req: HttpRequest,
     form: Multipart,
 ) -> AppResult<HttpResponse> {
-    let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::RunMeetings).await?;
+    let (mut conn, group) = allowed_group(&state, &me, *id, Action::RunMeetings).await?;
     let locale = me.ctx.locale;
-    let group = groups::find(&mut conn, *id).await?;
-    let rows = match read_upload(&req, form, &locale).await? {
-        Ok(upload) => match sheets::parse(upload, &locale).await? {
-            Ok(sheet) => action_point_import::rows_from_sheet(&sheet)
-                .map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, header_problem(&locale, &e))),
-            Err(error) => Err((StatusCode::UNPROCESSABLE_ENTITY, error)),
-        },
-        Err(refused) => Err(refusal(&locale, refused)),
-    };
+    let rows = read_rows(&req, form, &locale, action_point_import::rows_from_sheet).await?;
     match rows {
         Ok(rows) => {
             let checked = import::check_rows(&mut conn, &group, &rows).await?;
@@ -150,11 +136,6 @@ pub async fn preview(
     }
 }
 
-#[derive(Deserialize)]
-pub struct ConfirmForm {
-    rows: String,
-}
-
 /// Writes the previewed rows, checked once more inside the transaction that writes
 /// them: all of them, or, when any is no longer valid, none (and the preview again).
 pub async fn confirm(
@@ -164,10 +145,8 @@ pub async fn confirm(
     form: CsrfForm<ConfirmForm>,
 ) -> AppResult<HttpResponse> {
     let CsrfForm(form) = form;
-    let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::RunMeetings).await?;
+    let (mut conn, group) = allowed_group(&state, &me, *id, Action::RunMeetings).await?;
     let rows: Vec<ImportRow> = decode_rows(&form.rows, &me.ctx.locale)?;
-    let group = groups::find(&mut conn, *id).await?;
     match import::apply(&mut conn, &group, &rows, me.user().id, Utc::now()).await? {
         Ok(count) => {
             let ancestors = groups::ancestors(&mut conn, group.id).await?;

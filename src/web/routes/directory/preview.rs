@@ -8,9 +8,9 @@ use crate::domain::policy::Action;
 use crate::models::directory_import as import;
 use crate::models::groups::{self, Group};
 use crate::web::AppState;
-use crate::web::auth::{SignedIn, authorize};
+use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
-use crate::web::routes::sheets::{self, header_problem, html, read_upload, refusal};
+use crate::web::routes::sheets::{allowed_group, html, read_rows};
 use crate::web::views;
 use crate::web::views::directory::{ImportPage, PreviewPage};
 use crate::web::views::groups::crumbs_to;
@@ -70,24 +70,11 @@ pub async fn preview(
     req: HttpRequest,
     form: Multipart,
 ) -> AppResult<HttpResponse> {
-    let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::KeepDirectory).await?;
+    let (mut conn, group) = allowed_group(&state, &me, *id, Action::KeepDirectory).await?;
     let locale = me.ctx.locale;
-    let group = groups::find(&mut conn, *id).await?;
-    let upload = match read_upload(&req, form, &locale).await? {
-        Ok(upload) => upload,
-        Err(refused) => {
-            let (status, error) = refusal(&locale, refused);
-            return refuse(&me, &mut conn, &group, status, error).await;
-        }
-    };
-    let rows = match sheets::parse(upload, &locale).await? {
-        Ok(sheet) => directory_import::rows_from_sheet(&sheet).map_err(|e| header_problem(&locale, &e)),
-        Err(error) => Err(error),
-    };
-    let rows = match rows {
+    let rows = match read_rows(&req, form, &locale, directory_import::rows_from_sheet).await? {
         Ok(rows) => rows,
-        Err(error) => return refuse(&me, &mut conn, &group, StatusCode::UNPROCESSABLE_ENTITY, error).await,
+        Err((status, error)) => return refuse(&me, &mut conn, &group, status, error).await,
     };
     let ctx = import::context(&mut conn, &group, &rows).await?;
     let check = directory_import::check(&rows, &ctx);
