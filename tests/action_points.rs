@@ -385,9 +385,16 @@ async fn restricted_items_show_only_to_coordinators_and_their_owners() {
     assert_eq!(member.get(&format!("/action-points/{item}")).await.status(), 404);
     // The API decides the same way.
     assert_eq!(member.get(&format!("/api/v1/action-points/{item}")).await.status(), 404);
-    let listed = member.page(&format!("/api/v1/groups/{wg}/action-points?status=all")).await;
+    let listed = member
+        .page(&format!("/api/v1/groups/{wg}/action-points?status=all"))
+        .await;
     assert!(!listed.contains("sensitive referral"));
-    assert!(coordinator.page(&format!("/api/v1/groups/{wg}/action-points?status=all")).await.contains("sensitive referral"));
+    assert!(
+        coordinator
+            .page(&format!("/api/v1/groups/{wg}/action-points?status=all"))
+            .await
+            .contains("sensitive referral")
+    );
 }
 
 #[tokio::test]

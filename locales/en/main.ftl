@@ -414,3 +414,27 @@ invalid-kind-below = Only a group at the top can be a working group.
 review-stuck = open through { $count } meetings
 nav-directory = Directory
 action-reached = Reminders reach
+
+action-export-csv = Export CSV
+action-export-xlsx = Export XLSX
+action-import = Import action points
+ap-import-title = Import action points into { $group }
+ap-import-explain = Upload a CSV file (UTF-8) or an Excel workbook (.xlsx) whose first row names the columns; of a workbook, the first sheet is read. Nothing is saved unless every row is valid and you have confirmed.
+ap-import-column-topic = The topic the item comes under. Required.
+ap-import-column-action = What is to be done. Required.
+ap-import-column-owners = Required; several separated by ";". Each is a member's email address, an organisation's acronym or name, a sub-group's short name, or a role: coordinator, co-chair, IM, members.
+ap-import-column-due = The due date as 2014-06-20 or 20/6/2014; empty means open-ended.
+ap-import-column-status = open, in progress, done or dropped; empty means open.
+ap-import-column-status-note = A note on the status, kept in the item's history.
+ap-import-other-columns = Other columns, such as "#" and "Raised at meeting" of an export, are left alone.
+ap-import-error-unknown-owner = "{ $value }" is no member's email address, organisation, sub-group or role.
+ap-import-error-owner-elsewhere = "{ $value }" is not of this group.
+ap-import-error-bad-date = "{ $value }" is not a date; write it as 2014-06-20 or 20/6/2014.
+ap-import-error-unknown-status = "{ $value }" is not a status; use open, in progress, done or dropped.
+ap-import-preview-title = Check the import of action points into { $group }
+ap-import-done-title = Action points imported into { $group }
+ap-import-done = { $count ->
+    [one] One action point was added.
+   *[other] { $count } action points were added.
+}
+ap-import-back = Back to the action points

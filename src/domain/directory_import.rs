@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::directory::{parse_kind, parse_role};
-use super::spreadsheet::SheetRow;
+use super::spreadsheet::{self, SheetColumn, SheetRow};
 use super::validate;
 use super::{OrganizationKind, Role};
 
@@ -93,56 +93,32 @@ impl ImportRow {
 }
 
 /// A header row that cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderError {
-    /// The first row lacks these columns (perhaps it is not a header at all).
-    Missing(Vec<Column>),
-    /// The same column twice.
-    Repeated(Column),
-    /// A header and nothing under it.
-    NoRows,
+pub type HeaderError = spreadsheet::HeaderError<Column>;
+
+impl SheetColumn for Column {
+    fn header(self) -> &'static str {
+        Column::header(self)
+    }
+
+    fn from_header(text: &str) -> Option<Column> {
+        Column::from_header(text)
+    }
 }
 
 /// The rows of a sheet whose first row names its columns.
 pub fn rows_from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError> {
-    let Some((header, data)) = sheet.split_first() else {
-        return Err(HeaderError::NoRows);
-    };
-    let mut positions: HashMap<Column, usize> = HashMap::new();
-    for (index, cell) in header.cells.iter().enumerate() {
-        if let Some(column) = Column::from_header(cell)
-            && positions.insert(column, index).is_some()
-        {
-            return Err(HeaderError::Repeated(column));
-        }
-    }
-    let missing: Vec<Column> = Column::REQUIRED
-        .into_iter()
-        .filter(|c| !positions.contains_key(c))
-        .collect();
-    if !missing.is_empty() {
-        return Err(HeaderError::Missing(missing));
-    }
-    if data.is_empty() {
-        return Err(HeaderError::NoRows);
-    }
-    let cell = |row: &SheetRow, column: Column| {
-        positions
-            .get(&column)
-            .and_then(|i| row.cells.get(*i))
-            .map(|c| c.trim().to_owned())
-            .unwrap_or_default()
-    };
-    Ok(data
+    let table = spreadsheet::table(sheet, &Column::REQUIRED)?;
+    Ok(table
+        .rows
         .iter()
         .map(|row| ImportRow {
             row: row.number,
-            name: cell(row, Column::Name),
-            email: cell(row, Column::Email),
-            organization: cell(row, Column::Organization),
-            organization_kind: cell(row, Column::OrganizationKind),
-            role: cell(row, Column::Role),
-            group: cell(row, Column::Group),
+            name: table.cell(row, Column::Name),
+            email: table.cell(row, Column::Email),
+            organization: table.cell(row, Column::Organization),
+            organization_kind: table.cell(row, Column::OrganizationKind),
+            role: table.cell(row, Column::Role),
+            group: table.cell(row, Column::Group),
         })
         .collect())
 }
@@ -554,6 +530,7 @@ pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::spreadsheet::sheet_of as sheet;
 
     const WG: i64 = 1;
     const CM: i64 = 2;
@@ -620,16 +597,6 @@ mod tests {
             .find(|r| r.source.row == n)
             .and_then(|r| r.outcome.clone().err())
             .unwrap_or_default()
-    }
-
-    fn sheet(rows: &[&[&str]]) -> Vec<SheetRow> {
-        rows.iter()
-            .enumerate()
-            .map(|(i, cells)| SheetRow {
-                number: i + 1,
-                cells: cells.iter().map(|c| (*c).to_owned()).collect(),
-            })
-            .collect()
     }
 
     #[test]

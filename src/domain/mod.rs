@@ -1,5 +1,6 @@
 //! Rules as pure functions, testable without a database.
 
+pub mod action_point_import;
 pub mod agenda;
 pub mod directory;
 pub mod directory_import;

@@ -2,7 +2,8 @@
 //! exported CSV cells from being run as formulas.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::Hash;
 use std::io::Cursor;
 
 use calamine::{DataRef, Reader, Xlsx};
@@ -182,6 +183,84 @@ fn cell_text(cell: &DataRef<'_>) -> String {
         }
         DataRef::Error(e) => e.to_string(),
     }
+}
+
+/// A column an import reads, named by the sheet's header row.
+pub trait SheetColumn: Copy + Eq + Hash {
+    /// The column's name in a header row.
+    fn header(self) -> &'static str;
+    /// The column a header cell names, if any (in any case).
+    fn from_header(text: &str) -> Option<Self>;
+}
+
+/// A header row that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderError<C> {
+    /// The first row lacks these columns (perhaps it is not a header at all).
+    Missing(Vec<C>),
+    /// The same column twice.
+    Repeated(C),
+    /// A header and nothing under it.
+    NoRows,
+}
+
+/// A sheet whose first row names its columns: where each column is, and the rows
+/// under the header.
+#[derive(Debug)]
+pub struct Table<'a, C> {
+    positions: HashMap<C, usize>,
+    pub rows: &'a [SheetRow],
+}
+
+impl<C: SheetColumn> Table<'_, C> {
+    /// The trimmed text of `row` in `column`; empty when the sheet lacks the column.
+    pub fn cell(&self, row: &SheetRow, column: C) -> String {
+        self.positions
+            .get(&column)
+            .and_then(|i| row.cells.get(*i))
+            .map(|c| c.trim().to_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads the header row: each known column once, the `required` ones present, and
+/// at least one row under it. Unknown columns are left alone.
+pub fn table<'a, C: SheetColumn>(sheet: &'a [SheetRow], required: &[C]) -> Result<Table<'a, C>, HeaderError<C>> {
+    let Some((header, rows)) = sheet.split_first() else {
+        return Err(HeaderError::NoRows);
+    };
+    let mut positions: HashMap<C, usize> = HashMap::new();
+    for (index, cell) in header.cells.iter().enumerate() {
+        if let Some(column) = C::from_header(cell)
+            && positions.insert(column, index).is_some()
+        {
+            return Err(HeaderError::Repeated(column));
+        }
+    }
+    let missing: Vec<C> = required
+        .iter()
+        .copied()
+        .filter(|c| !positions.contains_key(c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(HeaderError::Missing(missing));
+    }
+    if rows.is_empty() {
+        return Err(HeaderError::NoRows);
+    }
+    Ok(Table { positions, rows })
+}
+
+/// Rows numbered from 1, as a sheet with these cells reads: for tests of imports.
+#[cfg(test)]
+pub fn sheet_of(rows: &[&[&str]]) -> Vec<SheetRow> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, cells)| SheetRow {
+            number: i + 1,
+            cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+        })
+        .collect()
 }
 
 /// Text for a CSV cell that a spreadsheet program will not run as a formula: text

@@ -1,6 +1,7 @@
 //! Row structs, `New*` insert structs and the queries of each table family.
 
 pub mod accounts;
+pub mod action_point_import;
 pub mod action_points;
 pub mod directory_import;
 pub mod groups;

@@ -13,6 +13,7 @@ pub mod members;
 pub mod organizations;
 pub mod passwords;
 pub mod sessions;
+pub mod sheets;
 pub mod workplan;
 
 use actix_web::web;
@@ -80,10 +81,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         // The confirmation carries every row of the sheet back: more than a form's default limit.
         .service(
             web::resource("/groups/{id}/directory/import/confirm")
-                .app_data(web::PayloadConfig::new(8 * directory::MAX_UPLOAD_BYTES))
+                .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
                 .route(web::post().to(directory::confirm::confirm)),
         )
         .route("/groups/{id}/action-points", web::get().to(action_points::list::list))
+        .route(
+            "/groups/{id}/action-points.{format}",
+            web::get().to(action_points::sheets::export),
+        )
+        .route(
+            "/groups/{id}/action-points/import",
+            web::get().to(action_points::sheets::import_form),
+        )
+        .route(
+            "/groups/{id}/action-points/import",
+            web::post().to(action_points::sheets::preview),
+        )
+        .service(
+            web::resource("/groups/{id}/action-points/import/confirm")
+                .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
+                .route(web::post().to(action_points::sheets::confirm)),
+        )
         .route(
             "/groups/{id}/action-points",
             web::post().to(action_points::create::create),

@@ -186,6 +186,10 @@ pub struct ListPage<'a> {
     /// Where "new action point" and bulk changes go, when the viewer may use them.
     pub new_path: Option<String>,
     pub bulk_path: Option<String>,
+    /// The list as CSV and XLSX (with the same filter), when the viewer may export it.
+    pub export_paths: Option<(String, String)>,
+    /// The import's upload form, when the viewer may import.
+    pub import_path: Option<String>,
     pub items: &'a [ActionPoint],
     pub total: i64,
     pub page: i64,
@@ -280,8 +284,19 @@ pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
         &page.title,
         &page.crumbs,
         html! {
-            @if let Some(new_path) = &page.new_path {
-                nav.controls { a.button href=(new_path) { (locale.t("action-new")) } }
+            @if page.new_path.is_some() || page.export_paths.is_some() || page.import_path.is_some() {
+                nav.controls {
+                    @if let Some(new_path) = &page.new_path {
+                        a.button href=(new_path) { (locale.t("action-new")) }
+                    }
+                    @if let Some((csv, xlsx)) = &page.export_paths {
+                        " " a href=(csv) { (locale.t("action-export-csv")) }
+                        " " a href=(xlsx) { (locale.t("action-export-xlsx")) }
+                    }
+                    @if let Some(import_path) = &page.import_path {
+                        " " a href=(import_path) { (locale.t("action-import")) }
+                    }
+                }
             }
             form.filters method="get" action=(page.base) {
                 (forms::select(&locale.t("column-status"), "status", &status_options(ctx, true), &query.status))

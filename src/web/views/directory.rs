@@ -3,7 +3,8 @@
 
 use maud::{Markup, html};
 
-use super::{Crumb, csrf_field, layout, short_date};
+use super::sheets::{confirm_form, refused_rows, row_problems, upload_form};
+use super::{Crumb, layout, short_date};
 use crate::domain::directory::{Filters, kind_choices, kind_label, role_choices};
 use crate::domain::directory_import::{Check, Column, Counts, OrganizationPlan, PersonPlan, Problem};
 use crate::domain::{OrganizationKind, Role};
@@ -190,20 +191,6 @@ pub struct ImportPage<'a> {
     pub error: Option<String>,
 }
 
-fn upload_form(locale: &Locale, path: &str, token: &str, submit: &str) -> Markup {
-    html! {
-        // The token comes before the file, so it is read (and checked) first.
-        form.narrow.upload method="post" action=(path) enctype="multipart/form-data" {
-            (csrf_field(token))
-            label {
-                (locale.t("import-file"))
-                input type="file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            }
-            button type="submit" { (submit) }
-        }
-    }
-}
-
 /// The upload form, with what the file should hold.
 pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
     let locale = &ctx.locale;
@@ -288,6 +275,10 @@ pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
     let locale = &ctx.locale;
     let check = page.check;
     let counts = check.counts();
+    let problems = row_problems(
+        check.rows.iter().map(|r| (r.source.row, r.outcome.as_ref().err())),
+        |error| (error.column.header(), problem_text(locale, &error.problem)),
+    );
     layout(
         ctx,
         &locale.t_args("import-preview-title", &[("group", page.group.into())]),
@@ -296,35 +287,9 @@ pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
             @if check.is_valid() {
                 p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", check.rows.len().into())])) }
                 (summary(locale, &counts))
-                form.narrow method="post" action={ (page.path) "/confirm" } {
-                    (csrf_field(page.token))
-                    input type="hidden" name="rows" value=(page.rows_json);
-                    button type="submit" { (locale.t("import-confirm")) }
-                }
+                (confirm_form(locale, &page.path, page.token, &page.rows_json))
             } @else {
-                p.error role="alert" {
-                    (locale.t_args("import-preview-invalid", &[
-                        ("invalid", check.invalid_rows().into()),
-                        ("rows", check.rows.len().into()),
-                    ]))
-                }
-                ul.problems {
-                    @for row in &check.rows {
-                        @if let Err(errors) = &row.outcome {
-                            @for error in errors {
-                                li {
-                                    (locale.t_args("import-problem", &[
-                                        ("row", row.source.row.into()),
-                                        ("column", error.column.header().into()),
-                                        ("reason", problem_text(locale, &error.problem).into()),
-                                    ]))
-                                }
-                            }
-                        }
-                    }
-                }
-                h2 { (locale.t("import-upload-again")) }
-                (upload_form(locale, &page.path, page.token, &locale.t("import-check")))
+                (refused_rows(locale, check.rows.len(), check.invalid_rows(), &problems, &page.path, page.token))
             }
             h2 { (locale.t("import-rows")) }
             table.data.import {

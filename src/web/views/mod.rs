@@ -1,6 +1,7 @@
 //! Maud layout and the components pages share.
 
 pub mod account;
+pub mod action_point_sheets;
 pub mod action_points;
 pub mod directory;
 pub mod directory_export;
@@ -11,6 +12,7 @@ pub mod meetings;
 pub mod members;
 pub mod organizations;
 pub mod people;
+pub mod sheets;
 pub mod tokens;
 pub mod workplan;
 
@@ -122,7 +124,8 @@ pub fn task_status_badge(locale: &Locale, status: TaskStatus) -> Markup {
 }
 
 /// Owner names joined for a table cell; roles read as the group says them ("Coordinator", "IM").
-pub fn owner_list(locale: &Locale, owners: &[&NamedOwner]) -> String {
+/// Each owner's name, or its role's label, in order.
+pub fn owner_names(locale: &Locale, owners: &[&NamedOwner]) -> Vec<String> {
     owners
         .iter()
         .map(|owner| match (&owner.name, owner.role) {
@@ -130,6 +133,9 @@ pub fn owner_list(locale: &Locale, owners: &[&NamedOwner]) -> String {
             (None, Some(role)) => locale.t(&format!("owner-role-{}", role.as_str())),
             (None, None) => String::new(),
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect()
+}
+
+pub fn owner_list(locale: &Locale, owners: &[&NamedOwner]) -> String {
+    owner_names(locale, owners).join(", ")
 }

@@ -37,6 +37,12 @@ pub async fn list(
         (page - 1) * PER_PAGE,
     )
     .await?;
+    let exports = policy::allows(standing, Action::KeepDirectory);
+    let filter_query = {
+        let mut same = (*query).clone();
+        same.page = None;
+        serde_html_form::to_string(&same).unwrap_or_default()
+    };
     let all: HashSet<i64> = if runs {
         HashSet::from([group.id])
     } else {
@@ -53,6 +59,14 @@ pub async fn list(
         crumbs: crumbs_to(&ancestors, &group),
         base: format!("/groups/{}/action-points", group.id),
         new_path: runs.then(|| format!("/groups/{}/action-points/new", group.id)),
+        export_paths: exports.then(|| {
+            let base = format!("/groups/{}/action-points", group.id);
+            (
+                format!("{base}.csv?{filter_query}"),
+                format!("{base}.xlsx?{filter_query}"),
+            )
+        }),
+        import_path: runs.then(|| format!("/groups/{}/action-points/import", group.id)),
         bulk_path: runs.then(|| format!("/groups/{}/action-points/bulk", group.id)),
         items: &items,
         total,

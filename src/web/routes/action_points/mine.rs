@@ -49,6 +49,8 @@ pub async fn list(me: SignedIn, state: web::Data<AppState>, query: web::Query<Li
         crumbs: vec![],
         base: "/action-points".to_owned(),
         new_path: None,
+        export_paths: None,
+        import_path: None,
         bulk_path: None,
         items: &items,
         total,

@@ -4,6 +4,7 @@ pub mod bulk;
 pub mod create;
 pub mod list;
 pub mod mine;
+pub mod sheets;
 pub mod show;
 pub mod status;
 

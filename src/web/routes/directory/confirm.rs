@@ -1,22 +1,16 @@
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
 
 use super::preview::render_check;
 use super::today_in;
 use crate::domain::directory_import::ImportRow;
 use crate::domain::policy::Action;
-use crate::domain::spreadsheet::MAX_ROWS;
 use crate::models::directory_import as import;
 use crate::models::groups;
 use crate::web::AppState;
-use crate::web::auth::{CsrfForm, SignedIn, authorize};
-use crate::web::error::{AppError, AppResult};
+use crate::web::auth::{CsrfForm, SignedIn};
+use crate::web::error::AppResult;
+use crate::web::routes::sheets::{ConfirmForm, allowed_group, decode_rows};
 use crate::web::views::{self, groups::crumbs_to};
-
-#[derive(Deserialize)]
-pub struct ConfirmForm {
-    rows: String,
-}
 
 /// Writes the previewed rows, checked once more inside the transaction that writes
 /// them: all of them, or, when any is no longer valid, none (and the preview again).
@@ -27,14 +21,8 @@ pub async fn confirm(
     form: CsrfForm<ConfirmForm>,
 ) -> AppResult<HttpResponse> {
     let CsrfForm(form) = form;
-    let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::KeepDirectory).await?;
-    let locale = &me.ctx.locale;
-    let rows: Vec<ImportRow> = serde_json::from_str(&form.rows)
-        .ok()
-        .filter(|rows: &Vec<ImportRow>| !rows.is_empty() && rows.len() <= MAX_ROWS)
-        .ok_or_else(|| AppError::BadRequest(locale.t("import-bad-rows")))?;
-    let group = groups::find(&mut conn, *id).await?;
+    let (mut conn, group) = allowed_group(&state, &me, *id, Action::KeepDirectory).await?;
+    let rows: Vec<ImportRow> = decode_rows(&form.rows, &me.ctx.locale)?;
     match import::apply(&mut conn, &group, &rows, today_in(&group)).await? {
         Ok(counts) => {
             let ancestors = groups::ancestors(&mut conn, group.id).await?;

@@ -1,0 +1,361 @@
+//! Importing action points from a spreadsheet: the header row, and every row
+//! checked against the owners the group offers, before anything is written.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::owners::Owner;
+use super::spreadsheet::{self, HeaderError, SheetColumn, SheetRow};
+use super::validate;
+use super::{ActionStatus, OwnerRole};
+
+/// A column the import reads; others (such as `#` or `Raised at meeting` of an
+/// export) are left alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Topic,
+    Action,
+    Owners,
+    Due,
+    Status,
+    StatusNote,
+}
+
+impl Column {
+    pub const REQUIRED: [Column; 3] = [Column::Topic, Column::Action, Column::Owners];
+    pub const ALL: [Column; 6] = [
+        Column::Topic,
+        Column::Action,
+        Column::Owners,
+        Column::Due,
+        Column::Status,
+        Column::StatusNote,
+    ];
+}
+
+impl SheetColumn for Column {
+    fn header(self) -> &'static str {
+        match self {
+            Column::Topic => "topic",
+            Column::Action => "action",
+            Column::Owners => "owners",
+            Column::Due => "due",
+            Column::Status => "status",
+            Column::StatusNote => "status note",
+        }
+    }
+
+    fn from_header(text: &str) -> Option<Column> {
+        let text = text.to_lowercase().replace(['_', '-'], " ");
+        match text.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+            "topic" => Some(Column::Topic),
+            "action" => Some(Column::Action),
+            "owners" | "owner" | "owner(s)" => Some(Column::Owners),
+            "due" | "due date" => Some(Column::Due),
+            "status" => Some(Column::Status),
+            "status note" | "note" => Some(Column::StatusNote),
+            _ => None,
+        }
+    }
+}
+
+/// One data row, trimmed; also what the preview hands to the confirmation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRow {
+    /// The row's number in the sheet, header included.
+    pub row: usize,
+    pub topic: String,
+    pub action: String,
+    pub owners: String,
+    pub due: String,
+    pub status: String,
+    pub status_note: String,
+}
+
+/// The rows of a sheet whose first row names its columns.
+pub fn rows_from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError<Column>> {
+    let table = spreadsheet::table(sheet, &Column::REQUIRED)?;
+    Ok(table
+        .rows
+        .iter()
+        .map(|row| ImportRow {
+            row: row.number,
+            topic: table.cell(row, Column::Topic),
+            action: table.cell(row, Column::Action),
+            owners: table.cell(row, Column::Owners),
+            due: table.cell(row, Column::Due),
+            status: table.cell(row, Column::Status),
+            status_note: table.cell(row, Column::StatusNote),
+        })
+        .collect())
+}
+
+/// What the owners of a row are looked up in: everything a name could mean, and
+/// which of those the group offers.
+#[derive(Debug, Clone, Default)]
+pub struct OwnerNames {
+    /// People by lower-case email address.
+    pub people: HashMap<String, Owner>,
+    /// Organisations by lower-case acronym and by lower-case name.
+    pub organizations: HashMap<String, Owner>,
+    /// Groups by lower-case short name (any group, so that another group's is named as such).
+    pub groups: HashMap<String, Vec<Owner>>,
+    /// The owners the group offers.
+    pub offered: Vec<Owner>,
+}
+
+/// A role as a sheet may spell it.
+fn parse_role(value: &str) -> Option<OwnerRole> {
+    match value.to_lowercase().replace(['_', '-'], " ").trim() {
+        "coordinator" => Some(OwnerRole::Coordinator),
+        "co chair" | "cochair" => Some(OwnerRole::CoChair),
+        "im" | "im officer" | "information management officer" => Some(OwnerRole::ImOfficer),
+        "members" | "member" | "all members" => Some(OwnerRole::Member),
+        _ => None,
+    }
+}
+
+impl OwnerNames {
+    /// The owner a name means, or why it means none here.
+    fn resolve(&self, value: &str) -> Result<Owner, Problem> {
+        let key = value.to_lowercase();
+        let found = if let Some(role) = parse_role(value) {
+            Some(Owner::Role(role))
+        } else if let Some(person) = self.people.get(&key) {
+            Some(*person)
+        } else if let Some(organization) = self.organizations.get(&key) {
+            Some(*organization)
+        } else {
+            let groups = self.groups.get(&key).map(Vec::as_slice).unwrap_or_default();
+            match groups.iter().find(|g| self.offered.contains(g)) {
+                Some(group) => Some(*group),
+                None if !groups.is_empty() => return Err(Problem::OwnerElsewhere(value.to_owned())),
+                None => None,
+            }
+        };
+        match found {
+            Some(owner @ Owner::Role(_)) => Ok(owner),
+            Some(owner) if self.offered.contains(&owner) => Ok(owner),
+            Some(_) => Err(Problem::OwnerElsewhere(value.to_owned())),
+            None => Err(Problem::UnknownOwner(value.to_owned())),
+        }
+    }
+}
+
+/// What is wrong with one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A shared input check failed; the message id from `validate`.
+    Invalid(&'static str),
+    UnknownOwner(String),
+    /// A person or sub-group that is not of this group.
+    OwnerElsewhere(String),
+    BadDate(String),
+    UnknownStatus(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub column: Column,
+    pub problem: Problem,
+}
+
+/// A valid row, ready to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedRow {
+    pub topic: String,
+    pub text: String,
+    pub owners: Vec<Owner>,
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedRow {
+    pub source: ImportRow,
+    pub outcome: Result<PlannedRow, Vec<RowError>>,
+}
+
+/// `2014-06-20` or `20/6/2014`; blank is none. Impossible dates are errors.
+pub fn parse_due(typed: &str) -> Result<Option<NaiveDate>, Problem> {
+    let value = typed.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let numbers = |separator: char| -> Option<Vec<u32>> {
+        let parts: Vec<&str> = value.split(separator).collect();
+        (parts.len() == 3).then_some(())?;
+        parts.iter().map(|p| p.trim().parse().ok()).collect()
+    };
+    let date = if let Some([y, m, d]) = numbers('-').as_deref() {
+        i32::try_from(*y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+    } else if let Some([d, m, y]) = numbers('/').as_deref() {
+        i32::try_from(*y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+    } else {
+        None
+    };
+    date.filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)))
+        .map(Some)
+        .ok_or_else(|| Problem::BadDate(typed.to_owned()))
+}
+
+/// `open`, `in progress`, `done`, `dropped`, in any case; blank is open.
+pub fn parse_status(value: &str) -> Option<ActionStatus> {
+    let value = value.trim().to_lowercase().replace([' ', '-'], "_");
+    if value.is_empty() {
+        return Some(ActionStatus::Open);
+    }
+    value.parse().ok()
+}
+
+/// Checks one row.
+fn check_row(row: &ImportRow, names: &OwnerNames) -> Result<PlannedRow, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut fail = |column, problem| errors.push(RowError { column, problem });
+    let topic = validate::required(&row.topic, 200).map_err(|p| fail(Column::Topic, Problem::Invalid(p)));
+    let text = validate::required(&row.action, 4000).map_err(|p| fail(Column::Action, Problem::Invalid(p)));
+    let mut owners = Vec::new();
+    for value in row.owners.split(';').map(str::trim).filter(|v| !v.is_empty()) {
+        match names.resolve(value) {
+            Ok(owner) if !owners.contains(&owner) => owners.push(owner),
+            Ok(_) => {}
+            Err(problem) => fail(Column::Owners, problem),
+        }
+    }
+    if row.owners.split(';').all(|v| v.trim().is_empty()) {
+        fail(Column::Owners, Problem::Invalid("invalid-required"));
+    }
+    let due = parse_due(&row.due).map_err(|problem| fail(Column::Due, problem));
+    let status =
+        parse_status(&row.status).ok_or_else(|| fail(Column::Status, Problem::UnknownStatus(row.status.clone())));
+    let note = validate::optional(&row.status_note, 4000).map_err(|p| fail(Column::StatusNote, Problem::Invalid(p)));
+    match (topic, text, due, status, note) {
+        (Ok(topic), Ok(text), Ok(due), Ok(status), Ok(note)) if errors.is_empty() => Ok(PlannedRow {
+            topic,
+            text,
+            owners,
+            due,
+            status,
+            note: note.unwrap_or_default(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Every row, each with its plan or its problems.
+pub fn check(rows: &[ImportRow], names: &OwnerNames) -> Vec<CheckedRow> {
+    rows.iter()
+        .map(|row| CheckedRow {
+            source: row.clone(),
+            outcome: check_row(row, names),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::spreadsheet::sheet_of as sheet;
+
+    fn names() -> OwnerNames {
+        OwnerNames {
+            people: HashMap::from([
+                ("omar@irc.org".to_owned(), Owner::User(1)),
+                ("far@away.org".to_owned(), Owner::User(9)),
+            ]),
+            organizations: HashMap::from([
+                ("irc".to_owned(), Owner::Organization(3)),
+                ("international rescue committee".to_owned(), Owner::Organization(3)),
+            ]),
+            groups: HashMap::from([
+                ("cm twg".to_owned(), vec![Owner::Group(5)]),
+                ("other".to_owned(), vec![Owner::Group(8)]),
+            ]),
+            offered: vec![Owner::User(1), Owner::Organization(3), Owner::Group(5)],
+        }
+    }
+
+    #[test]
+    fn dates_are_iso_or_day_first_and_must_exist() {
+        let d = |y, m, day| Ok(NaiveDate::from_ymd_opt(y, m, day));
+        assert_eq!(parse_due("2014-06-20"), d(2014, 6, 20));
+        assert_eq!(parse_due("20/6/2014"), d(2014, 6, 20));
+        assert_eq!(parse_due(" "), Ok(None));
+        assert_eq!(parse_due("2014-06-31"), Err(Problem::BadDate("2014-06-31".into())));
+        assert_eq!(parse_due("31/6/2014"), Err(Problem::BadDate("31/6/2014".into())));
+        assert_eq!(parse_due("31 June"), Err(Problem::BadDate("31 June".into())));
+        assert_eq!(parse_due("June 20"), Err(Problem::BadDate("June 20".into())));
+    }
+
+    #[test]
+    fn rows_name_their_problems_by_column() {
+        let sheet = sheet(&[
+            &["Topic", "ACTION", "Owners", "Due", "Status", "Status note", "#"],
+            &[
+                "Updates",
+                "Share",
+                "omar@irc.org; IRC; CM TWG; Coordinator; IM; members",
+                "20/6/2014",
+                "In progress",
+                "Under way",
+                "1",
+            ],
+            &[
+                "",
+                "Share",
+                "far@away.org; nobody; other",
+                "2014-06-31",
+                "finished",
+                "",
+                "",
+            ],
+        ]);
+        let rows = rows_from_sheet(&sheet).unwrap();
+        let checked = check(&rows, &names());
+        let plan = checked[0].outcome.clone().unwrap();
+        assert_eq!(plan.owners.len(), 6);
+        assert_eq!(plan.status, ActionStatus::InProgress);
+        assert_eq!(plan.note, "Under way");
+        let errors = checked[1].outcome.clone().unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                RowError {
+                    column: Column::Topic,
+                    problem: Problem::Invalid("invalid-required")
+                },
+                RowError {
+                    column: Column::Owners,
+                    problem: Problem::OwnerElsewhere("far@away.org".into())
+                },
+                RowError {
+                    column: Column::Owners,
+                    problem: Problem::UnknownOwner("nobody".into())
+                },
+                RowError {
+                    column: Column::Owners,
+                    problem: Problem::OwnerElsewhere("other".into())
+                },
+                RowError {
+                    column: Column::Due,
+                    problem: Problem::BadDate("2014-06-31".into())
+                },
+                RowError {
+                    column: Column::Status,
+                    problem: Problem::UnknownStatus("finished".into())
+                },
+            ]
+        );
+        assert_eq!(
+            rows_from_sheet(&sheet_rows_without_owners()),
+            Err(HeaderError::Missing(vec![Column::Owners]))
+        );
+    }
+
+    fn sheet_rows_without_owners() -> Vec<SheetRow> {
+        sheet(&[&["topic", "action"], &["a", "b"]])
+    }
+}

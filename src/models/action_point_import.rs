@@ -1,0 +1,126 @@
+//! Importing action points into a group: the names the rows' owners are looked up
+//! in, and writing the rows, all in one transaction, only when every row is valid.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+
+use super::action_points::{NewActionPoint, StatusChange, change_status};
+use super::lower;
+use super::owners::{self, Owner};
+use super::{groups::Group, organizations};
+use crate::domain::action_point_import::{CheckedRow, ImportRow, OwnerNames, check};
+use crate::domain::{ActionStatus, UpdateVia};
+use crate::schema::{groups, users};
+
+/// What the rows' owners may name: the accounts with the addresses they give,
+/// every organisation and group by name, and the owners the group offers.
+pub async fn owner_names(conn: &mut AsyncPgConnection, group: &Group, rows: &[ImportRow]) -> QueryResult<OwnerNames> {
+    let emails: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r.owners.split(';'))
+        .map(|v| v.trim().to_lowercase())
+        .filter(|v| v.contains('@'))
+        .collect();
+    let people = users::table
+        .filter(lower(users::email).eq_any(&emails))
+        .select((users::id, users::email))
+        .load::<(i64, String)>(conn)
+        .await?
+        .into_iter()
+        .map(|(id, email)| (email.to_lowercase(), Owner::User(id)))
+        .collect();
+    let mut organizations_by_name = HashMap::new();
+    for organization in organizations::list(conn).await? {
+        let owner = Owner::Organization(organization.id);
+        organizations_by_name.insert(organization.name.to_lowercase(), owner);
+        if let Some(acronym) = &organization.acronym {
+            organizations_by_name.insert(acronym.to_lowercase(), owner);
+        }
+    }
+    let mut groups_by_name: HashMap<String, Vec<Owner>> = HashMap::new();
+    for (id, short_name) in groups::table
+        .select((groups::id, groups::short_name))
+        .load::<(i64, String)>(conn)
+        .await?
+    {
+        groups_by_name
+            .entry(short_name.to_lowercase())
+            .or_default()
+            .push(Owner::Group(id));
+    }
+    let offered = owners::offered(conn, group.id)
+        .await?
+        .into_iter()
+        .map(|(owner, _)| owner)
+        .collect();
+    Ok(OwnerNames {
+        people,
+        organizations: organizations_by_name,
+        groups: groups_by_name,
+        offered,
+    })
+}
+
+/// Every row checked against the database as it is now.
+pub async fn check_rows(
+    conn: &mut AsyncPgConnection,
+    group: &Group,
+    rows: &[ImportRow],
+) -> QueryResult<Vec<CheckedRow>> {
+    let names = owner_names(conn, group, rows).await?;
+    Ok(check(rows, &names))
+}
+
+/// Checks the rows again and writes them all, each as a new item (and its status
+/// when not open), or, when any row is not valid, writes nothing and returns the check.
+pub async fn apply(
+    conn: &mut AsyncPgConnection,
+    group: &Group,
+    rows: &[ImportRow],
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<Result<usize, Vec<CheckedRow>>> {
+    conn.transaction(async |conn| {
+        let checked = check_rows(conn, group, rows).await?;
+        let Some(plans) = checked
+            .iter()
+            .map(|r| r.outcome.as_ref().ok())
+            .collect::<Option<Vec<_>>>()
+        else {
+            return Ok(Err(checked));
+        };
+        for plan in &plans {
+            let id = NewActionPoint {
+                group_id: group.id,
+                meeting_id: None,
+                agenda_item_id: None,
+                topic: &plan.topic,
+                text: &plan.text,
+                due_date: plan.due,
+                restricted: false,
+                created_by: Some(user_id),
+                created_at: now,
+                owners: &plan.owners,
+                via: UpdateVia::Import,
+            }
+            .insert(conn)
+            .await?;
+            if plan.status != ActionStatus::Open || !plan.note.is_empty() {
+                let change = StatusChange {
+                    status: plan.status,
+                    note: &plan.note,
+                    user_id: Some(user_id),
+                    meeting_id: None,
+                    via: UpdateVia::Import,
+                    at: now,
+                };
+                change_status(conn, id, &change).await?;
+            }
+        }
+        Ok(Ok(plans.len()))
+    })
+    .await
+}

@@ -1,0 +1,263 @@
+//! A group's action points as CSV and XLSX, and importing them from such files.
+
+mod common;
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use common::{TestApp, Visitor, form_token, spawn_app};
+
+const HEADER: [&str; 8] = [
+    "#",
+    "Topic",
+    "Action",
+    "Owner(s)",
+    "Due",
+    "Status",
+    "Status note",
+    "Raised at meeting",
+];
+
+async fn group(app: &TestApp, short_name: &str) -> i64 {
+    app.id(&format!("SELECT id FROM groups WHERE short_name = '{short_name}'"))
+        .await
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    app.id(&format!("SELECT count(*) AS id FROM {sql}")).await
+}
+
+fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut workbook = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
+    let range = workbook.worksheet_range_at(0).unwrap().unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::DateTime(dt) => {
+                        let (y, m, d, ..) = dt.to_ymd_hms_milli();
+                        format!("{y:04}-{m:02}-{d:02}")
+                    }
+                    Data::Float(f) => format!("{f}"),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+async fn upload(me: &Visitor, group: i64, file_name: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let path = format!("/groups/{group}/action-points/import");
+    let token = form_token(&me.page(&path).await);
+    let form = reqwest::multipart::Form::new().text("csrf_token", token).part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+    );
+    me.client
+        .post(me.url(&path))
+        .multipart(form)
+        .send()
+        .await
+        .expect("request reaches the app")
+}
+
+fn hidden_rows(html: &str) -> String {
+    let marker = "name=\"rows\" value=\"";
+    let start = html.find(marker).expect("a confirm form") + marker.len();
+    let raw = &html[start..start + html[start..].find('"').unwrap()];
+    raw.replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn the_export_has_the_cluster_columns_and_reads_back_from_xlsx() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let wg = group(&app, "CPiE WG").await;
+    let me = app.sign_in_demo("coordinator").await;
+
+    let list = me.page(&format!("/groups/{wg}/action-points")).await;
+    assert!(
+        list.contains(&format!("/groups/{wg}/action-points.csv?")),
+        "export links"
+    );
+    assert!(
+        list.contains(&format!("/groups/{wg}/action-points/import")),
+        "import link"
+    );
+
+    let response = me.get(&format!("/groups/{wg}/action-points.csv")).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = csv_rows(&response.bytes().await.unwrap());
+    assert_eq!(csv[0], HEADER);
+    let row = csv
+        .iter()
+        .find(|r| r[2] == "Share all key message resources")
+        .expect("the demo item");
+    assert_eq!(row[1], "Updates");
+    assert_eq!(row[3], "Members");
+    assert_eq!(row[4], "2014-06-20");
+    assert_eq!(row[5], "Open");
+    assert!(!row[7].is_empty(), "raised at a meeting: {row:?}");
+
+    let response = me.get(&format!("/groups/{wg}/action-points.xlsx")).await;
+    assert_eq!(response.status(), 200);
+    let xlsx = xlsx_rows(&response.bytes().await.unwrap());
+    assert_eq!(xlsx.len(), csv.len());
+    for (from_xlsx, from_csv) in xlsx.iter().zip(&csv) {
+        let padded: Vec<String> = (0..HEADER.len())
+            .map(|i| from_xlsx.get(i).cloned().unwrap_or_default())
+            .collect();
+        assert_eq!(&padded, from_csv);
+    }
+
+    // The list's filter applies to the export too.
+    let done = csv_rows(
+        &me.get(&format!("/groups/{wg}/action-points.csv?status=done"))
+            .await
+            .bytes()
+            .await
+            .unwrap(),
+    );
+    assert!(done[1..].iter().all(|r| r[5] == "Done"), "{done:?}");
+    assert_eq!(me.get(&format!("/groups/{wg}/action-points.pdf")).await.status(), 404);
+}
+
+#[tokio::test]
+async fn a_member_may_neither_export_nor_import() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let wg = group(&app, "CPiE WG").await;
+    let me = app.sign_in_demo("member").await;
+    let list = me.page(&format!("/groups/{wg}/action-points")).await;
+    assert!(!list.contains("action-points.csv"));
+    assert!(!list.contains("action-points/import"));
+    for path in ["action-points.csv", "action-points.xlsx", "action-points/import"] {
+        assert_eq!(me.get(&format!("/groups/{wg}/{path}")).await.status(), 403, "{path}");
+    }
+    let token = form_token(&me.page(&format!("/groups/{wg}/action-points")).await);
+    let rows = r#"[{"row":2,"topic":"T","action":"A","owners":"members","due":"","status":"","status_note":""}]"#;
+    let response = me
+        .post(
+            &format!("/groups/{wg}/action-points/import/confirm"),
+            &[("csrf_token", token.as_str()), ("rows", rows)],
+        )
+        .await;
+    assert_eq!(response.status(), 403);
+}
+
+#[tokio::test]
+async fn one_bad_row_writes_nothing_and_the_preview_names_each_problem() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let cm = group(&app, "CM TWG").await;
+    let me = app.sign_in_demo("admin").await;
+    let before = count(&app, "action_points").await;
+    let file = "topic,action,owners,due,status,status note\n\
+                Case management,Share the SOPs,maya.khalil@example.org,2014-06-20,,\n\
+                Case management,Train caseworkers,karim.mansour@example.org; Coordinator,2014-06-31,finished,\n";
+    let response = upload(&me, cm, "items.csv", file.as_bytes().to_vec()).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(
+        page.contains("Row 3, owners: &quot;karim.mansour@example.org&quot; is not of this group."),
+        "{page}"
+    );
+    assert!(
+        page.contains("Row 3, due: &quot;2014-06-31&quot; is not a date"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Row 3, status: &quot;finished&quot; is not a status"),
+        "{page}"
+    );
+    assert!(!page.contains("Row 2,"), "{page}");
+    assert!(!page.contains("name=\"rows\""), "no confirm button");
+    assert_eq!(count(&app, "action_points").await, before);
+
+    // Rows sent to the confirmation anyway are checked again, and refused.
+    let token = form_token(&page);
+    let rows = r#"[{"row":2,"topic":"T","action":"A","owners":"karim.mansour@example.org","due":"","status":"","status_note":""}]"#;
+    let response = me
+        .post(
+            &format!("/groups/{cm}/action-points/import/confirm"),
+            &[("csrf_token", token.as_str()), ("rows", rows)],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert_eq!(count(&app, "action_points").await, before);
+}
+
+#[tokio::test]
+async fn a_good_sheet_writes_every_row_with_its_status_and_history() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let wg = group(&app, "CPiE WG").await;
+    let me = app.sign_in_demo("coordinator").await;
+    let before = count(&app, "action_points").await;
+    let file = "Topic,Action,Owners,Due,Status,Status note\n\
+                Imported,Map the referral pathways,\"member@example.org; IRC; CM TWG\",20/6/2014,in progress,Under way\n\
+                Imported,Close the old tracker,Coordinator,2014-07-01,Done,Closed in June\n\
+                Imported,Draft the ToR,IM; members,,,\n";
+    let response = upload(&me, wg, "items.csv", file.as_bytes().to_vec()).await;
+    let page = response.text().await.unwrap();
+    assert!(page.contains("name=\"rows\""), "{page}");
+    let token = form_token(&page);
+    let rows = hidden_rows(&page);
+    let response = me
+        .post(
+            &format!("/groups/{wg}/action-points/import/confirm"),
+            &[("csrf_token", token.as_str()), ("rows", rows.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(response.text().await.unwrap().contains("3 action points were added"));
+    assert_eq!(count(&app, "action_points").await, before + 3);
+    let imported = "action_points WHERE topic = 'Imported'";
+    assert_eq!(
+        count(
+            &app,
+            &format!("{imported} AND status = 'in_progress' AND status_note = 'Under way'")
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            &format!("{imported} AND status = 'done' AND due_date = '2014-07-01'")
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(&app, &format!("{imported} AND status = 'open' AND due_date IS NULL")).await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "action_point_owners o JOIN action_points a ON a.id = o.action_point_id WHERE a.topic = 'Imported'"
+        )
+        .await,
+        6
+    );
+    // One "created" row each, and one for each status that is not open.
+    assert_eq!(count(&app, "action_point_updates WHERE via = 'import'").await, 5);
+}
