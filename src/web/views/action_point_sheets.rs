@@ -91,7 +91,7 @@ pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
     )
 }
 
-fn problem_text(locale: &Locale, problem: &Problem) -> String {
+pub fn problem_text(locale: &Locale, problem: &Problem) -> String {
     match problem {
         Problem::Invalid(id) => locale.t(id),
         Problem::UnknownOwner(value) => {
