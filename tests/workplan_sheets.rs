@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestApp, Visitor, form_token, spawn_app};
+use common::{TestApp, Visitor, csv_rows, form_token, hidden_rows, spawn_app};
 use diesel_async::RunQueryDsl;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
@@ -29,16 +29,6 @@ async fn empty_group(app: &TestApp) -> i64 {
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
     app.id(&format!("SELECT count(*) AS id FROM {sql}")).await
-}
-
-fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
-    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
 }
 
 /// The reference workplan, as a cluster keeps it: a merged (blank) area cell on
@@ -133,25 +123,8 @@ fn expected() -> Vec<Vec<&'static str>> {
 }
 
 async fn upload(me: &Visitor, group: i64, file_name: &str, bytes: Vec<u8>) -> reqwest::Response {
-    let path = format!("/groups/{group}/workplan/import");
-    let token = form_token(&me.page(&path).await);
-    let form = reqwest::multipart::Form::new().text("csrf_token", token).part(
-        "file",
-        reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
-    );
-    me.client
-        .post(me.url(&path))
-        .multipart(form)
-        .send()
+    me.upload(&format!("/groups/{group}/workplan/import"), file_name, bytes)
         .await
-        .expect("request reaches the app")
-}
-
-fn hidden_rows(html: &str) -> String {
-    let marker = "name=\"rows\" value=\"";
-    let start = html.find(marker).expect("a confirm form") + marker.len();
-    let raw = &html[start..start + html[start..].find('"').unwrap()];
-    raw.replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 /// Uploads and confirms a sheet; the page saying what was done.

@@ -185,15 +185,10 @@ pub fn parse_due(typed: &str) -> Result<Option<NaiveDate>, Problem> {
     if value.is_empty() {
         return Ok(None);
     }
-    let numbers = |separator: char| -> Option<Vec<u32>> {
-        let parts: Vec<&str> = value.split(separator).collect();
-        (parts.len() == 3).then_some(())?;
-        parts.iter().map(|p| p.trim().parse().ok()).collect()
-    };
-    let date = if let Some([y, m, d]) = numbers('-').as_deref() {
-        i32::try_from(*y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d))
-    } else if let Some([d, m, y]) = numbers('/').as_deref() {
-        i32::try_from(*y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+    let date = if let Some([y, m, d]) = spreadsheet::date_numbers(value, '-') {
+        i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+    } else if let Some([d, m, y]) = spreadsheet::date_numbers(value, '/') {
+        i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
     } else {
         None
     };
@@ -204,11 +199,7 @@ pub fn parse_due(typed: &str) -> Result<Option<NaiveDate>, Problem> {
 
 /// `open`, `in progress`, `done`, `dropped`, in any case; blank is open.
 pub fn parse_status(value: &str) -> Option<ActionStatus> {
-    let value = value.trim().to_lowercase().replace([' ', '-'], "_");
-    if value.is_empty() {
-        return Some(ActionStatus::Open);
-    }
-    value.parse().ok()
+    spreadsheet::parse_code(value, ActionStatus::Open)
 }
 
 /// Checks one row.

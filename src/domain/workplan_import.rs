@@ -138,21 +138,17 @@ pub fn parse_date(typed: &str, order: DateOrder) -> Result<Option<NaiveDate>, Pr
     if value.is_empty() {
         return Ok(None);
     }
-    let numbers = |separator: char| -> Option<Vec<u32>> {
-        let parts: Vec<&str> = value.split(separator).collect();
-        (parts.len() == 3).then_some(())?;
-        parts.iter().map(|p| p.trim().parse().ok()).collect()
-    };
     let ymd = |y: u32, m: u32, d: u32| i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+    let numbers = |separator| spreadsheet::date_numbers(value, separator);
     let slashed = numbers('/').or_else(|| numbers('.'));
     let date = if let Some(date) = excel_serial(value) {
         Some(date)
-    } else if let Some([y, m, d]) = numbers('-').as_deref() {
-        ymd(*y, *m, *d)
-    } else if let Some([a, b, y]) = slashed.as_deref() {
+    } else if let Some([y, m, d]) = numbers('-') {
+        ymd(y, m, d)
+    } else if let Some([a, b, y]) = slashed {
         match order {
-            DateOrder::DayFirst => ymd(*y, *b, *a),
-            DateOrder::MonthFirst => ymd(*y, *a, *b),
+            DateOrder::DayFirst => ymd(y, b, a),
+            DateOrder::MonthFirst => ymd(y, a, b),
         }
     } else {
         let cleaned = value.replace(',', " ");
@@ -168,11 +164,7 @@ pub fn parse_date(typed: &str, order: DateOrder) -> Result<Option<NaiveDate>, Pr
 
 /// `Not started`, `on track`, `completed`, … or their codes, in any case; blank is not started.
 pub fn parse_status(value: &str) -> Option<TaskStatus> {
-    let value = value.trim().to_lowercase().replace([' ', '-'], "_");
-    if value.is_empty() {
-        return Some(TaskStatus::NotStarted);
-    }
-    value.parse().ok()
+    spreadsheet::parse_code(value, TaskStatus::NotStarted)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 use maud::{Markup, html};
 use rust_xlsxwriter::XlsxError;
 
-use super::action_point_sheets::{ImportPage, problem_text};
-use super::sheets::{self, Cell, confirm_form, refused_rows, row_problems, upload_form};
+use super::action_point_sheets::{ImportPage, problem_text, upload_page};
+use super::sheets::{self, Cell, preview_head, row_problems};
 use super::{Crumb, layout, short_date};
 use crate::domain::action_point_import::Problem;
 use crate::domain::spreadsheet::SheetColumn;
@@ -60,23 +60,15 @@ pub fn xlsx(locale: &Locale, rows: &[ExportRow<'_>]) -> Result<Vec<u8>, XlsxErro
 /// The upload form, with what the file should hold.
 pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
     let locale = &ctx.locale;
-    layout(
-        ctx,
-        &locale.t_args("wp-import-title", &[("group", page.group.into())]),
-        &page.crumbs,
-        html! {
-            @if let Some(error) = &page.error { p.error role="alert" { (error) } }
-            p { (locale.t("ap-import-explain")) }
-            (upload_form(locale, &page.path, page.token, &locale.t("import-check")))
-            h2 { (locale.t("import-columns")) }
-            dl.summary {
-                @for column in Column::ALL {
-                    dt { (column.header()) }
-                    dd { (locale.t(&format!("wp-import-column-{}", column.header().to_lowercase().replace(' ', "-")))) }
-                }
-            }
-        },
-    )
+    let columns: Vec<(&str, String)> = Column::ALL
+        .iter()
+        .map(|c| {
+            let id = c.header().to_lowercase().replace(' ', "-");
+            (c.header(), locale.t(&format!("wp-import-column-{id}")))
+        })
+        .collect();
+    let title = locale.t_args("wp-import-title", &[("group", page.group.into())]);
+    upload_page(ctx, page, &title, &columns, None)
 }
 
 fn reason(locale: &Locale, problem: &Problem) -> String {
@@ -103,13 +95,7 @@ pub fn preview(ctx: &PageContext, page: &ImportPage<'_>, rows: &[CheckedRow], ro
         &locale.t_args("wp-import-preview-title", &[("group", page.group.into())]),
         &page.crumbs,
         html! {
-            @if invalid == 0 {
-                p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", rows.len().into())])) }
-                (confirm_form(locale, &page.path, page.token, rows_json))
-            } @else {
-                (refused_rows(locale, rows.len(), invalid, &problems, &page.path, page.token))
-            }
-            h2 { (locale.t("import-rows")) }
+            (preview_head(locale, rows.len(), invalid, &problems, &page.path, page.token, rows_json))
             table.data.import {
                 thead {
                     tr {

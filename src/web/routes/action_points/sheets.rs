@@ -20,7 +20,9 @@ use crate::models::{action_points, meetings};
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn, authorize};
 use crate::web::error::AppResult;
-use crate::web::routes::sheets::{ConfirmForm, Format, allowed_group, attachment, decode_rows, html, read_rows, slug};
+use crate::web::routes::sheets::{
+    ConfirmForm, Format, allowed_group, attachment, decode_rows, html, preview_response, read_rows, slug,
+};
 use crate::web::views::action_point_sheets::{self as view, ExportRow, ImportPage};
 use crate::web::views::action_points::{ListQuery, owners_by_item};
 use crate::web::views::groups::crumbs_to;
@@ -109,13 +111,8 @@ async fn render_check(
 ) -> AppResult<HttpResponse> {
     let page = import_page(me, conn, group, SECTION, None).await?;
     let sources: Vec<&ImportRow> = rows.iter().map(|r| &r.source).collect();
-    let json = serde_json::to_string(&sources).map_err(anyhow::Error::from)?;
-    let status = if rows.iter().all(|r| r.outcome.is_ok()) {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok(html(status, view::preview(&me.ctx, &page, rows, &json)))
+    let valid = rows.iter().all(|r| r.outcome.is_ok());
+    preview_response(&sources, valid, |json| view::preview(&me.ctx, &page, rows, json))
 }
 
 /// Reads the uploaded sheet and shows what importing it would do; writes nothing.
