@@ -5,7 +5,7 @@ mod common;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
-use common::{TestApp, Visitor, form_token, spawn_app};
+use common::{TestApp, Visitor, csv_rows, form_token, hidden_rows, spawn_app};
 
 const HEADER: [&str; 8] = [
     "#",
@@ -25,16 +25,6 @@ async fn group(app: &TestApp, short_name: &str) -> i64 {
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
     app.id(&format!("SELECT count(*) AS id FROM {sql}")).await
-}
-
-fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
-    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
 }
 
 fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<String>> {
@@ -58,25 +48,8 @@ fn xlsx_rows(bytes: &[u8]) -> Vec<Vec<String>> {
 }
 
 async fn upload(me: &Visitor, group: i64, file_name: &str, bytes: Vec<u8>) -> reqwest::Response {
-    let path = format!("/groups/{group}/action-points/import");
-    let token = form_token(&me.page(&path).await);
-    let form = reqwest::multipart::Form::new().text("csrf_token", token).part(
-        "file",
-        reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
-    );
-    me.client
-        .post(me.url(&path))
-        .multipart(form)
-        .send()
+    me.upload(&format!("/groups/{group}/action-points/import"), file_name, bytes)
         .await
-        .expect("request reaches the app")
-}
-
-fn hidden_rows(html: &str) -> String {
-    let marker = "name=\"rows\" value=\"";
-    let start = html.find(marker).expect("a confirm form") + marker.len();
-    let raw = &html[start..start + html[start..].find('"').unwrap()];
-    raw.replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 #[tokio::test]

@@ -438,3 +438,22 @@ ap-import-done = { $count ->
    *[other] { $count } action points were added.
 }
 ap-import-back = Back to the action points
+
+wp-import-link = Import from a spreadsheet
+wp-import-title = Import a workplan into { $group }
+wp-import-preview-title = Check the import of the workplan of { $group }
+wp-import-done-title = Workplan imported into { $group }
+wp-import-done = Tasks added: { $added }; updated: { $updated }; unchanged: { $unchanged }.
+wp-import-back = Back to the workplan
+wp-import-column-area = The area the task comes under; an empty cell (or a merged one) means the area of the row above. Areas not in the workplan yet are added.
+wp-import-column-task = The task. Required. A task already under that area is updated rather than added again.
+wp-import-column-responsible = Several separated by ";". Each is a member's email address or name, an organisation's acronym or name, a sub-group's short name, or a role: coordinator, co-chair, IM, members. They replace those the task had.
+wp-import-column-start-date = A date cell, or 2014-05-01, 1 May 2014, or 01/05/2014 read in the group's date order.
+wp-import-column-end-date = As the start date; not before it.
+wp-import-column-status = Not started, on track, delayed, completed or cancelled; empty means not started.
+wp-import-column-comments = Comments on the task.
+wp-import-error-no-area = The first row needs an area.
+wp-import-error-end-before-start = The task ends before it starts.
+wp-import-error-repeated = The same task is already on an earlier row under this area.
+wp-import-error-bad-date = "{ $value }" is not a date; write it as 2014-05-01, 1 May 2014 or 01/05/2014.
+wp-import-error-unknown-status = "{ $value }" is not a status; use not started, on track, delayed, completed or cancelled.

@@ -96,7 +96,7 @@ pub fn rows_from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError
 /// which of those the group offers.
 #[derive(Debug, Clone, Default)]
 pub struct OwnerNames {
-    /// People by lower-case email address.
+    /// People by lower-case email address (and, for the workplan, by lower-case name).
     pub people: HashMap<String, Owner>,
     /// Organisations by lower-case acronym and by lower-case name.
     pub organizations: HashMap<String, Owner>,
@@ -119,7 +119,7 @@ fn parse_role(value: &str) -> Option<OwnerRole> {
 
 impl OwnerNames {
     /// The owner a name means, or why it means none here.
-    fn resolve(&self, value: &str) -> Result<Owner, Problem> {
+    pub fn resolve(&self, value: &str) -> Result<Owner, Problem> {
         let key = value.to_lowercase();
         let found = if let Some(role) = parse_role(value) {
             Some(Owner::Role(role))
@@ -185,15 +185,10 @@ pub fn parse_due(typed: &str) -> Result<Option<NaiveDate>, Problem> {
     if value.is_empty() {
         return Ok(None);
     }
-    let numbers = |separator: char| -> Option<Vec<u32>> {
-        let parts: Vec<&str> = value.split(separator).collect();
-        (parts.len() == 3).then_some(())?;
-        parts.iter().map(|p| p.trim().parse().ok()).collect()
-    };
-    let date = if let Some([y, m, d]) = numbers('-').as_deref() {
-        i32::try_from(*y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d))
-    } else if let Some([d, m, y]) = numbers('/').as_deref() {
-        i32::try_from(*y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, *m, *d))
+    let date = if let Some([y, m, d]) = spreadsheet::date_numbers(value, '-') {
+        i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+    } else if let Some([d, m, y]) = spreadsheet::date_numbers(value, '/') {
+        i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
     } else {
         None
     };
@@ -204,11 +199,7 @@ pub fn parse_due(typed: &str) -> Result<Option<NaiveDate>, Problem> {
 
 /// `open`, `in progress`, `done`, `dropped`, in any case; blank is open.
 pub fn parse_status(value: &str) -> Option<ActionStatus> {
-    let value = value.trim().to_lowercase().replace([' ', '-'], "_");
-    if value.is_empty() {
-        return Some(ActionStatus::Open);
-    }
-    value.parse().ok()
+    spreadsheet::parse_code(value, ActionStatus::Open)
 }
 
 /// Checks one row.
@@ -217,16 +208,9 @@ fn check_row(row: &ImportRow, names: &OwnerNames) -> Result<PlannedRow, Vec<RowE
     let mut fail = |column, problem| errors.push(RowError { column, problem });
     let topic = validate::required(&row.topic, 200).map_err(|p| fail(Column::Topic, Problem::Invalid(p)));
     let text = validate::required(&row.action, 4000).map_err(|p| fail(Column::Action, Problem::Invalid(p)));
-    let mut owners = Vec::new();
-    for value in row.owners.split(';').map(str::trim).filter(|v| !v.is_empty()) {
-        match names.resolve(value) {
-            Ok(owner) if !owners.contains(&owner) => owners.push(owner),
-            Ok(_) => {}
-            Err(problem) => fail(Column::Owners, problem),
-        }
-    }
-    if row.owners.split(';').all(|v| v.trim().is_empty()) {
-        fail(Column::Owners, Problem::Invalid("invalid-required"));
+    let (owners, problems) = owners_of(&row.owners, names, true);
+    for problem in problems {
+        fail(Column::Owners, problem);
     }
     let due = parse_due(&row.due).map_err(|problem| fail(Column::Due, problem));
     let status =
@@ -243,6 +227,24 @@ fn check_row(row: &ImportRow, names: &OwnerNames) -> Result<PlannedRow, Vec<RowE
         }),
         _ => Err(errors),
     }
+}
+
+/// The owners a `;`-separated cell names, each once, and the problems of the
+/// names that mean none here; an empty cell is a problem when `required`.
+pub fn owners_of(cell: &str, names: &OwnerNames, required: bool) -> (Vec<Owner>, Vec<Problem>) {
+    let mut owners = Vec::new();
+    let mut problems = Vec::new();
+    for value in cell.split(';').map(str::trim).filter(|v| !v.is_empty()) {
+        match names.resolve(value) {
+            Ok(owner) if !owners.contains(&owner) => owners.push(owner),
+            Ok(_) => {}
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if required && owners.is_empty() && problems.is_empty() {
+        problems.push(Problem::Invalid("invalid-required"));
+    }
+    (owners, problems)
 }
 
 /// Every row, each with its plan or its problems.

@@ -251,6 +251,25 @@ pub fn table<'a, C: SheetColumn>(sheet: &'a [SheetRow], required: &[C]) -> Resul
     Ok(Table { positions, rows })
 }
 
+/// A status or other code as a sheet may spell it (`In progress`, `in-progress`,
+/// `in_progress`), in any case; a blank cell is `blank`.
+pub fn parse_code<T: std::str::FromStr>(value: &str, blank: T) -> Option<T> {
+    let value = value.trim().to_lowercase().replace([' ', '-'], "_");
+    if value.is_empty() {
+        return Some(blank);
+    }
+    value.parse().ok()
+}
+
+/// The three numbers of a date such as `2014-06-20` or `20/6/2014`, split at `separator`.
+pub fn date_numbers(value: &str, separator: char) -> Option<[u32; 3]> {
+    let parts: Vec<u32> = value
+        .split(separator)
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    parts.try_into().ok()
+}
+
 /// Rows numbered from 1, as a sheet with these cells reads: for tests of imports.
 #[cfg(test)]
 pub fn sheet_of(rows: &[&[&str]]) -> Vec<SheetRow> {

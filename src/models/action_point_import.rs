@@ -15,16 +15,21 @@ use crate::domain::action_point_import::{CheckedRow, ImportRow, OwnerNames, chec
 use crate::domain::{ActionStatus, UpdateVia};
 use crate::schema::{groups, users};
 
-/// What the rows' owners may name: the accounts with the addresses they give,
-/// every organisation and group by name, and the owners the group offers.
-pub async fn owner_names(conn: &mut AsyncPgConnection, group: &Group, rows: &[ImportRow]) -> QueryResult<OwnerNames> {
-    let emails: Vec<String> = rows
-        .iter()
-        .flat_map(|r| r.owners.split(';'))
+/// What the owner cells may name: the accounts with the addresses they give (and,
+/// when `by_name`, the people the group offers by their names), every organisation
+/// and group by name, and the owners the group offers.
+pub async fn owner_names<'a>(
+    conn: &mut AsyncPgConnection,
+    group: &Group,
+    cells: impl Iterator<Item = &'a str>,
+    by_name: bool,
+) -> QueryResult<OwnerNames> {
+    let emails: Vec<String> = cells
+        .flat_map(|cell| cell.split(';'))
         .map(|v| v.trim().to_lowercase())
         .filter(|v| v.contains('@'))
         .collect();
-    let people = users::table
+    let mut people: HashMap<String, Owner> = users::table
         .filter(lower(users::email).eq_any(&emails))
         .select((users::id, users::email))
         .load::<(i64, String)>(conn)
@@ -51,11 +56,25 @@ pub async fn owner_names(conn: &mut AsyncPgConnection, group: &Group, rows: &[Im
             .or_default()
             .push(Owner::Group(id));
     }
-    let offered = owners::offered(conn, group.id)
+    let offered: Vec<Owner> = owners::offered(conn, group.id)
         .await?
         .into_iter()
         .map(|(owner, _)| owner)
         .collect();
+    if by_name {
+        let ids: Vec<i64> = offered
+            .iter()
+            .filter_map(|o| if let Owner::User(id) = o { Some(*id) } else { None })
+            .collect();
+        for (id, name) in users::table
+            .filter(users::id.eq_any(&ids))
+            .select((users::id, users::name))
+            .load::<(i64, String)>(conn)
+            .await?
+        {
+            people.entry(name.to_lowercase()).or_insert(Owner::User(id));
+        }
+    }
     Ok(OwnerNames {
         people,
         organizations: organizations_by_name,
@@ -70,7 +89,7 @@ pub async fn check_rows(
     group: &Group,
     rows: &[ImportRow],
 ) -> QueryResult<Vec<CheckedRow>> {
-    let names = owner_names(conn, group, rows).await?;
+    let names = owner_names(conn, group, rows.iter().map(|r| r.owners.as_str()), false).await?;
     Ok(check(rows, &names))
 }
 

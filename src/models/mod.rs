@@ -15,6 +15,7 @@ pub mod sessions;
 pub mod tokens;
 pub mod users;
 pub mod workplan;
+pub mod workplan_import;
 
 use diesel::sql_types::{Nullable, Text};
 

@@ -197,6 +197,25 @@ pub struct Visitor {
 }
 
 /// The CSRF token of the first form on a page.
+/// The rows an import's preview hands to its confirmation.
+pub fn hidden_rows(html: &str) -> String {
+    let marker = "name=\"rows\" value=\"";
+    let start = html.find(marker).expect("a confirm form") + marker.len();
+    let raw = &html[start..start + html[start..].find('"').unwrap()];
+    raw.replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+/// A downloaded CSV file's cells, its byte-order mark left out.
+pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap().trim_start_matches('\u{feff}');
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
 pub fn form_token(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
     let start = html.find(marker).expect("the page has a form with a CSRF token") + marker.len();
@@ -243,6 +262,21 @@ impl Visitor {
         let response = self.get(path).await;
         assert_eq!(response.status(), 200, "GET {path}");
         response.text().await.expect("page body")
+    }
+
+    /// Sends `bytes` as the file `file_name` through the upload form at `path`.
+    pub async fn upload(&self, path: &str, file_name: &str, bytes: Vec<u8>) -> reqwest::Response {
+        let token = form_token(&self.page(path).await);
+        let form = reqwest::multipart::Form::new().text("csrf_token", token).part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+        );
+        self.client
+            .post(self.url(path))
+            .multipart(form)
+            .send()
+            .await
+            .expect("request reaches the app")
     }
 
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {

@@ -121,6 +121,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(action_points::status::update),
         )
         .route("/groups/{id}/workplan", web::get().to(workplan::show::show))
+        .route(
+            "/groups/{id}/workplan.{format}",
+            web::get().to(workplan::sheets::export),
+        )
+        .route(
+            "/groups/{id}/workplan/import",
+            web::get().to(workplan::sheets::import_form),
+        )
+        .route(
+            "/groups/{id}/workplan/import",
+            web::post().to(workplan::sheets::preview),
+        )
+        .service(
+            web::resource("/groups/{id}/workplan/import/confirm")
+                .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
+                .route(web::post().to(workplan::sheets::confirm)),
+        )
         .route("/meetings/{id}", web::get().to(meetings::show::show))
         .route("/organizations", web::get().to(organizations::list::list))
         .route("/organizations", web::post().to(organizations::create::create))

@@ -232,6 +232,22 @@ pub async fn read_rows<R, C: SheetColumn>(
     })
 }
 
+/// The preview of checked rows: 200 when every row is valid (the page then has the
+/// confirm button), 422 otherwise; `render` gets the rows as JSON, for the confirmation.
+pub fn preview_response<R: serde::Serialize>(
+    sources: &[&R],
+    valid: bool,
+    render: impl FnOnce(&str) -> maud::Markup,
+) -> AppResult<HttpResponse> {
+    let json = serde_json::to_string(sources).map_err(anyhow::Error::from)?;
+    let status = if valid {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(html(status, render(&json)))
+}
+
 /// The confirmation of a preview: the rows it showed, as JSON.
 #[derive(serde::Deserialize)]
 pub struct ConfirmForm {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use maud::{Markup, html};
 use rust_xlsxwriter::XlsxError;
 
-use super::sheets::{self, Cell, confirm_form, refused_rows, row_problems, upload_form};
+use super::sheets::{self, Cell, preview_head, row_problems, upload_form};
 use super::{Crumb, layout, short_date};
 use crate::domain::action_point_import::{CheckedRow, Column, Problem};
 use crate::domain::spreadsheet::SheetColumn;
@@ -68,12 +68,19 @@ pub struct ImportPage<'a> {
     pub error: Option<String>,
 }
 
-/// The upload form, with what the file should hold.
-pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
+/// An import's upload form under `title`: what each column should hold, and a
+/// note on the others.
+pub fn upload_page(
+    ctx: &PageContext,
+    page: &ImportPage<'_>,
+    title: &str,
+    columns: &[(&str, String)],
+    note: Option<String>,
+) -> Markup {
     let locale = &ctx.locale;
     layout(
         ctx,
-        &locale.t_args("ap-import-title", &[("group", page.group.into())]),
+        title,
         &page.crumbs,
         html! {
             @if let Some(error) = &page.error { p.error role="alert" { (error) } }
@@ -81,17 +88,31 @@ pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
             (upload_form(locale, &page.path, page.token, &locale.t("import-check")))
             h2 { (locale.t("import-columns")) }
             dl.summary {
-                @for column in Column::ALL {
-                    dt { (column.header()) }
-                    dd { (locale.t(&format!("ap-import-column-{}", column.header().replace(' ', "-")))) }
+                @for (header, meaning) in columns {
+                    dt { (header) }
+                    dd { (meaning) }
                 }
             }
-            p.muted { (locale.t("ap-import-other-columns")) }
+            @if let Some(note) = note { p.muted { (note) } }
         },
     )
 }
 
-fn problem_text(locale: &Locale, problem: &Problem) -> String {
+/// The upload form, with what the file should hold.
+pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let columns: Vec<(&str, String)> = Column::ALL
+        .iter()
+        .map(|c| {
+            let meaning = locale.t(&format!("ap-import-column-{}", c.header().replace(' ', "-")));
+            (c.header(), meaning)
+        })
+        .collect();
+    let title = locale.t_args("ap-import-title", &[("group", page.group.into())]);
+    upload_page(ctx, page, &title, &columns, Some(locale.t("ap-import-other-columns")))
+}
+
+pub fn problem_text(locale: &Locale, problem: &Problem) -> String {
     match problem {
         Problem::Invalid(id) => locale.t(id),
         Problem::UnknownOwner(value) => {
@@ -120,13 +141,7 @@ pub fn preview(ctx: &PageContext, page: &ImportPage<'_>, rows: &[CheckedRow], ro
         &locale.t_args("ap-import-preview-title", &[("group", page.group.into())]),
         &page.crumbs,
         html! {
-            @if invalid == 0 {
-                p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", rows.len().into())])) }
-                (confirm_form(locale, &page.path, page.token, rows_json))
-            } @else {
-                (refused_rows(locale, rows.len(), invalid, &problems, &page.path, page.token))
-            }
-            h2 { (locale.t("import-rows")) }
+            (preview_head(locale, rows.len(), invalid, &problems, &page.path, page.token, rows_json))
             table.data.import {
                 thead {
                     tr {

@@ -15,6 +15,7 @@ pub mod people;
 pub mod sheets;
 pub mod tokens;
 pub mod workplan;
+pub mod workplan_sheets;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;

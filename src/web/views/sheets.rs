@@ -165,3 +165,25 @@ pub fn refused_rows(
         (upload_form(locale, path, token, &locale.t("import-check")))
     }
 }
+
+/// The top of an import's preview: the confirm button when every row is valid,
+/// else each problem and the form to upload a corrected file.
+pub fn preview_head(
+    locale: &Locale,
+    rows: usize,
+    invalid: usize,
+    problems: &[RowProblem],
+    path: &str,
+    token: &str,
+    rows_json: &str,
+) -> Markup {
+    html! {
+        @if invalid == 0 {
+            p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", rows.into())])) }
+            (confirm_form(locale, path, token, rows_json))
+        } @else {
+            (refused_rows(locale, rows, invalid, problems, path, token))
+        }
+        h2 { (locale.t("import-rows")) }
+    }
+}

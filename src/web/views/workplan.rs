@@ -14,6 +14,8 @@ pub struct WorkplanPage<'a> {
     pub crumbs: Vec<Crumb>,
     pub areas: &'a [(Area, Vec<Task>)],
     pub owners: &'a [NamedOwner],
+    /// Whether the reader may export and import the workplan as a spreadsheet.
+    pub sheets: bool,
 }
 
 /// The workplan in the cluster's columns: Area, Task, Responsible, Start Date,
@@ -27,6 +29,14 @@ pub fn show(ctx: &PageContext, page: &WorkplanPage<'_>) -> Markup {
         &locale.t_args("workplan-title", &[("group", page.group.short_name.as_str().into())]),
         &page.crumbs,
         html! {
+            @if page.sheets {
+                @let base = format!("/groups/{}/workplan", page.group.id);
+                p.actions {
+                    a href={ (base) ".csv" } { (locale.t("action-export-csv")) } " "
+                    a href={ (base) ".xlsx" } { (locale.t("action-export-xlsx")) } " "
+                    a href={ (base) "/import" } { (locale.t("wp-import-link")) }
+                }
+            }
             @if page.areas.is_empty() {
                 p.empty { (locale.t("workplan-empty")) }
             } @else {

@@ -20,11 +20,15 @@ use crate::models::{action_points, meetings};
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn, authorize};
 use crate::web::error::AppResult;
-use crate::web::routes::sheets::{ConfirmForm, Format, allowed_group, attachment, decode_rows, html, read_rows, slug};
+use crate::web::routes::sheets::{
+    ConfirmForm, Format, allowed_group, attachment, decode_rows, html, preview_response, read_rows, slug,
+};
 use crate::web::views::action_point_sheets::{self as view, ExportRow, ImportPage};
 use crate::web::views::action_points::{ListQuery, owners_by_item};
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::owner_names;
+
+const SECTION: &str = "action-points";
 
 /// `/groups/{id}/action-points.{csv,xlsx}`: the items the list shows with the same
 /// filter, all of them on one sheet.
@@ -72,10 +76,12 @@ pub async fn export(
     Ok(attachment(body, format, &stem))
 }
 
-async fn import_page<'a>(
+/// The surroundings of the import pages of `section` (`action-points`, `workplan`).
+pub async fn import_page<'a>(
     me: &'a SignedIn,
     conn: &mut AsyncPgConnection,
     group: &'a Group,
+    section: &str,
     error: Option<String>,
 ) -> AppResult<ImportPage<'a>> {
     let ancestors = groups::ancestors(conn, group.id).await?;
@@ -83,7 +89,7 @@ async fn import_page<'a>(
         group: &group.short_name,
         crumbs: crumbs_to(&ancestors, group),
         token: &me.session.csrf_token,
-        path: format!("/groups/{}/action-points/import", group.id),
+        path: format!("/groups/{}/{section}/import", group.id),
         error,
     })
 }
@@ -91,7 +97,7 @@ async fn import_page<'a>(
 /// The upload form, with what the file should hold.
 pub async fn import_form(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let (mut conn, group) = allowed_group(&state, &me, *id, Action::RunMeetings).await?;
-    let page = import_page(&me, &mut conn, &group, None).await?;
+    let page = import_page(&me, &mut conn, &group, SECTION, None).await?;
     Ok(view::import_form(&me.ctx, &page))
 }
 
@@ -103,15 +109,10 @@ async fn render_check(
     group: &Group,
     rows: &[CheckedRow],
 ) -> AppResult<HttpResponse> {
-    let page = import_page(me, conn, group, None).await?;
+    let page = import_page(me, conn, group, SECTION, None).await?;
     let sources: Vec<&ImportRow> = rows.iter().map(|r| &r.source).collect();
-    let json = serde_json::to_string(&sources).map_err(anyhow::Error::from)?;
-    let status = if rows.iter().all(|r| r.outcome.is_ok()) {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok(html(status, view::preview(&me.ctx, &page, rows, &json)))
+    let valid = rows.iter().all(|r| r.outcome.is_ok());
+    preview_response(&sources, valid, |json| view::preview(&me.ctx, &page, rows, json))
 }
 
 /// Reads the uploaded sheet and shows what importing it would do; writes nothing.
@@ -131,7 +132,7 @@ pub async fn preview(
             render_check(&me, &mut conn, &group, &checked).await
         }
         Err((status, error)) => {
-            let page = import_page(&me, &mut conn, &group, Some(error)).await?;
+            let page = import_page(&me, &mut conn, &group, SECTION, Some(error)).await?;
             Ok(html(status, view::import_form(&me.ctx, &page)))
         }
     }

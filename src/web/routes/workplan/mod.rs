@@ -1,1 +1,2 @@
+pub mod sheets;
 pub mod show;

@@ -1,7 +1,7 @@
 use actix_web::web;
 use maud::Markup;
 
-use crate::domain::policy::Action;
+use crate::domain::policy::{Action, allows};
 use crate::models::owners::{self, OwnerTable};
 use crate::models::{groups, workplan};
 use crate::web::auth::{SignedIn, authorize};
@@ -12,7 +12,7 @@ use crate::web::{AppState, views};
 
 pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
-    authorize(&mut conn, me.user(), *id, Action::View).await?;
+    let standing = authorize(&mut conn, me.user(), *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let areas = workplan::for_group(&mut conn, group.id).await?;
@@ -23,6 +23,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         crumbs: crumbs_to(&ancestors, &group),
         areas: &areas,
         owners: &owners,
+        sheets: allows(standing, Action::EditWorkplan),
     };
     Ok(views::workplan::show(&me.ctx, &page))
 }
