@@ -438,3 +438,29 @@ ap-import-done = { $count ->
    *[other] { $count } action points were added.
 }
 ap-import-back = Back to the action points
+
+## Workplan editing and timeline
+workplan-edit-task = Edit
+workplan-add-area = Add an area
+workplan-rename-area = Rename
+workplan-add-task = Add a task
+workplan-move-up = Move up
+workplan-move-down = Move down
+workplan-save = Save
+workplan-progress-note = Progress note
+workplan-overdue = Overdue
+workplan-filter-from = From
+workplan-filter-to = To
+workplan-filter-overdue = Overdue only
+workplan-filter-apply = Filter
+workplan-new-task-title = New task for { $group }
+workplan-timeline-link = Timeline
+workplan-table-link = Table
+workplan-timeline-svg = SVG image
+workplan-timeline-heading = Timeline of the workplan of { $group }
+workplan-timeline-title = Workplan timeline
+workplan-timeline-empty = No task has dates yet.
+workplan-today = Today
+invalid-task-order = The task cannot end before it starts.
+invalid-task-taken = This area already has a task with this title.
+invalid-area-taken = The workplan already has an area with this name.
