@@ -132,8 +132,39 @@ fn with_any(locale: &Locale, options: &[(String, String)]) -> Vec<(String, Strin
     all
 }
 
-/// One task, also sent alone when its status changes in the background.
-pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>) -> Markup {
+/// The area's cell, spanning its tasks as in the sheet, with the editing controls for
+/// those who keep the workplan.
+pub fn area_cell(ctx: &PageContext, area: &Area, rowspan: usize, rows: &TaskRows<'_>, controls: bool) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    html! {
+        th scope="rowgroup" rowspan=(rowspan) {
+            @if let Some(short) = rows.subgroup_of_area.get(&area.id) {
+                span.badge.subgroup { (short) } " "
+            }
+            (area.name)
+            @if controls {
+                span.area-controls {
+                    " "
+                    a.edit href={ "/workplan/areas/" (area.id) "/edit" } { (locale.t("workplan-rename-area")) }
+                    " "
+                    a.edit href={ "/groups/" (area.group_id) "/workplan/tasks/new?area=" (area.id) } { (locale.t("workplan-add-task")) }
+                    @for (direction, arrow, label) in [("up", "↑", "workplan-move-up"), ("down", "↓", "workplan-move-down")] {
+                        form.inline method="post" action={ "/workplan/areas/" (area.id) "/move" } {
+                            (csrf_field(token))
+                            input type="hidden" name="direction" value=(direction);
+                            button.secondary type="submit" aria-label=(locale.t(label)) title=(locale.t(label)) { (arrow) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One task, also sent alone when its status changes in the background; the first
+/// task of an area carries the area's cell (`area_rowspan` tells the row it does).
+pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>, area: Option<(&Area, usize)>) -> Markup {
     let locale = &ctx.locale;
     let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
     let overdue = is_overdue(task, rows.today);
@@ -141,6 +172,9 @@ pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>) -> Markup {
     let date = |d: Option<NaiveDate>| d.map(short_date).unwrap_or_default();
     html! {
         tr id={ "task-" (task.id) } class=[overdue.then_some("overdue")] {
+            @if let Some((area, rowspan)) = area {
+                (area_cell(ctx, area, rowspan, rows, editable))
+            }
             td {
                 @if let Some(short) = rows.subgroup_of_area.get(&task.area_id) {
                     span.badge.subgroup { (short) } " "
@@ -162,6 +196,7 @@ pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>) -> Markup {
                 @if editable {
                     form.inline method="post" action={ "/workplan/tasks/" (task.id) "/status" } data-swap="closest-row" {
                         (csrf_field(token))
+                        @if let Some((_, rowspan)) = area { input type="hidden" name="area_rowspan" value=(rowspan); }
                         select name="status" aria-label=(locale.t("column-status")) {
                             @for (value, label) in status_choices(locale) {
                                 option value=(value) selected[value == task.status.as_str()] { (label) }
@@ -181,7 +216,6 @@ pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>) -> Markup {
 /// it, the editing controls.
 pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
     let locale = &ctx.locale;
-    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
     let q = page.query;
     let gid = page.group.id;
     let own_areas = page.areas.iter().filter(|(a, _)| a.group_id == gid).count();
@@ -214,6 +248,7 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
                 table.data.workplan {
                     thead {
                         tr {
+                            th scope="col" { (locale.t("column-area")) }
                             th scope="col" { (locale.t("column-task")) }
                             th scope="col" { (locale.t("column-responsible")) }
                             th scope="col" { (locale.t("column-start-date")) }
@@ -222,41 +257,16 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
                             th scope="col" { (locale.t("column-comments")) }
                         }
                     }
-                    @for (index, (area, tasks)) in page.areas.iter().enumerate() {
+                    @for (area, tasks) in page.areas {
                         tbody id={ "area-" (area.id) } {
-                            tr.area {
-                                th scope="rowgroup" colspan="6" {
-                                    @if let Some(short) = page.rows.subgroup_of_area.get(&area.id) {
-                                        span.badge.subgroup { (short) } " "
-                                    }
-                                    (area.name)
-                                    @if page.may_edit && area.group_id == gid {
-                                        " "
-                                        a.edit href={ "/workplan/areas/" (area.id) "/edit" } { (locale.t("workplan-rename-area")) }
-                                        " "
-                                        a.edit href={ "/groups/" (gid) "/workplan/tasks/new?area=" (area.id) } { (locale.t("workplan-add-task")) }
-                                        @if index > 0 {
-                                            form.inline method="post" action={ "/workplan/areas/" (area.id) "/move" } {
-                                                (csrf_field(token))
-                                                input type="hidden" name="direction" value="up";
-                                                button.secondary type="submit" aria-label=(locale.t("workplan-move-up")) { "↑" }
-                                            }
-                                        }
-                                        @if index + 1 < own_areas {
-                                            form.inline method="post" action={ "/workplan/areas/" (area.id) "/move" } {
-                                                (csrf_field(token))
-                                                input type="hidden" name="direction" value="down";
-                                                button.secondary type="submit" aria-label=(locale.t("workplan-move-down")) { "↓" }
-                                            }
-                                        }
-                                    }
+                            @if tasks.is_empty() {
+                                tr {
+                                    (area_cell(ctx, area, 1, page.rows, page.may_edit && area.group_id == gid))
+                                    td colspan="6" .muted { (locale.t("workplan-area-empty")) }
                                 }
                             }
-                            @if tasks.is_empty() {
-                                tr { td colspan="6" .muted { (locale.t("workplan-area-empty")) } }
-                            }
-                            @for task in tasks {
-                                (task_row(ctx, task, page.rows))
+                            @for (index, task) in tasks.iter().enumerate() {
+                                (task_row(ctx, task, page.rows, (index == 0).then_some((area, tasks.len()))))
                             }
                         }
                     }

@@ -21,6 +21,9 @@ pub struct StatusForm {
     status: String,
     #[serde(default)]
     note: String,
+    /// Sent by the first row of an area, which carries the area's cell.
+    #[serde(default)]
+    area_rowspan: Option<usize>,
 }
 
 /// Sets a task's status and progress note. Sent in the background, it answers with
@@ -47,7 +50,7 @@ pub async fn update(
     workplan::set_status(&mut conn, task.id, status, &note).await?;
 
     if req.headers().get("x-partial").is_some_and(|v| v == "row") {
-        let (task, _) = workplan::find_task(&mut conn, task.id).await?;
+        let (task, area) = workplan::find_task(&mut conn, task.id).await?;
         let named = owners::named(&mut conn, OwnerTable::WorkplanTasks, &[task.id]).await?;
         let rows = TaskRows {
             owners: owners_by_item(&named),
@@ -55,7 +58,15 @@ pub async fn update(
             editable_areas: HashSet::from([task.area_id]),
             subgroup_of_area: HashMap::new(),
         };
-        return Ok(html_page(StatusCode::OK, task_row(&me.ctx, &task, &rows)));
+        return Ok(html_page(
+            StatusCode::OK,
+            task_row(
+                &me.ctx,
+                &task,
+                &rows,
+                form.area_rowspan.filter(|n| *n > 0).map(|n| (&area, n)),
+            ),
+        ));
     }
     let back = req
         .headers()
