@@ -365,6 +365,7 @@ async fn the_one_click_status_update_writes_the_status() {
             ("csrf_token", token.as_str()),
             ("status", "delayed"),
             ("note", "Waiting for TORs"),
+            ("area_rowspan", "1"),
         ])
         .send()
         .await
@@ -372,6 +373,10 @@ async fn the_one_click_status_update_writes_the_status() {
     assert_eq!(response.status(), 200);
     let row = response.text().await.unwrap();
     assert!(row.trim_start().starts_with("<tr") && row.contains("Waiting for TORs"));
+    assert!(
+        row.contains("rowspan=\"1\"") && row.contains("Core Group"),
+        "the first row of an area keeps the area's cell"
+    );
     assert_eq!(
         app.count(&format!(
             "SELECT count(*) AS count FROM workplan_tasks WHERE id = {task} AND status = 'delayed' AND progress_note = 'Waiting for TORs'"
