@@ -138,6 +138,42 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
                 .route(web::post().to(workplan::sheets::confirm)),
         )
+        .route(
+            "/groups/{id}/workplan/timeline",
+            web::get().to(workplan::timeline::page),
+        )
+        .route(
+            "/groups/{id}/workplan/timeline.svg",
+            web::get().to(workplan::timeline::svg),
+        )
+        .route(
+            "/groups/{id}/workplan/areas",
+            web::post().to(workplan::area_create::create),
+        )
+        .route(
+            "/groups/{id}/workplan/areas/new",
+            web::get().to(workplan::area_create::new),
+        )
+        .route(
+            "/groups/{id}/workplan/tasks",
+            web::post().to(workplan::task_create::create),
+        )
+        .route(
+            "/groups/{id}/workplan/tasks/new",
+            web::get().to(workplan::task_create::new),
+        )
+        .route("/workplan/areas/{id}", web::post().to(workplan::area_rename::update))
+        .route("/workplan/areas/{id}/edit", web::get().to(workplan::area_rename::edit))
+        .route(
+            "/workplan/areas/{id}/move",
+            web::post().to(workplan::area_move::move_area),
+        )
+        .route("/workplan/tasks/{id}", web::post().to(workplan::task_edit::update))
+        .route("/workplan/tasks/{id}/edit", web::get().to(workplan::task_edit::edit))
+        .route(
+            "/workplan/tasks/{id}/status",
+            web::post().to(workplan::task_status::update),
+        )
         .route("/meetings/{id}", web::get().to(meetings::show::show))
         .route("/organizations", web::get().to(organizations::list::list))
         .route("/organizations", web::post().to(organizations::create::create))

@@ -1,41 +1,181 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html};
 
-use super::action_points::owners_by_item;
-use super::{Crumb, layout, owner_list, short_date, task_status_badge};
+use super::{Crumb, csrf_field, forms, layout, owner_list, short_date, task_status_badge};
+use crate::domain::TaskStatus;
+use crate::i18n::Locale;
 use crate::models::groups::Group;
 use crate::models::owners::NamedOwner;
 use crate::models::workplan::{Area, Task};
 use crate::web::auth::PageContext;
 
-pub struct WorkplanPage<'a> {
-    pub group: &'a Group,
-    pub crumbs: Vec<Crumb>,
-    pub areas: &'a [(Area, Vec<Task>)],
-    pub owners: &'a [NamedOwner],
-    /// Whether the reader may export and import the workplan as a spreadsheet.
-    pub sheets: bool,
+/// The table's filters as the query string holds them; all optional.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct WorkplanQuery {
+    pub area: String,
+    pub responsible: String,
+    pub status: String,
+    pub from: String,
+    pub to: String,
+    pub overdue: String,
 }
 
-/// The workplan in the cluster's columns: Area, Task, Responsible, Start Date,
-/// End Date, Status, Comments; the area cell spans its tasks as in the sheet.
-pub fn show(ctx: &PageContext, page: &WorkplanPage<'_>) -> Markup {
+/// A task past its end date and neither completed nor cancelled.
+pub fn is_overdue(task: &Task, today: NaiveDate) -> bool {
+    task.end_date.is_some_and(|end| end < today)
+        && !matches!(task.status, TaskStatus::Completed | TaskStatus::Cancelled)
+}
+
+/// What a task row needs besides the task.
+pub struct TaskRows<'a> {
+    pub owners: HashMap<i64, Vec<&'a NamedOwner>>,
+    pub today: NaiveDate,
+    /// Areas whose tasks this user may change.
+    pub editable_areas: HashSet<i64>,
+    /// Short names of sub-groups, by area, for the tasks rolled up from them.
+    pub subgroup_of_area: HashMap<i64, String>,
+}
+
+pub struct TablePage<'a> {
+    pub group: &'a Group,
+    pub crumbs: Vec<Crumb>,
+    /// The group's own areas first, then those of the groups below it.
+    pub areas: &'a [(Area, Vec<Task>)],
+    pub rows: &'a TaskRows<'a>,
+    pub query: &'a WorkplanQuery,
+    pub may_edit: bool,
+    pub area_choices: Vec<(String, String)>,
+    pub responsible_choices: Vec<(String, String)>,
+}
+
+fn status_choices(locale: &Locale) -> Vec<(String, String)> {
+    TaskStatus::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), locale.t(&format!("task-status-{}", s.as_str()))))
+        .collect()
+}
+
+fn with_any(locale: &Locale, options: &[(String, String)]) -> Vec<(String, String)> {
+    let mut all = vec![(String::new(), locale.t("action-filter-any"))];
+    all.extend_from_slice(options);
+    all
+}
+
+/// The area's cell, spanning its tasks as in the sheet, with the editing controls for
+/// those who keep the workplan.
+pub fn area_cell(ctx: &PageContext, area: &Area, rowspan: usize, rows: &TaskRows<'_>, controls: bool) -> Markup {
     let locale = &ctx.locale;
-    let owners: HashMap<i64, Vec<&NamedOwner>> = owners_by_item(page.owners);
-    let date = |d: Option<chrono::NaiveDate>| d.map(short_date).unwrap_or_default();
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    html! {
+        th scope="rowgroup" rowspan=(rowspan) {
+            @if let Some(short) = rows.subgroup_of_area.get(&area.id) {
+                span.badge.subgroup { (short) } " "
+            }
+            (area.name)
+            @if controls {
+                span.area-controls {
+                    " "
+                    a.edit href={ "/workplan/areas/" (area.id) "/edit" } { (locale.t("workplan-rename-area")) }
+                    " "
+                    a.edit href={ "/groups/" (area.group_id) "/workplan/tasks/new?area=" (area.id) } { (locale.t("workplan-add-task")) }
+                    @for (direction, arrow, label) in [("up", "↑", "workplan-move-up"), ("down", "↓", "workplan-move-down")] {
+                        form.inline method="post" action={ "/workplan/areas/" (area.id) "/move" } {
+                            (csrf_field(token))
+                            input type="hidden" name="direction" value=(direction);
+                            button.secondary type="submit" aria-label=(locale.t(label)) title=(locale.t(label)) { (arrow) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One task, also sent alone when its status changes in the background; the first
+/// task of an area carries the area's cell (`area_rowspan` tells the row it does).
+pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>, area: Option<(&Area, usize)>) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    let overdue = is_overdue(task, rows.today);
+    let editable = rows.editable_areas.contains(&task.area_id);
+    let date = |d: Option<NaiveDate>| d.map(short_date).unwrap_or_default();
+    html! {
+        tr id={ "task-" (task.id) } class=[overdue.then_some("overdue")] {
+            @if let Some((area, rowspan)) = area {
+                (area_cell(ctx, area, rowspan, rows, editable))
+            }
+            td {
+                @if let Some(short) = rows.subgroup_of_area.get(&task.area_id) {
+                    span.badge.subgroup { (short) } " "
+                }
+                (task.title)
+                @if editable {
+                    " " a.edit href={ "/workplan/tasks/" (task.id) "/edit" } { (locale.t("workplan-edit-task")) }
+                }
+            }
+            td { (rows.owners.get(&task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
+            td.date { (date(task.start_date)) }
+            td.date.due {
+                (date(task.end_date))
+                @if overdue { " " span.badge.overdue { (locale.t("workplan-overdue")) } }
+            }
+            td.status {
+                (task_status_badge(locale, task.status))
+                @if !task.progress_note.is_empty() { p.note { (task.progress_note) } }
+                @if editable {
+                    form.inline method="post" action={ "/workplan/tasks/" (task.id) "/status" } data-swap="closest-row" {
+                        (csrf_field(token))
+                        @if let Some((_, rowspan)) = area { input type="hidden" name="area_rowspan" value=(rowspan); }
+                        select name="status" aria-label=(locale.t("column-status")) {
+                            @for (value, label) in status_choices(locale) {
+                                option value=(value) selected[value == task.status.as_str()] { (label) }
+                            }
+                        }
+                        input type="text" name="note" value=(task.progress_note) maxlength="4000" placeholder=(locale.t("workplan-progress-note")) aria-label=(locale.t("workplan-progress-note"));
+                        button.secondary type="submit" { (locale.t("action-update")) }
+                    }
+                }
+            }
+            td { (task.comments) }
+        }
+    }
+}
+
+/// The workplan table with filters, the sub-groups' tasks, and, for those who keep
+/// it, the editing controls.
+pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let q = page.query;
+    let gid = page.group.id;
+    let own_areas = page.areas.iter().filter(|(a, _)| a.group_id == gid).count();
     layout(
         ctx,
         &locale.t_args("workplan-title", &[("group", page.group.short_name.as_str().into())]),
         &page.crumbs,
         html! {
-            @if page.sheets {
-                @let base = format!("/groups/{}/workplan", page.group.id);
-                p.actions {
-                    a href={ (base) ".csv" } { (locale.t("action-export-csv")) } " "
-                    a href={ (base) ".xlsx" } { (locale.t("action-export-xlsx")) } " "
-                    a href={ (base) "/import" } { (locale.t("wp-import-link")) }
+            p.actions {
+                a href={ "/groups/" (gid) "/workplan/timeline" } { (locale.t("workplan-timeline-link")) }
+                @if page.may_edit {
+                    " · " a href={ "/groups/" (gid) "/workplan.csv" } { (locale.t("action-export-csv")) }
+                    " · " a href={ "/groups/" (gid) "/workplan.xlsx" } { (locale.t("action-export-xlsx")) }
+                    " · " a href={ "/groups/" (gid) "/workplan/import" } { (locale.t("wp-import-link")) }
+                    " · " a href={ "/groups/" (gid) "/workplan/areas/new" } { (locale.t("workplan-add-area")) }
+                    @if own_areas > 0 {
+                        " · " a href={ "/groups/" (gid) "/workplan/tasks/new" } { (locale.t("workplan-add-task")) }
+                    }
                 }
+            }
+            form.filters method="get" action={ "/groups/" (gid) "/workplan" } {
+                (forms::select(&locale.t("column-area"), "area", &with_any(locale, &page.area_choices), &q.area))
+                (forms::select(&locale.t("column-responsible"), "responsible", &with_any(locale, &page.responsible_choices), &q.responsible))
+                (forms::select(&locale.t("column-status"), "status", &with_any(locale, &status_choices(locale)), &q.status))
+                (forms::date(&locale.t("workplan-filter-from"), "from", &q.from, false))
+                (forms::date(&locale.t("workplan-filter-to"), "to", &q.to, false))
+                label.check { input type="checkbox" name="overdue" value="1" checked[!q.overdue.is_empty()]; (locale.t("workplan-filter-overdue")) }
+                button type="submit" { (locale.t("workplan-filter-apply")) }
             }
             @if page.areas.is_empty() {
                 p.empty { (locale.t("workplan-empty")) }
@@ -53,27 +193,273 @@ pub fn show(ctx: &PageContext, page: &WorkplanPage<'_>) -> Markup {
                         }
                     }
                     @for (area, tasks) in page.areas {
-                        tbody {
+                        tbody id={ "area-" (area.id) } {
                             @if tasks.is_empty() {
-                                tr { th scope="row" { (area.name) } td colspan="6" .muted { (locale.t("workplan-area-empty")) } }
+                                tr {
+                                    (area_cell(ctx, area, 1, page.rows, page.may_edit && area.group_id == gid))
+                                    td colspan="6" .muted { (locale.t("workplan-area-empty")) }
+                                }
                             }
                             @for (index, task) in tasks.iter().enumerate() {
-                                tr {
-                                    @if index == 0 {
-                                        th scope="rowgroup" rowspan=(tasks.len()) { (area.name) }
-                                    }
-                                    td { (task.title) }
-                                    td { (owners.get(&task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
-                                    td.date { (date(task.start_date)) }
-                                    td.date { (date(task.end_date)) }
-                                    td { (task_status_badge(locale, task.status)) }
-                                    td { (task.comments) }
-                                }
+                                (task_row(ctx, task, page.rows, (index == 0).then_some((area, tasks.len()))))
                             }
                         }
                     }
                 }
             }
+        },
+    )
+}
+
+/// The area form, as typed.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AreaFields {
+    pub name: String,
+}
+
+pub struct AreaPage<'a> {
+    pub title: String,
+    pub crumbs: Vec<Crumb>,
+    pub action: String,
+    pub fields: &'a AreaFields,
+    pub problems: &'a forms::Problems,
+}
+
+pub fn area_form(ctx: &PageContext, page: &AreaPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    layout(
+        ctx,
+        &page.title,
+        &page.crumbs,
+        html! {
+            (forms::problems(locale, page.problems))
+            form.narrow method="post" action=(page.action) {
+                (csrf_field(token))
+                (forms::text(&locale.t("column-area"), "name", &page.fields.name, true))
+                button type="submit" { (locale.t("workplan-save")) }
+            }
+        },
+    )
+}
+
+/// The task form, as typed.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct TaskForm {
+    pub area: String,
+    pub title: String,
+    pub owners: Vec<String>,
+    pub start_date: String,
+    pub end_date: String,
+    pub status: String,
+    pub progress_note: String,
+    pub comments: String,
+}
+
+pub struct TaskPage<'a> {
+    pub title: String,
+    pub crumbs: Vec<Crumb>,
+    pub action: String,
+    pub fields: &'a TaskForm,
+    pub problems: &'a forms::Problems,
+    pub areas: &'a [(String, String)],
+    pub owners: &'a [(String, String)],
+}
+
+pub fn task_form(ctx: &PageContext, page: &TaskPage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    let f = page.fields;
+    let status = if f.status.is_empty() {
+        TaskStatus::NotStarted.as_str()
+    } else {
+        f.status.as_str()
+    };
+    layout(
+        ctx,
+        &page.title,
+        &page.crumbs,
+        html! {
+            (forms::problems(locale, page.problems))
+            form.narrow method="post" action=(page.action) {
+                (csrf_field(token))
+                (forms::select(&locale.t("column-area"), "area", page.areas, &f.area))
+                (forms::text(&locale.t("column-task"), "title", &f.title, true))
+                label {
+                    (locale.t("column-responsible"))
+                    select name="owners" multiple size="8" required {
+                        @for (value, label) in page.owners {
+                            option value=(value) selected[f.owners.contains(value)] { (label) }
+                        }
+                    }
+                }
+                (forms::date(&locale.t("column-start-date"), "start_date", &f.start_date, false))
+                (forms::date(&locale.t("column-end-date"), "end_date", &f.end_date, false))
+                (forms::select(&locale.t("column-status"), "status", &status_choices(locale), status))
+                (forms::textarea(&locale.t("workplan-progress-note"), "progress_note", &f.progress_note))
+                (forms::textarea(&locale.t("column-comments"), "comments", &f.comments))
+                button type="submit" { (locale.t("workplan-save")) }
+            }
+        },
+    )
+}
+
+// --- Timeline -------------------------------------------------------------
+
+const LABEL_WIDTH: f64 = 240.0;
+const ROW_HEIGHT: f64 = 22.0;
+const HEADER_HEIGHT: f64 = 28.0;
+
+fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+fn next_month(d: NaiveDate) -> NaiveDate {
+    let first = first_of_month(d);
+    first.checked_add_months(chrono::Months::new(1)).unwrap_or(first)
+}
+
+fn status_colour(status: TaskStatus) -> &'static str {
+    match status {
+        TaskStatus::NotStarted => "#9aa5b1",
+        TaskStatus::OnTrack => "#2f80ed",
+        TaskStatus::Delayed => "#e0a100",
+        TaskStatus::Completed => "#27ae60",
+        TaskStatus::Cancelled => "#bdbdbd",
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The dates a task's bar spans, when it has any.
+fn task_span(task: &Task) -> Option<(NaiveDate, NaiveDate)> {
+    match (task.start_date, task.end_date) {
+        (Some(s), Some(e)) => Some((s, e)),
+        (Some(d), None) | (None, Some(d)) => Some((d, d)),
+        (None, None) => None,
+    }
+}
+
+/// A Gantt chart of the dated tasks, by area: a band per month, a bar per task from
+/// the start of its first day to the end of its last, coloured by status; today's
+/// line when it falls inside. Plain SVG in the SVG namespace, no script.
+pub fn timeline_svg(locale: &Locale, areas: &[(Area, Vec<Task>)], today: NaiveDate) -> Markup {
+    let spans: Vec<(NaiveDate, NaiveDate)> = areas
+        .iter()
+        .flat_map(|(_, ts)| ts.iter().filter_map(task_span))
+        .collect();
+    let start = spans.iter().map(|s| s.0).min().map(first_of_month);
+    let end = spans.iter().map(|s| s.1).max().map(next_month);
+    let (Some(start), Some(end)) = (start, end) else {
+        return html! {
+            svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 400 40" width="100%" role="img" {
+                title { (locale.t("workplan-timeline-empty")) }
+                text x="8" y="24" { (locale.t("workplan-timeline-empty")) }
+            }
+        };
+    };
+    let days = (end - start).num_days().max(1) as f64;
+    let day_width = (720.0 / days).max(3.0);
+    let x_of = |d: NaiveDate| LABEL_WIDTH + (d - start).num_days() as f64 * day_width;
+    let width = x_of(end) + 8.0;
+    let rows: usize = areas
+        .iter()
+        .filter(|(_, ts)| ts.iter().any(|t| task_span(t).is_some()))
+        .map(|(_, ts)| 1 + ts.iter().filter(|t| task_span(t).is_some()).count())
+        .sum();
+    let height = HEADER_HEIGHT + rows as f64 * ROW_HEIGHT + 8.0;
+    let mut months = Vec::new();
+    let mut m = start;
+    while m < end {
+        months.push(m);
+        m = next_month(m);
+    }
+    let mut y = HEADER_HEIGHT;
+    html! {
+        svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img"
+            viewBox={ "0 0 " (fmt(width)) " " (fmt(height)) } width="100%"
+            preserveAspectRatio="xMinYMin meet" style={ "min-width:" (fmt(width.min(900.0))) "px" } {
+            title { (locale.t("workplan-timeline-title")) }
+            g.months {
+                @for (i, month) in months.iter().enumerate() {
+                    @let (x0, x1) = (x_of(*month), x_of(next_month(*month)));
+                    rect.month data-month=(month.format("%Y-%m")) x=(fmt(x0)) y="0" width=(fmt(x1 - x0)) height=(fmt(height))
+                        fill=(if i % 2 == 0 { "#f4f6f8" } else { "#ffffff" }) stroke="#d0d7de" stroke-width="0.5" {}
+                    text.tick x=(fmt(x0 + 3.0)) y="18" font-size="11" fill="#333" { (month.format("%b %Y")) }
+                }
+            }
+            @for (area, tasks) in areas {
+                @let dated: Vec<&Task> = tasks.iter().filter(|t| task_span(t).is_some()).collect();
+                @if !dated.is_empty() {
+                    @let area_y = { let v = y; y += ROW_HEIGHT; v };
+                    text.area x="4" y=(fmt(area_y + 15.0)) font-size="12" font-weight="bold" fill="#111" { (shorten(&area.name, 34)) title { (area.name) } }
+                    @for task in dated {
+                        @let row_y = { let v = y; y += ROW_HEIGHT; v };
+                        @let (s, e) = task_span(task).unwrap_or((start, start));
+                        @let overdue = is_overdue(task, today);
+                        @let label = format!("{} ({} – {}, {})", task.title, short_date(s), short_date(e), locale.t(&format!("task-status-{}", task.status.as_str())));
+                        g data-task=(task.id) class={ "task task-" (task.status.as_str()) @if overdue { " overdue" } } {
+                            title { (label) @if overdue { " – " (locale.t("workplan-overdue")) } }
+                            text.label x="14" y=(fmt(row_y + 15.0)) font-size="11" fill="#222" { (shorten(&task.title, 36)) }
+                            rect.bar x=(fmt(x_of(s))) y=(fmt(row_y + 4.0)) width=(fmt(x_of(e + chrono::Days::new(1)) - x_of(s))) height=(fmt(ROW_HEIGHT - 8.0))
+                                rx="3" fill=(status_colour(task.status))
+                                stroke=(if overdue { "#c0392b" } else { "none" }) stroke-width=(if overdue { "2" } else { "0" }) {}
+                            @if overdue {
+                                text.overdue x=(fmt(x_of(e + chrono::Days::new(1)) + 3.0)) y=(fmt(row_y + 15.0)) font-size="11" fill="#c0392b" { "!" }
+                            }
+                        }
+                    }
+                }
+            }
+            @if today >= start && today < end {
+                line.today x1=(fmt(x_of(today))) x2=(fmt(x_of(today))) y1="0" y2=(fmt(height)) stroke="#c0392b" stroke-width="1.5" stroke-dasharray="4 2" {
+                    title { (locale.t("workplan-today")) }
+                }
+            }
+        }
+    }
+}
+
+fn fmt(v: f64) -> String {
+    format!("{v:.2}")
+}
+
+pub struct TimelinePage<'a> {
+    pub group: &'a Group,
+    pub crumbs: Vec<Crumb>,
+    pub svg: Markup,
+}
+
+pub fn timeline(ctx: &PageContext, page: &TimelinePage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    layout(
+        ctx,
+        &locale.t_args(
+            "workplan-timeline-heading",
+            &[("group", page.group.short_name.as_str().into())],
+        ),
+        &page.crumbs,
+        html! {
+            p.actions {
+                a href={ "/groups/" (page.group.id) "/workplan" } { (locale.t("workplan-table-link")) }
+                " · " a href={ "/groups/" (page.group.id) "/workplan/timeline.svg" } { (locale.t("workplan-timeline-svg")) }
+            }
+            ul.legend {
+                @for status in TaskStatus::ALL {
+                    li { span.swatch style={ "background:" (status_colour(*status)) } {} " " (locale.t(&format!("task-status-{}", status.as_str()))) }
+                }
+            }
+            div.timeline-scroll { (page.svg) }
         },
     )
 }
