@@ -49,6 +49,14 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+impl AppError {
+    /// Input refused for one field: "Status: Choose one of the options." in the
+    /// person's language, from the field's label id and the problem's message id.
+    pub fn field(locale: &Locale, field: &str, problem: &str) -> Self {
+        AppError::BadRequest(format!("{}: {}", locale.t(field), locale.t(problem)))
+    }
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {

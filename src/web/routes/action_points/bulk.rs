@@ -37,7 +37,7 @@ pub async fn update(
     authorize(&mut conn, me.user(), *id, Action::RunMeetings).await?;
     let CsrfForm(form) = form;
     let locale = &me.ctx.locale;
-    let bad = |field: &str, problem: &str| AppError::BadRequest(format!("{}: {}", locale.t(field), locale.t(problem)));
+    let bad = |field: &str, problem: &str| AppError::field(locale, field, problem);
     if form.ids.is_empty() {
         return Err(bad("action-select-column", "action-bulk-none"));
     }

@@ -62,9 +62,9 @@ pub async fn update(
     let status: ActionStatus = form
         .status
         .parse()
-        .map_err(|_| AppError::BadRequest(format!("{}: {}", locale.t("column-status"), locale.t("invalid-choice"))))?;
+        .map_err(|_| AppError::field(locale, "column-status", "invalid-choice"))?;
     let note = validate::optional(&form.note, 4000)
-        .map_err(|p| AppError::BadRequest(format!("{}: {}", locale.t("field-note"), locale.t(p))))?
+        .map_err(|p| AppError::field(locale, "field-note", p))?
         .unwrap_or_default();
     let change = StatusChange {
         status,

@@ -43,9 +43,9 @@ pub async fn update(
     let status: TaskStatus = form
         .status
         .parse()
-        .map_err(|_| AppError::BadRequest(format!("{}: {}", locale.t("column-status"), locale.t("invalid-choice"))))?;
+        .map_err(|_| AppError::field(locale, "column-status", "invalid-choice"))?;
     let note = validate::optional(&form.note, 4000)
-        .map_err(|p| AppError::BadRequest(format!("{}: {}", locale.t("workplan-progress-note"), locale.t(p))))?
+        .map_err(|p| AppError::field(locale, "workplan-progress-note", p))?
         .unwrap_or_default();
     workplan::set_status(&mut conn, task.id, status, &note).await?;
 
