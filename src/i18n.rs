@@ -7,21 +7,33 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The languages with a complete set of messages, and their writing direction.
-const LANGUAGES: &[(&str, &str, &str)] = &[("en", "ltr", include_str!("../locales/en/main.ftl"))];
+/// The languages with a complete set of messages, their writing direction, and their
+/// files (one per part of the product, so that each part keeps its own messages).
+const LANGUAGES: &[(&str, &str, &[&str])] = &[(
+    "en",
+    "ltr",
+    &[
+        include_str!("../locales/en/main.ftl"),
+        include_str!("../locales/en/meetings.ftl"),
+        include_str!("../locales/en/mail.ftl"),
+        include_str!("../locales/en/workplan.ftl"),
+    ],
+)];
 
 static BUNDLES: LazyLock<HashMap<&'static str, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     LANGUAGES
         .iter()
-        .map(|(lang, _, source)| {
+        .map(|(lang, _, sources)| {
             let id: LanguageIdentifier = lang.parse().expect("language tags in LANGUAGES are valid");
-            let resource = FluentResource::try_new((*source).to_owned()).expect("bundled .ftl files parse");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks would end up inside plain-text mail and CSV cells.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .expect("bundled .ftl files have no duplicate ids");
+            for source in *sources {
+                let resource = FluentResource::try_new((*source).to_owned()).expect("bundled .ftl files parse");
+                bundle
+                    .add_resource(resource)
+                    .expect("bundled .ftl files have no duplicate ids");
+            }
             (*lang, bundle)
         })
         .collect()

@@ -4,6 +4,7 @@ pub mod action_point_import;
 pub mod agenda;
 pub mod directory;
 pub mod directory_import;
+pub mod ics;
 pub mod markdown;
 pub mod owners;
 pub mod passwords;

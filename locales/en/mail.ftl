@@ -1,0 +1,1 @@
+## Messages of the mail part; shared words stay in main.ftl.

@@ -1,0 +1,1 @@
+## Messages of the meetings part; shared words stay in main.ftl.

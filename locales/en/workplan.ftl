@@ -1,0 +1,1 @@
+## Messages of the workplan part; shared words stay in main.ftl.
