@@ -150,11 +150,14 @@ pub async fn show(
         .filter(|(a, _)| a.group_id != group.id)
         .filter_map(|(a, _)| short_names.get(&a.group_id).map(|s| (a.id, s.clone())))
         .collect();
+    let shown_ids: Vec<i64> = shown.iter().flat_map(|(_, tasks)| tasks.iter().map(|t| t.id)).collect();
+    let links = super::link_labels(&mut conn, locale, me.user(), standing, &group, &shown_ids).await?;
     let rows = TaskRows {
         owners,
         today,
         editable_areas,
         subgroup_of_area,
+        links,
     };
     let page = TablePage {
         group: &group,
