@@ -191,34 +191,41 @@ pub async fn rename_area(conn: &mut AsyncPgConnection, id: i64, name: &str) -> Q
     Ok(())
 }
 
-/// Swaps the area with its neighbour above (`up`) or below; at either end nothing moves.
+/// Moves the area one place up (`up`) or down; at either end nothing moves.
 pub async fn move_area(conn: &mut AsyncPgConnection, area: &Area, up: bool) -> QueryResult<()> {
-    use diesel_async::AsyncConnection;
     let group_areas = areas(conn, area.group_id).await?;
     let Some(index) = group_areas.iter().position(|a| a.id == area.id) else {
         return Ok(());
     };
-    let other = if up {
-        index.checked_sub(1).and_then(|i| group_areas.get(i))
-    } else {
-        group_areas.get(index + 1)
-    };
-    let Some(other) = other.cloned() else {
-        return Ok(());
-    };
-    let (this_id, this_pos) = (area.id, area.position);
+    match (up, index) {
+        (true, 0) => Ok(()),
+        (true, i) => place_area(conn, area, i - 1).await,
+        (false, i) => place_area(conn, area, i + 1).await,
+    }
+}
+
+/// Puts the area at `index` (from 0; past the end means last) of the group's areas,
+/// the others keeping their order.
+pub async fn place_area(conn: &mut AsyncPgConnection, area: &Area, index: usize) -> QueryResult<()> {
+    use diesel_async::AsyncConnection;
+    let mut order: Vec<i64> = areas(conn, area.group_id)
+        .await?
+        .iter()
+        .map(|a| a.id)
+        .filter(|id| *id != area.id)
+        .collect();
+    order.insert(index.min(order.len()), area.id);
     conn.transaction::<_, diesel::result::Error, _>(async |conn| {
         diesel::sql_query("SET CONSTRAINTS workplan_areas_group_position_key DEFERRED")
             .execute(conn)
             .await?;
-        diesel::update(workplan_areas::table.find(this_id))
-            .set(workplan_areas::position.eq(other.position))
-            .execute(conn)
-            .await?;
-        diesel::update(workplan_areas::table.find(other.id))
-            .set(workplan_areas::position.eq(this_pos))
-            .execute(conn)
-            .await?;
+        for (position, id) in order.iter().enumerate() {
+            let position = i32::try_from(position).unwrap_or(i32::MAX);
+            diesel::update(workplan_areas::table.find(id))
+                .set(workplan_areas::position.eq(position))
+                .execute(conn)
+                .await?;
+        }
         Ok(())
     })
     .await

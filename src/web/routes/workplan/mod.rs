@@ -242,7 +242,7 @@ pub async fn meeting_workplan(
 
 /// Checks a task form against the group's areas and who it offers as responsible;
 /// notes every problem found.
-pub fn check_task(form: &TaskForm, choices: &TaskChoices, problems: &mut Problems) -> Option<CheckedTask> {
+fn check_task(form: &TaskForm, choices: &TaskChoices, problems: &mut Problems) -> Option<CheckedTask> {
     let area_id = problems.check(
         "column-area",
         form.area
@@ -291,6 +291,52 @@ pub fn check_task(form: &TaskForm, choices: &TaskChoices, problems: &mut Problem
         action_point_ids: action_point_ids?,
         meeting_ids: meeting_ids?,
     })
+}
+
+/// Checks the form and, when all is right, adds the task at the end of its area or
+/// changes `existing` (keeping its links to restricted action points the user cannot
+/// see). Returns the task's id, or `None` with the problems noted and nothing written.
+pub async fn save_task(
+    conn: &mut AsyncPgConnection,
+    choices: &TaskChoices,
+    existing: Option<&Task>,
+    form: &TaskForm,
+    problems: &mut Problems,
+) -> AppResult<Option<i64>> {
+    let checked = check_task(form, choices, problems);
+    let Some(mut task) = checked else {
+        return Ok(None);
+    };
+    if workplan::task_title_taken(conn, task.area_id, &task.title, existing.map(|t| t.id)).await? {
+        problems.add("column-task", "invalid-task-taken");
+        return Ok(None);
+    }
+    match existing {
+        None => Ok(Some(workplan::create_task(conn, &task.fields()).await?)),
+        Some(existing) => {
+            task.action_point_ids
+                .extend(choices.unseen_links_of(conn, existing).await?);
+            workplan::update_task(conn, existing, &task.fields()).await?;
+            Ok(Some(existing.id))
+        }
+    }
+}
+
+/// An area's name once checked: given, not too long, and no other area's in the group.
+pub async fn check_area_name(
+    conn: &mut AsyncPgConnection,
+    group_id: i64,
+    name: &str,
+    except: Option<i64>,
+) -> AppResult<Result<String, &'static str>> {
+    let name = match validate::required(name, 200) {
+        Ok(name) => name,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    if workplan::area_name_taken(conn, group_id, &name, except).await? {
+        return Ok(Err("invalid-area-taken"));
+    }
+    Ok(Ok(name))
 }
 
 /// The task form with its choices, as a page answering `status`.

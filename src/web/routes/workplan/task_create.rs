@@ -3,9 +3,8 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::{TaskChoices, check_task, editable_group, task_page};
+use super::{TaskChoices, editable_group, save_task, task_page};
 use crate::models::groups::Group;
-use crate::models::workplan;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
@@ -82,20 +81,11 @@ pub async fn create(
     let context = context(&me, &state, *id).await?;
     let CsrfForm(fields) = form;
     let mut problems = Problems::default();
-    let checked = check_task(&fields, &context.choices, &mut problems);
     let mut conn = state.conn().await?;
-    if let Some(task) = &checked
-        && workplan::task_title_taken(&mut conn, task.area_id, &task.title, None).await?
-    {
-        problems.add("column-task", "invalid-task-taken");
-    }
-    match checked {
-        Some(task) if problems.is_empty() => {
-            workplan::create_task(&mut conn, &task.fields()).await?;
-            Ok(HttpResponse::SeeOther()
-                .insert_header((LOCATION, format!("/groups/{}/workplan", context.group.id)))
-                .finish())
-        }
+    match save_task(&mut conn, &context.choices, None, &fields, &mut problems).await? {
+        Some(_) => Ok(HttpResponse::SeeOther()
+            .insert_header((LOCATION, format!("/groups/{}/workplan", context.group.id)))
+            .finish()),
         _ => Ok(page(
             &me,
             &context,

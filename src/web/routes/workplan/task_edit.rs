@@ -2,7 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 
-use super::{TaskChoices, check_task, editable_group, task_form_of, task_page};
+use super::{TaskChoices, editable_group, save_task, task_form_of, task_page};
 use crate::models::groups::Group;
 use crate::models::workplan::{self, Task};
 use crate::web::AppState;
@@ -71,25 +71,11 @@ pub async fn update(
     let context = context(&me, &state, *id).await?;
     let CsrfForm(fields) = form;
     let mut problems = Problems::default();
-    let checked = check_task(&fields, &context.choices, &mut problems);
     let mut conn = state.conn().await?;
-    if let Some(task) = &checked
-        && workplan::task_title_taken(&mut conn, task.area_id, &task.title, Some(context.task.id)).await?
-    {
-        problems.add("column-task", "invalid-task-taken");
-    }
-    match checked {
-        Some(mut task) if problems.is_empty() => {
-            let unseen = context.choices.unseen_links_of(&mut conn, &context.task).await?;
-            task.action_point_ids.extend(unseen);
-            workplan::update_task(&mut conn, &context.task, &task.fields()).await?;
-            Ok(HttpResponse::SeeOther()
-                .insert_header((
-                    LOCATION,
-                    format!("/groups/{}/workplan#task-{}", context.group.id, context.task.id),
-                ))
-                .finish())
-        }
+    match save_task(&mut conn, &context.choices, Some(&context.task), &fields, &mut problems).await? {
+        Some(id) => Ok(HttpResponse::SeeOther()
+            .insert_header((LOCATION, format!("/groups/{}/workplan#task-{id}", context.group.id)))
+            .finish()),
         _ => Ok(page(
             &me,
             &context,
