@@ -1,19 +1,14 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
 
-use super::editable_group;
+use super::{Confirmation, editable_group};
 use crate::models::workplan;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::workplan::{DeletePage, delete_confirmation};
 use crate::web::{AppState, html_page};
-
-/// The confirmation page's form: only its CSRF token matters.
-#[derive(Deserialize)]
-pub struct Confirmation {}
 
 /// Asks whether to delete the area, saying how many tasks go with it.
 pub async fn confirm(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {

@@ -17,10 +17,11 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use diesel_async::AsyncPgConnection;
-use maud::Markup;
+use serde::Deserialize;
 
 use crate::domain::owners::{self, Owner};
 use crate::domain::policy::{Action, Standing};
+use crate::domain::workplan::is_workplan_item;
 use crate::domain::{TaskStatus, validate};
 use crate::i18n::Locale;
 use crate::models::groups::{self, Group};
@@ -32,8 +33,12 @@ use crate::web::auth::{PageContext, authorize};
 use crate::web::error::AppResult;
 use crate::web::routes::action_points::hidden_restricted;
 use crate::web::views::forms::Problems;
-use crate::web::views::workplan::{LinkLabels, MeetingWorkplan, TaskForm};
+use crate::web::views::workplan::{LinkLabels, MeetingWorkplan, TaskForm, meeting_section};
 use crate::web::views::{local_date, short_date};
+
+/// A deletion's form after its confirmation page: only its CSRF token matters.
+#[derive(Deserialize)]
+pub struct Confirmation {}
 
 /// A group whose workplan the user may edit, with its ancestors for the crumbs.
 pub async fn editable_group(conn: &mut AsyncPgConnection, user: &User, id: i64) -> AppResult<(Group, Vec<Group>)> {
@@ -234,14 +239,14 @@ pub async fn meeting_workplan(
     let discussed = workplan::tasks_for_meeting(conn, meeting.id).await?;
     let under_item = agenda
         .iter()
-        .find(|item| crate::domain::workplan::is_workplan_item(&item.title))
+        .find(|item| is_workplan_item(&item.title))
         .map(|item| item.id);
-    let markup: Markup = crate::web::views::workplan::meeting_section(ctx, meeting.group_id, &due, &named, &discussed);
+    let markup = meeting_section(ctx, meeting.group_id, &due, &named, &discussed);
     Ok(MeetingWorkplan { under_item, markup })
 }
 
-/// Checks a task form against the group's areas and who it offers as responsible;
-/// notes every problem found.
+/// Checks a task form against what the group offers (areas, responsible parties,
+/// action points, meetings); notes every problem found.
 fn check_task(form: &TaskForm, choices: &TaskChoices, problems: &mut Problems) -> Option<CheckedTask> {
     let area_id = problems.check(
         "column-area",

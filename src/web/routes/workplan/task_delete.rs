@@ -2,7 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 
-use super::editable_group;
+use super::{Confirmation, editable_group};
 use crate::models::workplan;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
@@ -32,7 +32,7 @@ pub async fn delete(
     me: SignedIn,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    _form: CsrfForm<super::area_delete::Confirmation>,
+    _form: CsrfForm<Confirmation>,
 ) -> AppResult<HttpResponse> {
     let mut conn = state.conn().await?;
     let (task, area) = workplan::find_task(&mut conn, *id).await?;
