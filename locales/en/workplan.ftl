@@ -1,7 +1,7 @@
 ## Messages of the workplan part; shared words stay in main.ftl.
 
 workplan-action-point-number = AP #{ $number }
-workplan-discussed-at = · met
+workplan-discussed-at = · discussed
 workplan-linked-action-points = Action points it serves
 workplan-linked-meetings = Meetings that discussed it
 invalid-link-elsewhere = Choose among the action points and meetings offered for this group.

@@ -49,7 +49,7 @@ pub struct LinkLabels {
     pub meetings: HashMap<i64, Vec<(i64, String)>>,
 }
 
-/// A task's links under its title: "AP #3 · Met 11 Jun 2014".
+/// A task's links under its title: "AP #3 · discussed 11 Jun 2014".
 fn task_links(locale: &Locale, task_id: i64, links: &LinkLabels) -> Markup {
     let items = links.action_points.get(&task_id).map(Vec::as_slice).unwrap_or_default();
     let meetings = links.meetings.get(&task_id).map(Vec::as_slice).unwrap_or_default();
@@ -306,7 +306,7 @@ pub struct TaskPage<'a> {
     pub owners: &'a [(String, String)],
     pub action_points: &'a [(String, String)],
     pub meetings: &'a [(String, String)],
-    /// The task's own address on its edit page, for the delete button.
+    /// The task's own address on its edit page, for the link to delete it.
     pub task_path: Option<String>,
 }
 
