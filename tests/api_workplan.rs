@@ -147,6 +147,26 @@ async fn areas_and_tasks_are_created_listed_changed_and_deleted() {
         .await;
     assert_problem(&bad_filter, 400, "status: ");
 
+    // Moved to another area of the group, the task keeps its links.
+    let core_group = app
+        .id(&format!(
+            "SELECT id FROM workplan_areas WHERE group_id = {wg} AND name = 'Core Group'"
+        ))
+        .await;
+    let moved = coordinator
+        .patch(
+            &format!("/api/v1/workplan/tasks/{task}"),
+            json!({ "area_id": core_group }),
+        )
+        .await;
+    assert_eq!(moved.status, 200, "{}", moved.body);
+    assert_eq!(moved.body["area_id"], core_group);
+    assert_eq!(moved.body["meeting_ids"], json!([june]));
+    let back = coordinator
+        .patch(&format!("/api/v1/workplan/tasks/{task}"), json!({ "area_id": area }))
+        .await;
+    assert_eq!(back.body["area_id"], area);
+
     let answer = coordinator
         .patch(
             &format!("/api/v1/workplan/tasks/{task}"),

@@ -94,6 +94,8 @@ pub struct TaskChoices {
 
 impl TaskChoices {
     pub async fn load(conn: &mut AsyncPgConnection, locale: &Locale, user: &User, group: &Group) -> AppResult<Self> {
+        // The caller has checked the right to edit; the standing decides which
+        // restricted items this user sees.
         let standing = authorize(conn, user, group.id, Action::View).await?;
         let tree = groups::subtree_ids(conn, group.id).await?;
         let short_names: HashMap<i64, String> = groups::short_names(conn, &tree).await?.into_iter().collect();
@@ -344,18 +346,30 @@ pub async fn check_area_name(
     Ok(Ok(name))
 }
 
+/// What a task form saves: a new task of the group, or an existing task.
+pub enum TaskTarget {
+    NewIn(i64),
+    Existing(i64),
+}
+
 /// The task form with its choices, as a page answering `status`.
 pub fn task_page(
     me: &crate::web::auth::SignedIn,
     heading: (String, Vec<crate::web::views::Crumb>),
-    action: String,
+    target: TaskTarget,
     choices: &TaskChoices,
     fields: &TaskForm,
     problems: &Problems,
     status: actix_web::http::StatusCode,
 ) -> actix_web::HttpResponse {
     let (title, crumbs) = heading;
-    let task_path = action.starts_with("/workplan/tasks/").then(|| action.clone());
+    let (action, task_path) = match target {
+        TaskTarget::NewIn(group_id) => (format!("/groups/{group_id}/workplan/tasks"), None),
+        TaskTarget::Existing(task_id) => {
+            let path = format!("/workplan/tasks/{task_id}");
+            (path.clone(), Some(path))
+        }
+    };
     let view = crate::web::views::workplan::TaskPage {
         title,
         crumbs,

@@ -3,7 +3,7 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::{TaskChoices, editable_group, save_task, task_page};
+use super::{TaskChoices, TaskTarget, editable_group, save_task, task_page};
 use crate::models::groups::Group;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
@@ -49,7 +49,7 @@ fn page(
     task_page(
         me,
         (title, crumbs_to(&context.ancestors, &context.group)),
-        format!("/groups/{}/workplan/tasks", context.group.id),
+        TaskTarget::NewIn(context.group.id),
         &context.choices,
         fields,
         problems,

@@ -2,7 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 
-use super::{TaskChoices, editable_group, save_task, task_form_of, task_page};
+use super::{TaskChoices, TaskTarget, editable_group, save_task, task_form_of, task_page};
 use crate::models::groups::Group;
 use crate::models::workplan::{self, Task};
 use crate::web::AppState;
@@ -45,7 +45,7 @@ fn page(
             me.ctx.locale.t("workplan-edit-task"),
             crumbs_to(&context.ancestors, &context.group),
         ),
-        format!("/workplan/tasks/{}", context.task.id),
+        TaskTarget::Existing(context.task.id),
         &context.choices,
         fields,
         problems,
