@@ -1,0 +1,44 @@
+use actix_web::web;
+use maud::Markup;
+
+use crate::domain::policy::{self, Action};
+use crate::models::agenda;
+use crate::models::minutes::{self, Reader};
+use crate::web::AppState;
+use crate::web::auth::SignedIn;
+use crate::web::error::AppResult;
+use crate::web::routes::action_points::owners_on_offer;
+use crate::web::views::live::{LivePage, page};
+
+/// The live screen: those who run the meeting edit it, other members watch.
+pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+    let mut conn = state.conn().await?;
+    let (meeting, standing) = super::meeting_for(&mut conn, me.user(), *id, Action::View).await?;
+    let may_run = policy::allows(standing, Action::RunMeetings);
+    let reader = if may_run {
+        Reader::Everything
+    } else {
+        Reader::Member(me.user().id)
+    };
+    // The stamp is read first: a change made while the page is drawn shows up at the next poll.
+    let live = agenda::live_state(&mut conn, meeting.id).await?;
+    let minutes = minutes::compose(&mut conn, meeting.id, reader).await?;
+    let offered: Vec<(String, String)> = if may_run {
+        owners_on_offer(&mut conn, &me.ctx.locale, meeting.group_id)
+            .await?
+            .into_iter()
+            .map(|(owner, label)| (owner.key(), label))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(page(
+        &me.ctx,
+        &LivePage {
+            minutes: &minutes,
+            stamp: &live.stamp,
+            may_run,
+            owners_on_offer: &offered,
+        },
+    ))
+}
