@@ -45,6 +45,9 @@ fn push_children<'a, T: Outlined>(
     }
 }
 
+/// The longest notes or decisions an item keeps, in characters.
+pub const MAX_NOTES: usize = 100_000;
+
 /// Where an item sits in the tree: its parent and its position among siblings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Placement {

@@ -10,7 +10,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{action_points, groups, me, memberships, organizations, users};
+use super::{action_points, agenda, attendance, groups, me, meeting_status, memberships, organizations, users};
 use crate::web::auth::SESSION_COOKIE;
 
 /// Every error, in the shape of RFC 9457 problem details.
@@ -36,7 +36,7 @@ pub struct Problem {
 #[openapi(
     info(
         title = "convene API",
-        description = "The JSON API of convene: people, organisations, groups, memberships and action points.\n\n\
+        description = "The JSON API of convene: people, organisations, groups, memberships, action points, and meetings' agendas, attendance and status.\n\n\
             Authenticate with a personal token (`Authorization: Bearer …`, created at `/account/tokens` \
             or with `convene token create`), or from a signed-in browser with the session cookie, in \
             which case every request other than GET must carry the session's CSRF token in \
@@ -69,6 +69,17 @@ pub struct Problem {
         action_points::history,
         action_points::create,
         action_points::update_status,
+        meeting_status::change,
+        agenda::list,
+        agenda::create,
+        agenda::update,
+        agenda::delete,
+        agenda::move_item,
+        agenda::save_notes,
+        attendance::show,
+        attendance::mark,
+        attendance::add_guest,
+        attendance::remove_guest,
     ),
     components(schemas(Problem)),
     modifiers(&Conventions),
@@ -79,6 +90,7 @@ pub struct Problem {
         (name = "groups", description = "Working groups and the groups below them"),
         (name = "memberships", description = "Who belongs to a group, in which role, for which term"),
         (name = "action points", description = "A group's living list of action points, their owners and status history"),
+        (name = "meetings", description = "A meeting's agenda, notes, attendance and status steps"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -111,7 +123,13 @@ impl Modify for Conventions {
             ))),
         );
         for (path, item) in openapi.paths.paths.iter_mut() {
-            let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete];
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ];
             for operation in operations.into_iter().flatten() {
                 if path != DOCUMENT_PATH {
                     add_unauthenticated(operation);

@@ -10,8 +10,6 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::views::live::{NotesForm, conflict};
 use crate::web::{AppState, html_page};
 
-const MAX_TEXT: usize = 100_000;
-
 /// Saves an item's notes and decisions against the version they were edited from.
 /// When someone saved in between, nothing is written and the 409 page shows their
 /// text next to the user's own.
@@ -27,7 +25,7 @@ pub async fn save(
     let mut conn = state.conn().await?;
     let (meeting, _) = super::meeting_for(&mut conn, me.user(), id, Action::RunMeetings).await?;
     for (field, text) in [("live-notes", &form.notes), ("live-decisions", &form.decisions)] {
-        validate::optional(text, MAX_TEXT)
+        validate::optional(text, crate::domain::agenda::MAX_NOTES)
             .map_err(|p| AppError::Invalid(format!("{}: {}", locale.t(field), locale.t(p))))?;
     }
     match agenda::save_notes(
