@@ -443,3 +443,54 @@ async fn only_those_who_run_the_group_edit_and_foreign_ids_are_not_found() {
         0
     );
 }
+
+#[tokio::test]
+async fn two_closes_at_once_close_once_and_a_background_move_returns_the_new_outline() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let meeting = draft_meeting(&app).await;
+    let editor = format!("/meetings/{meeting}/agenda");
+    for title in ["Review of action points", "Updates"] {
+        coordinator.submit(&editor, &editor, &[("title", title)]).await;
+    }
+
+    // app.js sends a move with X-Partial and swaps in the renumbered list it gets back.
+    let updates = item_id(&app, meeting, "Updates").await;
+    let token = common::form_token(&coordinator.page(&editor).await);
+    let partial = coordinator
+        .client
+        .post(coordinator.url(&format!("{editor}/{updates}/move")))
+        .header("X-Partial", "agenda")
+        .form(&[("csrf_token", token.as_str()), ("to", "up")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(partial.status(), 200);
+    let fragment = partial.text().await.unwrap();
+    assert!(fragment.starts_with(r#"<section id="agenda-editor">"#), "{fragment}");
+    assert_eq!(
+        outline_lines(&fragment, "ol.agenda"),
+        ["1 Updates", "2 Review of action points"]
+    );
+
+    let show = format!("/meetings/{meeting}");
+    for step in ["publish", "start"] {
+        coordinator
+            .submit(&show, &format!("{show}/status"), &[("step", step)])
+            .await;
+    }
+    let token = common::form_token(&coordinator.page(&show).await);
+    let (path, fields) = (
+        format!("{show}/status"),
+        [("csrf_token", token.as_str()), ("step", "close")],
+    );
+    let (first, second) = tokio::join!(coordinator.post(&path, &fields), coordinator.post(&path, &fields));
+    let mut statuses = [first.status().as_u16(), second.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [303, 409]);
+
+    // A stranger to the group learns nothing about the meeting, not even its live state.
+    let outsider = common::live::stranger(&app).await;
+    assert_eq!(outsider.get(&format!("{show}/live/state")).await.status(), 404);
+}

@@ -56,6 +56,12 @@ impl AppError {
         AppError::BadRequest(format!("{}: {}", locale.t(field), locale.t(problem)))
     }
 
+    /// Like `field`, for a well-formed value that breaks a rule (a 422): text too long
+    /// or missing, an owner not on offer.
+    pub fn invalid_field(locale: &Locale, field: &str, problem: &str) -> Self {
+        AppError::Invalid(format!("{}: {}", locale.t(field), locale.t(problem)))
+    }
+
     /// A refused change to a meeting: a closed meeting or a step that does not apply
     /// is a 409 saying the meeting's status, a rule's refusal a 422.
     pub fn from_edit(locale: &Locale, error: crate::models::meetings::EditError) -> Self {

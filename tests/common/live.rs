@@ -46,3 +46,13 @@ pub fn outline_lines(html: &str, list_selector: &str) -> Vec<String> {
         .map(|li| format!("{} {}", part(li, ".num"), part(li, ".title")))
         .collect()
 }
+
+/// Someone signed in who belongs to no group.
+pub async fn stranger(app: &TestApp) -> super::Visitor {
+    let hash = convene::domain::passwords::hash("stranger password 1");
+    app.id(&format!(
+        "INSERT INTO users (email, name, password_hash) VALUES ('stranger@example.net', 'Sam Stranger', '{hash}') RETURNING id"
+    ))
+    .await;
+    app.sign_in("stranger@example.net", "stranger password 1").await
+}

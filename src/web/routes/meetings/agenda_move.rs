@@ -30,7 +30,7 @@ pub async fn move_item(
         .0
         .to
         .parse()
-        .map_err(|problem| AppError::field(locale, "agenda-field-move", problem))?;
+        .map_err(|problem| AppError::invalid_field(locale, "agenda-field-move", problem))?;
     let meeting_id = EditorContext::load(&me, &state, id).await?.meeting.id;
     let mut conn = state.conn().await?;
     agenda::move_item(&mut conn, meeting_id, item_id, movement)

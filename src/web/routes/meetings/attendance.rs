@@ -46,7 +46,7 @@ fn marks(
             other => other
                 .parse()
                 .map(|status| (user_id, Some(status)))
-                .map_err(|_| AppError::field(locale, "attendance-title", "invalid-choice")),
+                .map_err(|_| AppError::invalid_field(locale, "attendance-title", "invalid-choice")),
         })
         .collect()
 }

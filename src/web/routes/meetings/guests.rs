@@ -23,7 +23,7 @@ pub async fn add(
     form: CsrfForm<GuestForm>,
 ) -> AppResult<HttpResponse> {
     let locale = &me.ctx.locale;
-    let bad = |field: &str, problem: &str| AppError::Invalid(format!("{}: {}", locale.t(field), locale.t(problem)));
+    let bad = |field: &str, problem: &str| AppError::invalid_field(locale, field, problem);
     let name = validate::required(&form.0.name, 200).map_err(|p| bad("attendance-guest-name", p))?;
     let organization =
         validate::optional(&form.0.organization, 200).map_err(|p| bad("attendance-guest-organization", p))?;

@@ -3,7 +3,7 @@ use maud::Markup;
 
 use crate::domain::policy::{self, Action};
 use crate::models::agenda;
-use crate::models::minutes::{self, Reader};
+use crate::models::minutes;
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
@@ -15,14 +15,9 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     let mut conn = state.conn().await?;
     let (meeting, standing) = super::meeting_for(&mut conn, me.user(), *id, Action::View).await?;
     let may_run = policy::allows(standing, Action::RunMeetings);
-    let reader = if may_run {
-        Reader::Everything
-    } else {
-        Reader::Member(me.user().id)
-    };
     // The stamp is read first: a change made while the page is drawn shows up at the next poll.
     let live = agenda::live_state(&mut conn, meeting.id).await?;
-    let minutes = minutes::compose(&mut conn, meeting.id, reader).await?;
+    let minutes = minutes::compose(&mut conn, meeting.id, super::reader(standing, me.user())).await?;
     let offered: Vec<(String, String)> = if may_run {
         owners_on_offer(&mut conn, &me.ctx.locale, meeting.group_id)
             .await?

@@ -1,8 +1,8 @@
 use actix_web::{HttpResponse, web};
 use maud::Markup;
 
-use crate::domain::policy::{self, Action};
-use crate::models::minutes::{self, Minutes, Reader};
+use crate::domain::policy::Action;
+use crate::models::minutes::{self, Minutes};
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
@@ -11,12 +11,7 @@ use crate::web::views;
 async fn load(me: &SignedIn, state: &AppState, id: i64) -> AppResult<Minutes> {
     let mut conn = state.conn().await?;
     let (meeting, standing) = super::meeting_for(&mut conn, me.user(), id, Action::View).await?;
-    let reader = if policy::allows(standing, Action::RunMeetings) {
-        Reader::Everything
-    } else {
-        Reader::Member(me.user().id)
-    };
-    Ok(minutes::compose(&mut conn, meeting.id, reader).await?)
+    Ok(minutes::compose(&mut conn, meeting.id, super::reader(standing, me.user())).await?)
 }
 
 /// The minutes as a printable page.

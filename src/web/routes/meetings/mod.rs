@@ -20,8 +20,9 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use diesel_async::AsyncPgConnection;
 
-use crate::domain::policy::{Action, Standing};
+use crate::domain::policy::{self, Action, Standing};
 use crate::models::meetings::{self, Meeting};
+use crate::models::minutes::Reader;
 use crate::models::users::User;
 use crate::web::auth::authorize;
 use crate::web::error::AppResult;
@@ -74,4 +75,14 @@ pub async fn meeting_for(
 /// Back to a page after a form was handled.
 pub fn see_other(path: String) -> HttpResponse {
     HttpResponse::SeeOther().insert_header((LOCATION, path)).finish()
+}
+
+/// Whose minutes a viewer reads: everything for those who run the group, otherwise
+/// without the restricted items they do not own.
+pub fn reader(standing: Standing, user: &User) -> Reader {
+    if policy::allows(standing, Action::RunMeetings) {
+        Reader::Everything
+    } else {
+        Reader::Member(user.id)
+    }
 }

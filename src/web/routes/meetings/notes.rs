@@ -26,7 +26,7 @@ pub async fn save(
     let (meeting, _) = super::meeting_for(&mut conn, me.user(), id, Action::RunMeetings).await?;
     for (field, text) in [("live-notes", &form.notes), ("live-decisions", &form.decisions)] {
         validate::optional(text, crate::domain::agenda::MAX_NOTES)
-            .map_err(|p| AppError::Invalid(format!("{}: {}", locale.t(field), locale.t(p))))?;
+            .map_err(|p| AppError::invalid_field(locale, field, p))?;
     }
     match agenda::save_notes(
         &mut conn,

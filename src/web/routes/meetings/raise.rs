@@ -41,7 +41,7 @@ pub async fn raise(
             crate::models::meetings::EditError::NotAllowed(meeting.status),
         ));
     }
-    let bad = |field: &str, problem: &str| AppError::Invalid(format!("{}: {}", locale.t(field), locale.t(problem)));
+    let bad = |field: &str, problem: &str| AppError::invalid_field(locale, field, problem);
     let topic = validate::required(&form.topic, 200).map_err(|p| bad("column-topic", p))?;
     let text = validate::required(&form.text, 4000).map_err(|p| bad("column-action", p))?;
     let offered: Vec<Owner> = owners_on_offer(&mut conn, locale, meeting.group_id)

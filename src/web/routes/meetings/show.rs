@@ -2,7 +2,7 @@ use actix_web::web;
 use maud::Markup;
 
 use crate::domain::policy::{self, Action};
-use crate::models::minutes::{self, Reader};
+use crate::models::minutes;
 use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
 use crate::web::{AppState, views};
@@ -11,11 +11,6 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     let mut conn = state.conn().await?;
     let (meeting, standing) = super::meeting_for(&mut conn, me.user(), *id, Action::View).await?;
     let may_run = policy::allows(standing, Action::RunMeetings);
-    let reader = if may_run {
-        Reader::Everything
-    } else {
-        Reader::Member(me.user().id)
-    };
-    let minutes = minutes::compose(&mut conn, meeting.id, reader).await?;
+    let minutes = minutes::compose(&mut conn, meeting.id, super::reader(standing, me.user())).await?;
     Ok(views::meetings::show(&me.ctx, &minutes, may_run))
 }

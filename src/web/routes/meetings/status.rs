@@ -29,7 +29,7 @@ pub async fn change(
         .0
         .step
         .parse()
-        .map_err(|_| AppError::field(locale, "meeting-flow-step", "invalid-choice"))?;
+        .map_err(|_| AppError::invalid_field(locale, "meeting-flow-step", "invalid-choice"))?;
     meetings::change_status(&mut conn, meeting.id, step, Utc::now())
         .await
         .map_err(|e| AppError::from_edit(locale, e))?;
