@@ -225,6 +225,23 @@ async fn the_reference_meeting_is_built_run_and_closed_through_the_forms() {
         )
         .await;
     assert_eq!(late_guest.status(), 409);
+    let late_action = coordinator
+        .post(
+            &format!("/meetings/{meeting}/action-points"),
+            &[
+                ("csrf_token", &token),
+                ("topic", "Late"),
+                ("text", "Too late"),
+                ("owners", &owner),
+            ],
+        )
+        .await;
+    assert_eq!(late_action.status(), 409);
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM action_points WHERE text = 'Too late'")
+            .await,
+        0
+    );
 
     // The minutes: agenda in order and nesting, notes (sanitised), attendance, new action point.
     let minutes = coordinator.page(&format!("/meetings/{meeting}/minutes")).await;

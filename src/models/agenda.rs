@@ -8,6 +8,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
 use crate::domain::MeetingStatus;
 use crate::domain::agenda::{self, Move, Placement};
+use crate::models::action_points::NewActionPoint;
 use crate::models::meetings::{self, AgendaItem, EditError};
 use crate::schema::{action_points, agenda_items, attendance, meetings as meetings_table};
 
@@ -172,6 +173,20 @@ pub async fn save_notes(
             Some(item) => Ok(item),
             None => Err(EditError::Stale(Box::new(find_item(conn, meeting_id, item_id).await?))),
         }
+    })
+    .await
+}
+
+/// Records an action point raised at the meeting, unless the meeting has closed
+/// meanwhile; returns its id.
+pub async fn raise_action_point(
+    conn: &mut AsyncPgConnection,
+    meeting_id: i64,
+    new: &NewActionPoint<'_>,
+) -> Result<i64, EditError> {
+    conn.transaction(async |conn| {
+        meetings::lock_editable(conn, meeting_id).await?;
+        Ok(new.insert(conn).await?)
     })
     .await
 }

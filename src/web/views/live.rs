@@ -9,7 +9,7 @@ use super::forms;
 use super::meetings::{agenda_outline, attendance};
 use super::{csrf_field, layout, markdown_block};
 use crate::domain::agenda::outline;
-use crate::domain::meeting_flow;
+use crate::domain::{MeetingStatus, meeting_flow};
 use crate::models::meetings::AgendaItem;
 use crate::models::minutes::Minutes;
 use crate::web::auth::PageContext;
@@ -63,7 +63,8 @@ pub fn page(ctx: &PageContext, page: &LivePage<'_>) -> Markup {
             div.live data-live-state={ (base) "/live/state" } data-stamp=(page.stamp) {
                 aside.live-agenda {
                     (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id))
-                    @if editable {
+                    // Only a meeting under way has a current item to move.
+                    @if editable && meeting.status == MeetingStatus::InProgress {
                         nav.live-steps.controls {
                             @for (target, label) in [(previous, "live-previous"), (next, "live-next")] {
                                 @if let Some(target) = target {

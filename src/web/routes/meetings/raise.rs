@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
 
-use crate::domain::meeting_flow;
 use crate::domain::owners::{self, Owner};
 use crate::domain::policy::Action;
 use crate::domain::{UpdateVia, validate};
@@ -35,12 +34,6 @@ pub async fn raise(
     let CsrfForm(form) = form;
     let mut conn = state.conn().await?;
     let (meeting, _) = super::meeting_for(&mut conn, me.user(), *id, Action::RunMeetings).await?;
-    if !meeting_flow::is_editable(meeting.status) {
-        return Err(AppError::from_edit(
-            locale,
-            crate::models::meetings::EditError::NotAllowed(meeting.status),
-        ));
-    }
     let bad = |field: &str, problem: &str| AppError::invalid_field(locale, field, problem);
     let topic = validate::required(&form.topic, 200).map_err(|p| bad("column-topic", p))?;
     let text = validate::required(&form.text, 4000).map_err(|p| bad("column-action", p))?;
@@ -55,7 +48,7 @@ pub async fn raise(
         Some(item) => Some(agenda::find_item(&mut conn, meeting.id, item).await?.id),
         None => None,
     };
-    NewActionPoint {
+    let new = NewActionPoint {
         group_id: meeting.group_id,
         meeting_id: Some(meeting.id),
         agenda_item_id,
@@ -67,8 +60,9 @@ pub async fn raise(
         created_at: Utc::now(),
         owners: &chosen,
         via: UpdateVia::Meeting,
-    }
-    .insert(&mut conn)
-    .await?;
+    };
+    agenda::raise_action_point(&mut conn, meeting.id, &new)
+        .await
+        .map_err(|e| AppError::from_edit(locale, e))?;
     Ok(super::see_other(format!("/meetings/{}/live", meeting.id)))
 }
