@@ -124,12 +124,13 @@ pub fn tree(ctx: &PageContext, page: &EditorPage<'_>) -> Markup {
                                 " " span.meta { (locale.t_args("agenda-reported-by", &[("group", name.into())])) }
                             }
                             @if page.editable {
-                                span.controls {
+                                div.controls {
                                     @for (movement, label) in [("up", "↑"), ("down", "↓"), ("outdent", "←"), ("indent", "→")] {
                                         form.inline method="post" action={ (base) "/" (item.id) "/move" } data-swap="agenda" {
                                             (csrf_field(token(ctx)))
                                             input type="hidden" name="to" value=(movement);
-                                            button.small type="submit" title=(locale.t(&format!("agenda-move-{movement}"))) { (label) }
+                                            @let name = locale.t(&format!("agenda-move-{movement}"));
+                                            button.small type="submit" title=(name) aria-label=(name) { (label) }
                                         }
                                     }
                                     a.button.small href={ (base) "/" (item.id) "/edit" } { (locale.t("agenda-edit")) }
