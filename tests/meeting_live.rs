@@ -71,6 +71,11 @@ async fn the_reference_meeting_is_built_run_and_closed_through_the_forms() {
         ]
     );
 
+    // Only possible moves get a button: no "up" for the first of its siblings, no
+    // "outdent" at the top level.
+    assert_eq!(editor.matches(r#"name="to" value="up""#).count(), 5);
+    assert_eq!(editor.matches(r#"name="to" value="outdent""#).count(), 3);
+
     // Moving "Field" down and back up, and the Workplan out and in, leaves positions dense.
     let page = format!("/meetings/{meeting}/agenda");
     let field = item_id(&app, meeting, "Field").await;

@@ -73,3 +73,32 @@ async fn plain_text_minutes_carry_header_agenda_notes_and_attendance() {
         .expect("notes under their item");
     assert!(updates_at < field_at && field_at < notes_at);
 }
+
+#[tokio::test]
+async fn the_demo_minutes_list_the_review_as_it_stood_and_the_new_action_points() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let member = app.sign_in_demo("member").await;
+    let june = app
+        .id("SELECT id FROM meetings WHERE starts_at::date = '2014-06-11'")
+        .await;
+    let text = member.page(&format!("/meetings/{june}/minutes.txt")).await;
+    let review = text.find("REVIEW OF ACTION POINTS").expect("the review");
+    let new = text.find("NEW ACTION POINTS").expect("the new action points");
+    assert!(review < new);
+    assert!(
+        text[review..new].contains("- #1 Coordinator to share logo with group members and field coordinators. — Coordinator — Done: Shared with coordinators"),
+        "{text}"
+    );
+    assert!(
+        text[new..].contains("Share all key message resources — Members — 20 Jun 2014"),
+        "{text}"
+    );
+
+    let page = member.page(&format!("/meetings/{june}/minutes")).await;
+    assert!(
+        page.contains("International NGO: 3 · National NGO: 3 · UN agency: 3"),
+        "counts per organisation kind"
+    );
+    assert!(page.contains(r#"<article class="minute depth-2"><h3><span class="num">2.2.1</span> CM TWG</h3>"#));
+}

@@ -68,16 +68,24 @@ pub enum Move {
     Outdent,
 }
 
+impl Move {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Move::Up => "up",
+            Move::Down => "down",
+            Move::Indent => "indent",
+            Move::Outdent => "outdent",
+        }
+    }
+}
+
 impl std::str::FromStr for Move {
     type Err = &'static str;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "up" => Ok(Move::Up),
-            "down" => Ok(Move::Down),
-            "indent" => Ok(Move::Indent),
-            "outdent" => Ok(Move::Outdent),
-            _ => Err("invalid-choice"),
-        }
+        [Move::Up, Move::Down, Move::Indent, Move::Outdent]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or("invalid-choice")
     }
 }
 

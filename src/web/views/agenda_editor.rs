@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use super::forms::{self, Problems};
 use super::groups::crumbs_to;
 use super::{Crumb, csrf_field, layout, local_date};
-use crate::domain::agenda::outline;
+use crate::domain::agenda::{Move, moved, outline};
 use crate::models::groups::Group;
 use crate::models::meetings::{AgendaItem, Meeting};
 use crate::web::auth::PageContext;
@@ -125,12 +125,15 @@ pub fn tree(ctx: &PageContext, page: &EditorPage<'_>) -> Markup {
                             }
                             @if page.editable {
                                 div.controls {
-                                    @for (movement, label) in [("up", "↑"), ("down", "↓"), ("outdent", "←"), ("indent", "→")] {
+                                    @for (movement, label) in [(Move::Up, "↑"), (Move::Down, "↓"), (Move::Outdent, "←"), (Move::Indent, "→")] {
+                                        // Only the moves that can happen get a button.
+                                        @if moved(page.agenda, item.id, movement).is_ok() {
                                         form.inline method="post" action={ (base) "/" (item.id) "/move" } data-swap="agenda" {
                                             (csrf_field(token(ctx)))
-                                            input type="hidden" name="to" value=(movement);
-                                            @let name = locale.t(&format!("agenda-move-{movement}"));
+                                            input type="hidden" name="to" value=(movement.as_str());
+                                            @let name = locale.t(&format!("agenda-move-{}", movement.as_str()));
                                             button.small type="submit" title=(name) aria-label=(name) { (label) }
+                                        }
                                         }
                                     }
                                     a.button.small href={ (base) "/" (item.id) "/edit" } { (locale.t("agenda-edit")) }

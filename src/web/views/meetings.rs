@@ -117,8 +117,8 @@ fn controls(ctx: &PageContext, meeting: &Meeting, may_run: bool) -> Markup {
                     form.inline method="post" action={ (base) "/status" } {
                         (csrf_field(token))
                         input type="hidden" name="step" value=(step.as_str());
-                        @let class = if matches!(step, Transition::Cancel | Transition::Reopen) { "secondary" } else { "" };
-                        button class=(class) type="submit" { (locale.t(&format!("meeting-flow-{step}"))) }
+                        @let secondary = matches!(step, Transition::Cancel | Transition::Reopen).then_some("secondary");
+                        button class=[secondary] type="submit" { (locale.t(&format!("meeting-flow-{step}"))) }
                     }
                 }
             }

@@ -121,10 +121,17 @@ pub fn text(locale: &Locale, minutes: &Minutes) -> String {
     for topic in minutes.review() {
         let _ = writeln!(out, "\n{}", topic.topic);
         for row in &topic.rows {
+            let text = minutes
+                .action_points
+                .iter()
+                .find(|a| a.id == row.candidate.id)
+                .map_or("", |a| a.text.as_str());
+            let named: Vec<_> = owners.get(&row.candidate.id).cloned().unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  #{} {} — {}",
+                "- #{} {text} — {} — {}: {}",
                 row.candidate.number,
+                owner_list(locale, &named),
                 locale.t(&format!("action-status-{}", row.status)),
                 row.note
             );
