@@ -157,6 +157,31 @@ async fn the_reference_meeting_is_built_run_and_closed_through_the_forms() {
         "user:{}",
         app.id("SELECT id FROM users WHERE email = 'member@example.org'").await
     );
+    // Without an owner it comes back on the live screen as typed, naming the field.
+    let ownerless = coordinator
+        .submit(
+            &live,
+            &format!("/meetings/{meeting}/action-points"),
+            &[
+                ("topic", "Sub-groups"),
+                ("text", "Circulate the 5W template"),
+                ("due_date", "2014-06-20"),
+            ],
+        )
+        .await;
+    assert_eq!(ownerless.status(), 422);
+    let body = ownerless.text().await.unwrap();
+    assert!(
+        body.contains("Owner(s)")
+            && body.contains("Circulate the 5W template")
+            && body.contains(r#"value="2014-06-20""#),
+        "{body}"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM action_points WHERE text = 'Circulate the 5W template'")
+            .await,
+        0
+    );
     let raised = coordinator
         .submit(
             &live,

@@ -5,7 +5,7 @@
 use maud::{Markup, html};
 
 use super::action_points::{owners_by_item, simple_table};
-use super::forms;
+use super::forms::{self, Problems};
 use super::meetings::{agenda_outline, attendance};
 use super::{csrf_field, layout, markdown_block};
 use crate::domain::agenda::outline;
@@ -21,6 +21,20 @@ pub struct LivePage<'a> {
     /// Those who run the meeting edit; other readers watch.
     pub may_run: bool,
     pub owners_on_offer: &'a [(String, String)],
+    /// The new action point form as typed, with its problems when it was refused.
+    pub raise: &'a RaiseForm,
+    pub problems: &'a Problems,
+}
+
+/// A new action point as typed on the live screen.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RaiseForm {
+    pub topic: String,
+    pub text: String,
+    pub owners: Vec<String>,
+    pub due_date: String,
+    pub agenda_item: Option<i64>,
 }
 
 /// What the notes form holds: the version it edits, and the texts.
@@ -90,22 +104,26 @@ pub fn page(ctx: &PageContext, page: &LivePage<'_>) -> Markup {
                     @if editable {
                         section #live-action-point.controls {
                             h3 { (locale.t("live-new-action-point")) }
+                            (forms::problems(locale, page.problems))
                             form.narrow method="post" action={ (base) "/action-points" } {
                                 (csrf_field(token))
                                 @if let Some(entry) = current {
                                     input type="hidden" name="agenda_item" value=(entry.item.id);
                                 }
-                                (forms::text(&locale.t("column-topic"), "topic", current.map_or("", |e| e.item.title.as_str()), true))
-                                (forms::textarea(&locale.t("column-action"), "text", ""))
+                                @let typed = page.raise;
+                                // The item's title is the usual topic of what is raised under it.
+                                @let topic = if page.problems.is_empty() { current.map_or("", |e| e.item.title.as_str()) } else { typed.topic.as_str() };
+                                (forms::text(&locale.t("column-topic"), "topic", topic, true))
+                                (forms::textarea(&locale.t("column-action"), "text", &typed.text))
                                 label {
                                     (locale.t("column-owners"))
                                     select name="owners" multiple size="5" required {
                                         @for (value, label) in page.owners_on_offer {
-                                            option value=(value) { (label) }
+                                            option value=(value) selected[typed.owners.contains(value)] { (label) }
                                         }
                                     }
                                 }
-                                (forms::date(&locale.t("column-due"), "due_date", "", false))
+                                (forms::date(&locale.t("column-due"), "due_date", &typed.due_date, false))
                                 button type="submit" { (locale.t("live-add-action-point")) }
                             }
                         }

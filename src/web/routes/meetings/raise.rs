@@ -1,6 +1,6 @@
+use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
-use serde::Deserialize;
 
 use crate::domain::owners::{self, Owner};
 use crate::domain::policy::Action;
@@ -11,19 +11,12 @@ use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::{AppError, AppResult};
 use crate::web::routes::action_points::owners_on_offer;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RaiseForm {
-    topic: String,
-    text: String,
-    owners: Vec<String>,
-    due_date: String,
-    agenda_item: Option<i64>,
-}
+use crate::web::views::forms::Problems;
+use crate::web::views::live::RaiseForm;
 
 /// Records an action point raised at the meeting, under the item being discussed,
-/// with owners chosen as on the action point form.
+/// with owners chosen as on the action point form. A refused one comes back on the
+/// live screen as typed, with its problems.
 pub async fn raise(
     me: SignedIn,
     state: web::Data<AppState>,
@@ -34,19 +27,31 @@ pub async fn raise(
     let CsrfForm(form) = form;
     let mut conn = state.conn().await?;
     let (meeting, _) = super::meeting_for(&mut conn, me.user(), *id, Action::RunMeetings).await?;
-    let bad = |field: &str, problem: &str| AppError::invalid_field(locale, field, problem);
-    let topic = validate::required(&form.topic, 200).map_err(|p| bad("column-topic", p))?;
-    let text = validate::required(&form.text, 4000).map_err(|p| bad("column-action", p))?;
     let offered: Vec<Owner> = owners_on_offer(&mut conn, locale, meeting.group_id)
         .await?
         .into_iter()
         .map(|(o, _)| o)
         .collect();
-    let chosen = owners::check(&form.owners, &offered).map_err(|p| bad("column-owners", p))?;
-    let due_date = validate::optional_date(&form.due_date).map_err(|p| bad("column-due", p))?;
+    let mut problems = Problems::default();
+    let topic = problems.check("column-topic", validate::required(&form.topic, 200));
+    let text = problems.check("column-action", validate::required(&form.text, 4000));
+    let chosen = problems.check("column-owners", owners::check(&form.owners, &offered));
+    let due_date = problems.check("column-due", validate::optional_date(&form.due_date));
     let agenda_item_id = match form.agenda_item {
         Some(item) => Some(agenda::find_item(&mut conn, meeting.id, item).await?.id),
         None => None,
+    };
+    let (Some(topic), Some(text), Some(chosen), Some(due_date)) = (topic, text, chosen, due_date) else {
+        drop(conn);
+        return super::live::render(
+            &me,
+            &state,
+            meeting.id,
+            &form,
+            &problems,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let new = NewActionPoint {
         group_id: meeting.group_id,
