@@ -255,6 +255,8 @@ async fn the_reference_meeting_is_built_run_and_closed_through_the_forms() {
         )
         .await;
     assert_eq!(late_guest.status(), 409);
+    let closed_attendance = coordinator.page(&attendance).await;
+    assert!(closed_attendance.contains("Rana K.") && !closed_attendance.contains("Save attendance"));
     let late_action = coordinator
         .post(
             &format!("/meetings/{meeting}/action-points"),

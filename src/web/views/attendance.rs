@@ -15,6 +15,8 @@ pub struct AttendancePage<'a> {
     pub members: &'a [MemberMark],
     pub guests: &'a [Guest],
     pub attendees: &'a [Attendee],
+    /// False once the meeting is closed or cancelled: the lists are shown, not the forms.
+    pub editable: bool,
 }
 
 pub fn page(ctx: &PageContext, page: &AttendancePage<'_>) -> Markup {
@@ -30,6 +32,7 @@ pub fn page(ctx: &PageContext, page: &AttendancePage<'_>) -> Markup {
         }],
         html! {
             (attendance_summary(locale, page.attendees))
+            @if page.editable {
             section #attendance-members {
                 h2 { (locale.t("attendance-members")) }
                 form method="post" action={ (base) "/attendance" } {
@@ -85,6 +88,7 @@ pub fn page(ctx: &PageContext, page: &AttendancePage<'_>) -> Markup {
                     (forms::text(&locale.t("attendance-guest-organization"), "organization", "", false))
                     button type="submit" { (locale.t("attendance-add-guest")) }
                 }
+            }
             }
         },
     )

@@ -3,8 +3,8 @@ use std::collections::BTreeMap;
 use actix_web::{HttpResponse, web};
 use maud::Markup;
 
-use crate::domain::AttendanceStatus;
 use crate::domain::policy::Action;
+use crate::domain::{AttendanceStatus, meeting_flow};
 use crate::models::attendance::{self, MemberMark};
 use crate::models::meetings;
 use crate::web::AppState;
@@ -25,6 +25,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
             members: &members,
             guests: &guests,
             attendees: &attendees,
+            editable: meeting_flow::is_editable(meeting.status),
         },
     ))
 }
