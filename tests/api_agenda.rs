@@ -311,3 +311,34 @@ async fn members_read_the_agenda_but_change_nothing_and_the_document_lists_the_e
     }
     assert!(document["paths"]["/api/v1/meetings/{id}/agenda/{item}/notes"]["put"]["responses"]["409"].is_object());
 }
+
+#[tokio::test]
+async fn cancelling_a_published_meeting_bumps_its_sequence_and_only_once() {
+    let app = demo().await;
+    let script = script_of(&app, "coordinator@example.org").await;
+    let meeting = draft_meeting(&app).await;
+    let status = format!("/api/v1/meetings/{meeting}/status");
+    assert_eq!(
+        script.post(&status, json!({"status": "scheduled"})).await.body["ics_sequence"],
+        0
+    );
+    let cancelled = script.post(&status, json!({"status": "cancelled"})).await;
+    assert_eq!(cancelled.status, 200);
+    assert_eq!(cancelled.body["status"], "cancelled");
+    assert_eq!(cancelled.body["ics_sequence"], 1);
+    assert_problem(
+        &script.post(&status, json!({"status": "cancelled"})).await,
+        409,
+        "Not done: the meeting is Cancelled",
+    );
+    assert_problem(
+        &script.post(&status, json!({"status": "in_progress"})).await,
+        409,
+        "Not done",
+    );
+    assert_problem(
+        &script.post(&status, json!({"status": "postponed"})).await,
+        422,
+        "status: ",
+    );
+}

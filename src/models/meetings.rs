@@ -323,10 +323,13 @@ async fn take_step(
                 .await
         }
         Transition::Cancel => {
+            // A published invitation is withdrawn with a newer SEQUENCE than it was sent with.
+            let withdrawn = i32::from(current == MeetingStatus::Scheduled);
             guarded
                 .set((
                     meetings::status.eq(target),
                     meetings::cancelled_at.eq(now),
+                    meetings::ics_sequence.eq(meetings::ics_sequence + withdrawn),
                     meetings::updated_at.eq(now),
                 ))
                 .returning(Meeting::as_returning())
