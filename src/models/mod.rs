@@ -3,9 +3,12 @@
 pub mod accounts;
 pub mod action_point_import;
 pub mod action_points;
+pub mod calendar_feeds;
 pub mod directory_import;
 pub mod groups;
 pub mod login_attempts;
+pub mod meeting_schedule;
+pub mod meeting_series;
 pub mod meetings;
 pub mod memberships;
 pub mod organizations;

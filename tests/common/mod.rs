@@ -5,6 +5,7 @@
 #![allow(dead_code)] // Each test binary uses a different part of the harness.
 
 pub mod api;
+pub mod meetings;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

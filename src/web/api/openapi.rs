@@ -10,7 +10,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{action_points, groups, me, memberships, organizations, users};
+use super::{action_points, groups, me, meetings, memberships, organizations, users};
 use crate::web::auth::SESSION_COOKIE;
 
 /// Every error, in the shape of RFC 9457 problem details.
@@ -36,7 +36,7 @@ pub struct Problem {
 #[openapi(
     info(
         title = "convene API",
-        description = "The JSON API of convene: people, organisations, groups, memberships and action points.\n\n\
+        description = "The JSON API of convene: people, organisations, groups, memberships, action points and meetings.\n\n\
             Authenticate with a personal token (`Authorization: Bearer …`, created at `/account/tokens` \
             or with `convene token create`), or from a signed-in browser with the session cookie, in \
             which case every request other than GET must carry the session's CSRF token in \
@@ -69,6 +69,10 @@ pub struct Problem {
         action_points::history,
         action_points::create,
         action_points::update_status,
+        meetings::list,
+        meetings::show,
+        meetings::create,
+        meetings::update,
     ),
     components(schemas(Problem)),
     modifiers(&Conventions),
@@ -79,6 +83,7 @@ pub struct Problem {
         (name = "groups", description = "Working groups and the groups below them"),
         (name = "memberships", description = "Who belongs to a group, in which role, for which term"),
         (name = "action points", description = "A group's living list of action points, their owners and status history"),
+        (name = "meetings", description = "Scheduling a group's meetings: times in the group's zone, places and people"),
         (name = "meta", description = "This document"),
     )
 )]

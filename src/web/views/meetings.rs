@@ -77,6 +77,14 @@ pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
                     dd { (note_taker) }
                 }
             }
+            p.actions {
+                @if meeting.status != MeetingStatus::Draft {
+                    a href={ "/meetings/" (meeting.id) ".ics" } { (locale.t("calendar-ics")) }
+                }
+                @if page.may_run && crate::domain::schedule::editable(meeting.status) {
+                    " " a.edit href={ "/meetings/" (meeting.id) "/edit" } { (locale.t("schedule-edit-link")) }
+                }
+            }
             section #agenda {
                 h2 { (locale.t("meeting-agenda")) }
                 @if page.agenda.is_empty() {

@@ -11,7 +11,7 @@ use crate::models::owners::{self, OwnerTable};
 use crate::models::{action_points, groups, meetings};
 use crate::schema::users;
 use crate::web::auth::{SignedIn, authorize};
-use crate::web::error::AppResult;
+use crate::web::error::{AppError, AppResult};
 use crate::web::routes::action_points::restricted_for;
 use crate::web::views::meetings::MeetingPage;
 use crate::web::{AppState, views};
@@ -20,6 +20,10 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     let mut conn = state.conn().await?;
     let meeting = meetings::find(&mut conn, *id).await?;
     let standing = authorize(&mut conn, me.user(), meeting.group_id, Action::View).await?;
+    // A draft is not announced yet: only those who run the group's meetings see it.
+    if meeting.status == MeetingStatus::Draft && !policy::allows(standing, Action::RunMeetings) {
+        return Err(AppError::NotFound);
+    }
     let group = groups::find(&mut conn, meeting.group_id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let agenda = meetings::agenda(&mut conn, meeting.id).await?;
