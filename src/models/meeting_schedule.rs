@@ -300,50 +300,44 @@ pub struct Scope<'a> {
     pub drafts_of: &'a [i64],
 }
 
-/// Meetings that have not ended by `now`, soonest first.
-pub async fn upcoming(
-    conn: &mut AsyncPgConnection,
-    scope: &Scope<'_>,
-    now: DateTime<Utc>,
-    limit: i64,
-) -> QueryResult<Vec<Meeting>> {
-    meetings_table::table
-        .filter(meetings_table::group_id.eq_any(scope.groups))
-        .filter(
-            meetings_table::status
-                .ne(MeetingStatus::Draft)
-                .or(meetings_table::group_id.eq_any(scope.drafts_of)),
-        )
-        .filter(not(ends_by(now)))
-        .order((meetings_table::starts_at, meetings_table::id))
-        .limit(limit)
-        .select(Meeting::as_select())
-        .load(conn)
-        .await
+/// Which meetings of a list: those still to come (or under way) soonest first, or
+/// those that have ended, most recent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Upcoming,
+    Past,
 }
 
-/// One page of the meetings that ended by `now`, most recent first, and how many
-/// there are in all.
-pub async fn past(
+/// One page of the meetings in `scope` that are upcoming or past at `now`, and how
+/// many there are in all.
+pub async fn listed(
     conn: &mut AsyncPgConnection,
     scope: &Scope<'_>,
+    when: When,
     now: DateTime<Utc>,
     offset: i64,
     limit: i64,
 ) -> QueryResult<(Vec<Meeting>, i64)> {
     let query = || {
-        meetings_table::table
+        let query = meetings_table::table
             .filter(meetings_table::group_id.eq_any(scope.groups))
             .filter(
                 meetings_table::status
                     .ne(MeetingStatus::Draft)
                     .or(meetings_table::group_id.eq_any(scope.drafts_of)),
             )
-            .filter(ends_by(now))
+            .into_boxed();
+        match when {
+            When::Upcoming => query.filter(not(ends_by(now))),
+            When::Past => query.filter(ends_by(now)),
+        }
     };
     let total = query().count().get_result(conn).await?;
-    let page = query()
-        .order((meetings_table::starts_at.desc(), meetings_table::id.desc()))
+    let ordered = match when {
+        When::Upcoming => query().order((meetings_table::starts_at.asc(), meetings_table::id.asc())),
+        When::Past => query().order((meetings_table::starts_at.desc(), meetings_table::id.desc())),
+    };
+    let page = ordered
         .offset(offset)
         .limit(limit)
         .select(Meeting::as_select())

@@ -15,7 +15,7 @@ use crate::domain::schedule::{self, editable, resolve_local};
 use crate::domain::{MeetingStatus, validate};
 use crate::i18n::Locale;
 use crate::models::groups::{self, Group};
-use crate::models::meeting_schedule::{self, AgendaSource, MeetingFields, Scope, Updated};
+use crate::models::meeting_schedule::{self, AgendaSource, MeetingFields, Scope, Updated, When};
 use crate::models::meetings::{self, Meeting};
 use crate::web::AppState;
 use crate::web::auth::authorize;
@@ -117,16 +117,13 @@ pub async fn list(
     };
     let page = query.page.unwrap_or(1).max(1);
     let now = Utc::now();
-    let (items, total) = match query.when.as_deref().unwrap_or("upcoming") {
-        "upcoming" => {
-            let all = meeting_schedule::upcoming(&mut conn, &scope, now, i64::MAX).await?;
-            let total = i64::try_from(all.len()).unwrap_or(i64::MAX);
-            let skip = usize::try_from((page - 1) * PER_PAGE).unwrap_or(usize::MAX);
-            (all.into_iter().skip(skip).take(PER_PAGE as usize).collect(), total)
-        }
-        "past" => meeting_schedule::past(&mut conn, &scope, now, (page - 1) * PER_PAGE, PER_PAGE).await?,
+    let when = match query.when.as_deref().unwrap_or("upcoming") {
+        "upcoming" => When::Upcoming,
+        "past" => When::Past,
         _ => return Err(invalid("when", "use upcoming or past")),
     };
+    let offset = (page - 1).saturating_mul(PER_PAGE);
+    let (items, total) = meeting_schedule::listed(&mut conn, &scope, when, now, offset, PER_PAGE).await?;
     Ok(HttpResponse::Ok().json(MeetingPage {
         items: items.into_iter().map(|m| entry(m, &group)).collect(),
         total,
@@ -168,9 +165,9 @@ pub struct NewMeetingBody {
     #[schema(example = "CPiE Working Group meeting")]
     title: String,
     #[schema(value_type = String, example = "2014-06-11T14:00")]
-    starts_at_local: NaiveDateTime,
+    starts_at_local: WallClock,
     #[schema(value_type = Option<String>, example = "2014-06-11T16:00")]
-    ends_at_local: Option<NaiveDateTime>,
+    ends_at_local: Option<WallClock>,
     #[schema(example = 120)]
     duration_minutes: Option<i32>,
     #[schema(example = "Asia/Beirut")]
@@ -194,9 +191,9 @@ pub struct NewMeetingBody {
 pub struct MeetingChanges {
     title: Option<String>,
     #[schema(value_type = Option<String>, example = "2014-06-11T15:00")]
-    starts_at_local: Option<NaiveDateTime>,
+    starts_at_local: Option<WallClock>,
     #[schema(value_type = Option<String>, example = "2014-06-11T17:00")]
-    ends_at_local: Option<NaiveDateTime>,
+    ends_at_local: Option<WallClock>,
     duration_minutes: Option<i32>,
     time_zone: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
@@ -213,6 +210,26 @@ pub struct MeetingChanges {
     note_taker_id: Option<Option<i64>>,
 }
 
+/// A wall-clock date and time such as `2014-06-11T14:00` (seconds optional), as
+/// people and HTML inputs write them.
+#[derive(Debug, Clone, Copy)]
+pub struct WallClock(NaiveDateTime);
+
+impl<'de> Deserialize<'de> for WallClock {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
+            .map(WallClock)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "{text:?} is not a local date and time such as 2014-06-11T14:00"
+                ))
+            })
+    }
+}
+
 fn zone(value: Option<&str>, group: &Group) -> AppResult<Tz> {
     match value {
         Some(name) => field("time_zone", validate::time_zone(name))?
@@ -225,8 +242,8 @@ fn zone(value: Option<&str>, group: &Group) -> AppResult<Tz> {
 /// The meeting's start in UTC and its length, from local times in `tz`.
 fn timing(
     tz: Tz,
-    start: NaiveDateTime,
-    end: Option<NaiveDateTime>,
+    WallClock(start): WallClock,
+    end: Option<WallClock>,
     minutes: Option<i32>,
 ) -> AppResult<(DateTime<Utc>, i32)> {
     let starts_at = resolve_local(tz, start.date(), start.time());
@@ -237,7 +254,7 @@ fn timing(
                 "give ends_at_local or duration_minutes, not both",
             ));
         }
-        (Some(end), None) => {
+        (Some(WallClock(end)), None) => {
             let ends_at = resolve_local(tz, end.date(), end.time());
             let length = (ends_at - starts_at).num_minutes();
             if length <= 0 {
@@ -350,7 +367,9 @@ pub async fn update(
     );
     let tz = zone(body.time_zone.as_deref(), &group)?;
     let local = |at: DateTime<Utc>| at.with_timezone(&tz).naive_local();
-    let start = body.starts_at_local.unwrap_or_else(|| local(meeting.starts_at));
+    let start = body
+        .starts_at_local
+        .unwrap_or_else(|| WallClock(local(meeting.starts_at)));
     // A new start alone keeps the length; a new end or length changes it.
     let length = match (body.ends_at_local, body.duration_minutes) {
         (None, None) => Some(meeting.duration_minutes),

@@ -4,7 +4,8 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::policy::{self, Action};
-use crate::models::meeting_schedule::{self, Scope};
+use crate::models::meeting_schedule::{self, Scope, When};
+use crate::models::meetings::Meeting;
 use crate::models::{groups, memberships};
 use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::AppResult;
@@ -30,6 +31,19 @@ impl ListQuery {
     }
 }
 
+/// The upcoming meetings, one page of past ones, and how many past ones there are.
+async fn lists(
+    conn: &mut diesel_async::AsyncPgConnection,
+    scope: &Scope<'_>,
+    now: chrono::DateTime<Utc>,
+    page: i64,
+) -> AppResult<(Vec<Meeting>, Vec<Meeting>, i64)> {
+    let (upcoming, _) = meeting_schedule::listed(conn, scope, When::Upcoming, now, 0, UPCOMING_LIMIT).await?;
+    let offset = (page - 1) * PAST_PER_PAGE;
+    let (past, total) = meeting_schedule::listed(conn, scope, When::Past, now, offset, PAST_PER_PAGE).await?;
+    Ok((upcoming, past, total))
+}
+
 /// A group's meetings, and for those who run them the agenda template's form
 /// (`template` holds what was typed when it could not be saved).
 pub async fn group_page(
@@ -50,9 +64,7 @@ pub async fn group_page(
         drafts_of: if may_run { &ids } else { &[] },
     };
     let now = Utc::now();
-    let upcoming = meeting_schedule::upcoming(&mut conn, &scope, now, UPCOMING_LIMIT).await?;
-    let (past, total) =
-        meeting_schedule::past(&mut conn, &scope, now, (page - 1) * PAST_PER_PAGE, PAST_PER_PAGE).await?;
+    let (upcoming, past, total) = lists(&mut conn, &scope, now, page).await?;
     let (status, template) = match template {
         Some((typed, problems)) => (StatusCode::UNPROCESSABLE_ENTITY, Some((typed, problems))),
         None if may_run => (
@@ -108,9 +120,7 @@ pub async fn mine(me: SignedIn, state: web::Data<AppState>, query: web::Query<Li
     };
     let now = Utc::now();
     let page = query.page();
-    let upcoming = meeting_schedule::upcoming(&mut conn, &scope, now, UPCOMING_LIMIT).await?;
-    let (past, total) =
-        meeting_schedule::past(&mut conn, &scope, now, (page - 1) * PAST_PER_PAGE, PAST_PER_PAGE).await?;
+    let (upcoming, past, total) = lists(&mut conn, &scope, now, page).await?;
     let mut shown: Vec<i64> = upcoming.iter().chain(&past).map(|m| m.group_id).collect();
     shown.sort_unstable();
     shown.dedup();
