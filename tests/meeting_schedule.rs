@@ -210,6 +210,8 @@ async fn moving_a_published_meeting_bumps_its_calendar_sequence() {
     assert!(local_start(event, Beirut).ends_with("14:00"));
 
     let edit = format!("/meetings/{meeting}/edit");
+    let page = coordinator.page(&format!("/meetings/{meeting}")).await;
+    assert!(page.contains(&format!("href=\"{edit}\"")) && page.contains(&format!("href=\"{path}\"")));
     let form = coordinator.page(&edit).await;
     assert!(form.contains("value=\"14:00\""), "the form shows the local time");
     let date = local_start(event, Beirut)[..10].to_owned();
