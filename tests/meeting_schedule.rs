@@ -271,6 +271,17 @@ async fn moving_a_published_meeting_bumps_its_calendar_sequence() {
     assert_eq!(property(&moved, "SEQUENCE").as_deref(), Some("2"));
     assert!(local_start(&moved, Beirut).ends_with("15:00"));
     assert_eq!(property(&moved, "LOCATION").as_deref(), Some("UNICEF, Beirut"));
+    assert_eq!(property(&moved, "STATUS").as_deref(), Some("CONFIRMED"));
+
+    // Cancelled (by the status flow), it stays in calendars as cancelled, and is no longer editable.
+    app.count(&format!(
+        "WITH done AS (UPDATE meetings SET status = 'cancelled', cancelled_at = now() WHERE id = {meeting} RETURNING 1) \
+         SELECT count(*) AS count FROM done"
+    ))
+    .await;
+    let cancelled = events(&ics(&coordinator, &path).await).remove(0);
+    assert_eq!(property(&cancelled, "STATUS").as_deref(), Some("CANCELLED"));
+    assert_eq!(coordinator.get(&edit).await.status(), 409);
 }
 
 #[tokio::test]
@@ -640,4 +651,24 @@ async fn secret_feeds_work_without_signing_in_show_only_my_groups_and_stop_after
     assert!(events(&ics(&anonymous, &renewed_path).await).is_empty());
     assert_eq!(anonymous.get(&group_path).await.status(), 404);
     assert_eq!(anonymous.get("/calendar/not-a-secret.ics").await.status(), 404);
+}
+
+#[tokio::test]
+async fn past_meetings_come_in_pages_of_twenty() {
+    let app = demo().await;
+    let wg = group_id(&app, WG).await;
+    app.count(&format!(
+        "WITH added AS (INSERT INTO meetings (group_id, title, starts_at, status, published_at) \
+         SELECT {wg}, 'Weekly call ' || n, timestamptz '2013-01-02 10:00+02' + n * interval '7 days', 'scheduled', now() \
+         FROM generate_series(0, 24) AS n RETURNING 1) SELECT count(*) AS count FROM added"
+    ))
+    .await;
+    let member = app.sign_in_demo("member").await;
+    let first = member.page(&format!("/groups/{wg}/meetings")).await;
+    assert!(first.contains("Page 1 of 2"));
+    assert!(first.contains("11 June 2014") && !first.contains(">Weekly call 0<"));
+    assert!(first.contains(&format!("href=\"/groups/{wg}/meetings?page=2\"")));
+    let second = member.page(&format!("/groups/{wg}/meetings?page=2")).await;
+    assert!(second.contains("Page 2 of 2"));
+    assert!(second.contains(">Weekly call 0<") && !second.contains("11 June 2014"));
 }

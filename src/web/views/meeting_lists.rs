@@ -9,7 +9,6 @@ use crate::i18n::Locale;
 use crate::models::groups::Group;
 use crate::models::meetings::Meeting;
 use crate::web::auth::PageContext;
-use crate::web::routes::meetings::list::PAST_PER_PAGE;
 
 /// The agenda template's text in its form, with any problem saving it.
 pub struct TemplateForm<'a> {
@@ -27,7 +26,9 @@ pub struct ListPage<'a> {
     pub upcoming: &'a [Meeting],
     pub past: &'a [Meeting],
     pub past_total: i64,
+    /// This page of past meetings and how many pages there are, from 1.
     pub page: i64,
+    pub pages: i64,
     /// The group whose meetings the viewer schedules, on a group's list.
     pub runs: Option<&'a Group>,
     pub template: Option<TemplateForm<'a>>,
@@ -83,7 +84,6 @@ fn rows(locale: &Locale, page: &ListPage<'_>, meetings: &[Meeting]) -> Markup {
 pub fn list_page(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
     let locale = &ctx.locale;
     let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
-    let pages = (page.past_total + PAST_PER_PAGE - 1) / PAST_PER_PAGE;
     layout(
         ctx,
         &page.title,
@@ -105,13 +105,13 @@ pub fn list_page(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
             section.past {
                 h2 { (locale.t("group-past-meetings")) " " span.count { (page.past_total) } }
                 (rows(locale, page, page.past))
-                @if pages > 1 {
+                @if page.pages > 1 {
                     nav.pages {
                         @if page.page > 1 {
                             a rel="prev" href={ (page.path) "?page=" (page.page - 1) } { (locale.t("meetings-list-newer")) } " "
                         }
-                        (locale.t_args("meetings-list-page", &[("page", page.page.into()), ("pages", pages.into())]))
-                        @if page.page < pages {
+                        (locale.t_args("meetings-list-page", &[("page", page.page.into()), ("pages", page.pages.into())]))
+                        @if page.page < page.pages {
                             " " a rel="next" href={ (page.path) "?page=" (page.page + 1) } { (locale.t("meetings-list-older")) }
                         }
                     }

@@ -16,7 +16,7 @@ use crate::web::{AppState, html_page};
 
 /// Upcoming meetings shown at most; a group rarely plans further ahead.
 const UPCOMING_LIMIT: i64 = 50;
-pub const PAST_PER_PAGE: i64 = 20;
+const PAST_PER_PAGE: i64 = 20;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -88,6 +88,7 @@ pub async fn group_page(
         past: &past,
         past_total: total,
         page,
+        pages: (total + PAST_PER_PAGE - 1) / PAST_PER_PAGE,
         runs: may_run.then_some(&group),
         template: template
             .as_ref()
@@ -134,6 +135,7 @@ pub async fn mine(me: SignedIn, state: web::Data<AppState>, query: web::Query<Li
         past: &past,
         past_total: total,
         page,
+        pages: (total + PAST_PER_PAGE - 1) / PAST_PER_PAGE,
         runs: None,
         template: None,
     };
