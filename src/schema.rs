@@ -286,6 +286,8 @@ diesel::table! {
     workplan_task_meetings (task_id, meeting_id) {
         task_id -> Int8,
         meeting_id -> Int8,
+        area_id -> Int8,
+        group_id -> Int8,
     }
 }
 

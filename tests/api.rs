@@ -755,6 +755,11 @@ const PATHS: &[(&str, &[&str])] = &[
     ("/api/v1/action-points/{id}/status", &["post"]),
     ("/api/v1/groups/{id}/meetings", &["get", "post"]),
     ("/api/v1/meetings/{id}", &["get", "patch"]),
+    ("/api/v1/groups/{id}/workplan", &["get"]),
+    ("/api/v1/groups/{id}/workplan/areas", &["post"]),
+    ("/api/v1/groups/{id}/workplan/tasks", &["post"]),
+    ("/api/v1/workplan/areas/{id}", &["get", "patch", "delete"]),
+    ("/api/v1/workplan/tasks/{id}", &["get", "patch", "delete"]),
 ];
 
 #[tokio::test]

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{TestApp, form_token, spawn_app};
+use common::{TestApp, Visitor, form_token, spawn_app};
+use diesel_async::RunQueryDsl;
 use quick_xml::events::Event;
 use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::reader::NsReader;
@@ -234,6 +235,8 @@ async fn members_view_the_workplan_but_may_not_edit_it() {
         format!("/groups/{wg}/workplan/tasks/new"),
         format!("/workplan/areas/{area}/edit"),
         format!("/workplan/tasks/{task}/edit"),
+        format!("/workplan/areas/{area}/delete"),
+        format!("/workplan/tasks/{task}/delete"),
     ] {
         assert_eq!(member.get(&path).await.status(), 403, "{path}");
     }
@@ -243,6 +246,8 @@ async fn members_view_the_workplan_but_may_not_edit_it() {
         (format!("/workplan/areas/{area}"), vec![("name", "Mine")]),
         (format!("/workplan/areas/{area}/move"), vec![("direction", "down")]),
         (format!("/workplan/tasks/{task}/status"), vec![("status", "delayed")]),
+        (format!("/workplan/tasks/{task}/delete"), vec![]),
+        (format!("/workplan/areas/{area}/delete"), vec![]),
     ] {
         let mut all = vec![("csrf_token", token.as_str())];
         all.extend(fields);
@@ -253,6 +258,7 @@ async fn members_view_the_workplan_but_may_not_edit_it() {
             .await,
         0
     );
+    assert_eq!(app.count("SELECT count(*) AS count FROM workplan_tasks").await, 3);
 }
 
 #[tokio::test]
@@ -414,4 +420,395 @@ async fn the_one_click_status_update_writes_the_status() {
         )
         .await;
     assert_eq!(refused.status(), 400);
+}
+
+async fn exec(app: &TestApp, sql: &str) -> diesel::QueryResult<usize> {
+    let mut conn = app.db.conn().await;
+    diesel::sql_query(sql).execute(&mut conn).await
+}
+
+/// The demo's first task ("Establish Core Group" in the Core Group area) and the
+/// fields of its edit form as they stand.
+async fn core_group_task(app: &TestApp, wg: i64) -> (i64, i64) {
+    let area = app
+        .id(&format!(
+            "SELECT id FROM workplan_areas WHERE group_id = {wg} AND name = 'Core Group'"
+        ))
+        .await;
+    let task = app
+        .id(&format!("SELECT id FROM workplan_tasks WHERE area_id = {area}"))
+        .await;
+    (area, task)
+}
+
+/// A new IM officer of the group, signed in.
+async fn im_officer(app: &TestApp, wg: i64) -> Visitor {
+    let password = "im officer password 2014";
+    let hash = convene::domain::passwords::hash(password);
+    exec(
+        app,
+        &format!("INSERT INTO users (email, name, password_hash) VALUES ('im@test.org', 'IM Officer', '{hash}')"),
+    )
+    .await
+    .unwrap();
+    exec(
+        app,
+        &format!(
+            "INSERT INTO memberships (group_id, user_id, role) \
+             SELECT {wg}, id, 'im_officer' FROM users WHERE email = 'im@test.org'"
+        ),
+    )
+    .await
+    .unwrap();
+    app.sign_in("im@test.org", password).await
+}
+
+/// Saves the task's edit form with its demo fields and the given links.
+async fn save_links(visitor: &Visitor, area: i64, task: i64, links: &[(&str, String)]) -> reqwest::Response {
+    let area = area.to_string();
+    let mut fields: Vec<(&str, &str)> = vec![
+        ("area", &area),
+        ("title", "Establish Core Group"),
+        ("owners", "role:coordinator"),
+        ("start_date", "2014-05-01"),
+        ("end_date", "2014-05-31"),
+        ("status", "completed"),
+    ];
+    fields.extend(links.iter().map(|(k, v)| (*k, v.as_str())));
+    visitor
+        .submit(
+            &format!("/workplan/tasks/{task}/edit"),
+            &format!("/workplan/tasks/{task}"),
+            &fields,
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_task_links_to_action_points_and_meetings_and_every_page_shows_it() {
+    let (app, wg) = demo().await;
+    let (area, task) = core_group_task(&app, wg).await;
+    let june = app
+        .id(&format!(
+            "SELECT id FROM meetings WHERE group_id = {wg} AND starts_at = '2014-06-11 14:00+03'"
+        ))
+        .await;
+    let item = app
+        .id(&format!(
+            "SELECT id FROM action_points WHERE group_id = {wg} AND text = 'Share all key message resources'"
+        ))
+        .await;
+    let number = app
+        .id(&format!(
+            "SELECT number::bigint AS id FROM action_points WHERE id = {item}"
+        ))
+        .await;
+    exec(
+        &app,
+        "INSERT INTO action_points (group_id, number, topic, text) \
+         SELECT id, 1, 'Mapping', 'Map PSS activities in Akkar' FROM groups WHERE short_name = 'PSS TF'",
+    )
+    .await
+    .unwrap();
+    let pss_item = app
+        .id("SELECT id FROM action_points WHERE text = 'Map PSS activities in Akkar'")
+        .await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+
+    let form = coordinator.page(&format!("/workplan/tasks/{task}/edit")).await;
+    assert!(
+        form.contains(&format!("AP #{number}: Updates")),
+        "the group's items are offered"
+    );
+    assert!(form.contains("PSS TF AP #1: Mapping"), "and its sub-groups'");
+    assert!(form.contains("Wednesday 11 June 2014"), "and its meetings");
+
+    let response = save_links(
+        &coordinator,
+        area,
+        task,
+        &[
+            ("action_points", item.to_string()),
+            ("action_points", pss_item.to_string()),
+            ("meetings", june.to_string()),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 303);
+
+    let table = coordinator.page(&format!("/groups/{wg}/workplan")).await;
+    assert!(table.contains(&format!(
+        "href=\"/action-points/{item}\" title=\"Updates\">AP #{number}</a>"
+    )));
+    assert!(table.contains(&format!(
+        "href=\"/action-points/{pss_item}\" title=\"Mapping\">PSS TF AP #1</a>"
+    )));
+    assert!(table.contains(&format!("href=\"/meetings/{june}\">11 Jun 2014</a>")));
+
+    let item_page = coordinator.page(&format!("/action-points/{item}")).await;
+    assert!(item_page.contains("Workplan tasks"));
+    assert!(item_page.contains(&format!(
+        "href=\"/groups/{wg}/workplan#task-{task}\">Establish Core Group</a>"
+    )));
+    let meeting_page = coordinator.page(&format!("/meetings/{june}")).await;
+    assert!(meeting_page.contains("Tasks discussed at this meeting"));
+    assert!(meeting_page.contains(&format!(
+        "href=\"/groups/{wg}/workplan#task-{task}\">Establish Core Group</a>"
+    )));
+
+    // A restricted item is not shown to a member, not even as a link.
+    exec(
+        &app,
+        &format!("UPDATE action_points SET restricted = true WHERE id = {pss_item}"),
+    )
+    .await
+    .unwrap();
+    let member = app.sign_in_demo("member").await;
+    let table = member.page(&format!("/groups/{wg}/workplan")).await;
+    assert!(!table.contains("PSS TF AP #1"));
+    assert!(table.contains(&format!(">AP #{number}</a>")));
+
+    // An IM officer keeps the workplan without seeing restricted items: the form does
+    // not offer it, and saving the task keeps its link.
+    let im = im_officer(&app, wg).await;
+    let form = im.page(&format!("/workplan/tasks/{task}/edit")).await;
+    assert!(!form.contains("PSS TF AP #1"));
+    assert_eq!(save_links(&im, area, task, &[]).await.status(), 303);
+    let kept = "SELECT action_point_id AS id FROM workplan_task_action_points";
+    assert_eq!(app.id(kept).await, pss_item, "only the unseen link is left");
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM workplan_task_meetings").await,
+        0
+    );
+
+    // Unlinking everything leaves the pages without the links.
+    assert_eq!(save_links(&coordinator, area, task, &[]).await.status(), 303);
+    let links = "SELECT count(*) AS count FROM (SELECT task_id FROM workplan_task_action_points \
+                 UNION ALL SELECT task_id FROM workplan_task_meetings) AS links";
+    assert_eq!(app.count(links).await, 0);
+    let item_page = coordinator.page(&format!("/action-points/{item}")).await;
+    assert!(!item_page.contains("Workplan tasks"));
+}
+
+#[tokio::test]
+async fn links_to_another_groups_action_points_or_meetings_are_refused() {
+    let (app, wg) = demo().await;
+    let (area, task) = core_group_task(&app, wg).await;
+    for sql in [
+        "INSERT INTO groups (name, short_name, kind, time_zone) VALUES ('Other Working Group', 'Other WG', 'working_group', 'UTC')",
+        "INSERT INTO action_points (group_id, number, topic, text) SELECT id, 1, 'Elsewhere', 'Not ours' FROM groups WHERE short_name = 'Other WG'",
+        "INSERT INTO meetings (group_id, title, starts_at, status, published_at) \
+         SELECT id, 'Other meeting', '2014-06-12 10:00+03', 'scheduled', now() FROM groups WHERE short_name = 'Other WG'",
+    ] {
+        exec(&app, sql).await.unwrap();
+    }
+    let other_item = app.id("SELECT id FROM action_points WHERE text = 'Not ours'").await;
+    let other_meeting = app.id("SELECT id FROM meetings WHERE title = 'Other meeting'").await;
+    let pss_meeting_sql = "INSERT INTO meetings (group_id, title, starts_at, status, published_at) \
+         SELECT id, 'PSS meeting', '2014-06-13 10:00+03', 'scheduled', now() FROM groups WHERE short_name = 'PSS TF'";
+    exec(&app, pss_meeting_sql).await.unwrap();
+    let subgroup_meeting = app.id("SELECT id FROM meetings WHERE title = 'PSS meeting'").await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    for (field, id, label) in [
+        ("action_points", other_item, "Action points it serves"),
+        ("meetings", other_meeting, "Meetings that discussed it"),
+        // Meetings are the task's own group's, not its sub-groups'.
+        ("meetings", subgroup_meeting, "Meetings that discussed it"),
+        ("action_points", 999_999_999, "Action points it serves"),
+    ] {
+        let response = save_links(&coordinator, area, task, &[(field, id.to_string())]).await;
+        assert_eq!(response.status(), 422, "{field} {id}");
+        let body = response.text().await.unwrap();
+        assert!(
+            body.contains(&format!(
+                "<strong>{label}</strong>: Choose among the action points and meetings"
+            )),
+            "{label}"
+        );
+        assert!(body.contains("Establish Core Group"), "the form keeps what was typed");
+    }
+    let links = "SELECT count(*) AS count FROM (SELECT task_id FROM workplan_task_action_points \
+                 UNION ALL SELECT task_id FROM workplan_task_meetings) AS links";
+    assert_eq!(app.count(links).await, 0);
+
+    // The database refuses them too.
+    let refused_item = exec(
+        &app,
+        &format!("INSERT INTO workplan_task_action_points (task_id, action_point_id) VALUES ({task}, {other_item})"),
+    )
+    .await;
+    assert!(refused_item.is_err(), "another group's action point");
+    let refused_meeting = exec(
+        &app,
+        &format!(
+            "INSERT INTO workplan_task_meetings (task_id, meeting_id, area_id, group_id) \
+             VALUES ({task}, {other_meeting}, {area}, {wg})"
+        ),
+    )
+    .await;
+    assert!(refused_meeting.is_err(), "another group's meeting");
+    let pretending = exec(
+        &app,
+        &format!(
+            "INSERT INTO workplan_task_meetings (task_id, meeting_id, area_id, group_id) \
+             SELECT {task}, {other_meeting}, {area}, group_id FROM meetings WHERE id = {other_meeting}"
+        ),
+    )
+    .await;
+    assert!(pretending.is_err(), "a link claiming the meeting's group for the task");
+    assert_eq!(app.count(links).await, 0);
+}
+
+#[tokio::test]
+async fn the_meeting_reviews_tasks_ended_since_the_last_meeting_and_overdue_ones_under_its_workplan_item() {
+    let (app, wg) = demo().await;
+    for sql in [
+        // A sub-group's task, late at the June meeting.
+        "INSERT INTO workplan_areas (group_id, name, position) SELECT id, 'Mapping', 0 FROM groups WHERE short_name = 'PSS TF'",
+        "INSERT INTO workplan_tasks (area_id, position, title, end_date, status) \
+         SELECT id, 0, 'Map PSS services', '2014-04-30', 'delayed' FROM workplan_areas WHERE name = 'Mapping'",
+        // Finished long before: not for June.
+        "INSERT INTO workplan_tasks (area_id, position, title, end_date, status) \
+         SELECT id, 1, 'Old finished work', '2014-03-31', 'completed' FROM workplan_areas WHERE name = 'Mapping'",
+        // Ends after the June meeting: not yet.
+        "INSERT INTO workplan_tasks (area_id, position, title, end_date, status) \
+         SELECT id, 2, 'Later work', '2014-06-30', 'on_track' FROM workplan_areas WHERE name = 'Mapping'",
+    ] {
+        exec(&app, sql).await.unwrap();
+    }
+    let meeting = |day: &str| format!("SELECT id FROM meetings WHERE group_id = {wg} AND starts_at = '{day} 14:00+03'");
+    let june = app.id(&meeting("2014-06-11")).await;
+    let may = app.id(&meeting("2014-05-14")).await;
+    let member = app.sign_in_demo("member").await;
+
+    let page = member.page(&format!("/meetings/{june}")).await;
+    let section = page.find("id=\"workplan-review\"").expect("the workplan item");
+    let item = page
+        .find("<span class=\"title\">Workplan</span>")
+        .expect("the agenda's Workplan item");
+    let next = page
+        .find("<span class=\"title\">Activity Info</span>")
+        .expect("the item after it");
+    assert!(item < section && section < next, "under the agenda's Workplan item");
+    let review = &page[section..];
+    // The three demo tasks ended on 31 May, between the meetings of 14 May and 11 June.
+    assert_eq!(review.matches("reason-ended").count(), 3);
+    assert_eq!(review.matches(">Establish Core Group</a>").count(), 3);
+    let late = review.find("Map PSS services").expect("the sub-group's overdue task");
+    let row_start = review[..late].rfind("<tr").unwrap();
+    let row = &review[row_start..late + 200];
+    assert!(row.contains("reason-overdue") && row.contains("PSS TF"), "{row}");
+    assert!(!review.contains("Old finished work") && !review.contains("Later work"));
+
+    // The May meeting had no meeting before it and no workplan item: the overdue
+    // sub-group task comes after the agenda, on its own.
+    let page = member.page(&format!("/meetings/{may}")).await;
+    let agenda_end = page.find("</ol>").unwrap();
+    let section = page.find("id=\"workplan-review\"").expect("the workplan item");
+    let review_section = page.find("id=\"review\"").unwrap();
+    assert!(agenda_end < section && section < review_section, "after the agenda");
+    assert!(page[section..review_section].contains("Map PSS services"));
+    assert!(
+        !page[section..review_section].contains("Establish Core Group"),
+        "ends after 14 May"
+    );
+}
+
+#[tokio::test]
+async fn deleting_an_area_says_how_many_tasks_go_with_it_and_is_audited() {
+    let (app, wg) = demo().await;
+    let (area, task) = core_group_task(&app, wg).await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let table = coordinator.page(&format!("/groups/{wg}/workplan")).await;
+    assert!(table.contains(&format!("href=\"/workplan/areas/{area}/delete\"")));
+
+    let confirm = coordinator.page(&format!("/workplan/areas/{area}/delete")).await;
+    assert!(confirm.contains("Delete the area “Core Group”?"));
+    assert!(
+        confirm.contains("The area's one task will be deleted with it"),
+        "{confirm}"
+    );
+
+    // Without the form's token nothing happens.
+    let forged = coordinator.post(&format!("/workplan/areas/{area}/delete"), &[]).await;
+    assert_eq!(forged.status(), 403);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM workplan_tasks WHERE id = {task}"
+        ))
+        .await,
+        1
+    );
+
+    let response = coordinator
+        .submit(
+            &format!("/workplan/areas/{area}/delete"),
+            &format!("/workplan/areas/{area}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM workplan_areas WHERE id = {area}"
+        ))
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM workplan_tasks WHERE id = {task}"
+        ))
+        .await,
+        0
+    );
+    let table = coordinator.page(&format!("/groups/{wg}/workplan")).await;
+    assert!(!table.contains(&format!("id=\"area-{area}\"")));
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM audit_log WHERE action = 'delete' AND object_type = 'workplan_area' \
+             AND object_id = {area} AND group_id = {wg} AND details->>'name' = 'Core Group' \
+             AND details->'tasks' = '[\"Establish Core Group\"]'::jsonb \
+             AND actor_id = (SELECT id FROM users WHERE email = 'coordinator@example.org')"
+        ))
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_task_is_deleted_from_its_edit_page_after_confirmation() {
+    let (app, wg) = demo().await;
+    let (area, task) = core_group_task(&app, wg).await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let edit = coordinator.page(&format!("/workplan/tasks/{task}/edit")).await;
+    assert!(edit.contains(&format!("href=\"/workplan/tasks/{task}/delete\"")));
+    let confirm = coordinator.page(&format!("/workplan/tasks/{task}/delete")).await;
+    assert!(confirm.contains("Delete the task “Establish Core Group”?"));
+    let response = coordinator
+        .submit(
+            &format!("/workplan/tasks/{task}/delete"),
+            &format!("/workplan/tasks/{task}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM workplan_tasks WHERE id = {task}"
+        ))
+        .await,
+        0
+    );
+    let table = coordinator.page(&format!("/groups/{wg}/workplan")).await;
+    assert!(table.contains(&format!("id=\"area-{area}\"")), "the area stays");
+    assert!(table.contains("No tasks in this area."));
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM audit_log WHERE object_type = 'workplan_task' AND object_id = {task} \
+             AND details->>'title' = 'Establish Core Group' AND details->>'area' = 'Core Group'"
+        ))
+        .await,
+        1
+    );
 }

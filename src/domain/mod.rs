@@ -17,6 +17,7 @@ pub mod secrets;
 pub mod spreadsheet;
 pub mod terms;
 pub mod validate;
+pub mod workplan;
 pub mod workplan_import;
 
 /// Declares an enum stored as text, with the exact strings the database's CHECK

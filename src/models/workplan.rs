@@ -1,10 +1,13 @@
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
 use crate::domain::TaskStatus;
-use crate::schema::{workplan_areas, workplan_tasks};
+use crate::schema::{
+    action_points, audit_log, meetings, workplan_areas, workplan_task_action_points, workplan_task_meetings,
+    workplan_tasks,
+};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, Serialize)]
 #[diesel(table_name = workplan_areas)]
@@ -188,34 +191,41 @@ pub async fn rename_area(conn: &mut AsyncPgConnection, id: i64, name: &str) -> Q
     Ok(())
 }
 
-/// Swaps the area with its neighbour above (`up`) or below; at either end nothing moves.
+/// Moves the area one place up (`up`) or down; at either end nothing moves.
 pub async fn move_area(conn: &mut AsyncPgConnection, area: &Area, up: bool) -> QueryResult<()> {
-    use diesel_async::AsyncConnection;
     let group_areas = areas(conn, area.group_id).await?;
     let Some(index) = group_areas.iter().position(|a| a.id == area.id) else {
         return Ok(());
     };
-    let other = if up {
-        index.checked_sub(1).and_then(|i| group_areas.get(i))
-    } else {
-        group_areas.get(index + 1)
-    };
-    let Some(other) = other.cloned() else {
-        return Ok(());
-    };
-    let (this_id, this_pos) = (area.id, area.position);
+    match (up, index) {
+        (true, 0) => Ok(()),
+        (true, i) => place_area(conn, area, i - 1).await,
+        (false, i) => place_area(conn, area, i + 1).await,
+    }
+}
+
+/// Puts the area at `index` (from 0; past the end means last) of the group's areas,
+/// the others keeping their order.
+pub async fn place_area(conn: &mut AsyncPgConnection, area: &Area, index: usize) -> QueryResult<()> {
+    use diesel_async::AsyncConnection;
+    let mut order: Vec<i64> = areas(conn, area.group_id)
+        .await?
+        .iter()
+        .map(|a| a.id)
+        .filter(|id| *id != area.id)
+        .collect();
+    order.insert(index.min(order.len()), area.id);
     conn.transaction::<_, diesel::result::Error, _>(async |conn| {
         diesel::sql_query("SET CONSTRAINTS workplan_areas_group_position_key DEFERRED")
             .execute(conn)
             .await?;
-        diesel::update(workplan_areas::table.find(this_id))
-            .set(workplan_areas::position.eq(other.position))
-            .execute(conn)
-            .await?;
-        diesel::update(workplan_areas::table.find(other.id))
-            .set(workplan_areas::position.eq(this_pos))
-            .execute(conn)
-            .await?;
+        for (position, id) in order.iter().enumerate() {
+            let position = i32::try_from(position).unwrap_or(i32::MAX);
+            diesel::update(workplan_areas::table.find(id))
+                .set(workplan_areas::position.eq(position))
+                .execute(conn)
+                .await?;
+        }
         Ok(())
     })
     .await
@@ -232,6 +242,10 @@ pub struct TaskFields<'a> {
     pub progress_note: &'a str,
     pub comments: &'a str,
     pub owners: &'a [crate::domain::owners::Owner],
+    /// Action points of the group or a group below it; the database refuses others.
+    pub action_point_ids: &'a [i64],
+    /// Meetings of the task's own group; the database refuses others.
+    pub meeting_ids: &'a [i64],
 }
 
 /// Whether the area already has a task of that title, other than `except`.
@@ -294,6 +308,7 @@ pub async fn create_task(conn: &mut AsyncPgConnection, fields: &TaskFields<'_>) 
             .get_result(conn)
             .await?;
         replace_owners(conn, id, fields.owners).await?;
+        replace_links(conn, id, fields.action_point_ids, fields.meeting_ids).await?;
         Ok(id)
     })
     .await
@@ -325,6 +340,7 @@ pub async fn update_task(conn: &mut AsyncPgConnection, task: &Task, fields: &Tas
             .execute(conn)
             .await?;
         replace_owners(conn, task_id, fields.owners).await?;
+        replace_links(conn, task_id, fields.action_point_ids, fields.meeting_ids).await?;
         Ok(())
     })
     .await
@@ -340,4 +356,257 @@ pub async fn set_status(conn: &mut AsyncPgConnection, task_id: i64, status: Task
         .execute(conn)
         .await?;
     Ok(())
+}
+
+async fn replace_links(
+    conn: &mut AsyncPgConnection,
+    task_id: i64,
+    action_point_ids: &[i64],
+    meeting_ids: &[i64],
+) -> QueryResult<()> {
+    use diesel::sql_types::{Array, BigInt};
+    diesel::delete(workplan_task_action_points::table.filter(workplan_task_action_points::task_id.eq(task_id)))
+        .execute(conn)
+        .await?;
+    diesel::delete(workplan_task_meetings::table.filter(workplan_task_meetings::task_id.eq(task_id)))
+        .execute(conn)
+        .await?;
+    let rows: Vec<_> = action_point_ids
+        .iter()
+        .map(|ap| {
+            (
+                workplan_task_action_points::task_id.eq(task_id),
+                workplan_task_action_points::action_point_id.eq(*ap),
+            )
+        })
+        .collect();
+    diesel::insert_into(workplan_task_action_points::table)
+        .values(&rows)
+        .on_conflict_do_nothing()
+        .execute(conn)
+        .await?;
+    // The task's area and group come from the task itself, so that the composite keys
+    // hold the meeting to the task's group.
+    diesel::sql_query(
+        "INSERT INTO workplan_task_meetings (task_id, meeting_id, area_id, group_id) \
+         SELECT t.id, m.id, t.area_id, a.group_id \
+           FROM workplan_tasks t JOIN workplan_areas a ON a.id = t.area_id, unnest($2) AS m(id) \
+          WHERE t.id = $1 ON CONFLICT DO NOTHING",
+    )
+    .bind::<BigInt, _>(task_id)
+    .bind::<Array<BigInt>, _>(meeting_ids)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An action point a task serves, as a link shows it.
+#[derive(Debug, Clone, Queryable)]
+pub struct LinkedActionPoint {
+    pub task_id: i64,
+    pub id: i64,
+    pub group_id: i64,
+    pub number: i32,
+    pub topic: String,
+    pub restricted: bool,
+}
+
+/// A meeting that discussed a task.
+#[derive(Debug, Clone, Queryable)]
+pub struct LinkedMeeting {
+    pub task_id: i64,
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+}
+
+/// The action points and meetings the tasks are linked to, in number and date order.
+pub async fn links(
+    conn: &mut AsyncPgConnection,
+    task_ids: &[i64],
+) -> QueryResult<(Vec<LinkedActionPoint>, Vec<LinkedMeeting>)> {
+    let action_points = workplan_task_action_points::table
+        .inner_join(action_points::table)
+        .filter(workplan_task_action_points::task_id.eq_any(task_ids))
+        .order((action_points::group_id, action_points::number))
+        .select((
+            workplan_task_action_points::task_id,
+            action_points::id,
+            action_points::group_id,
+            action_points::number,
+            action_points::topic,
+            action_points::restricted,
+        ))
+        .load(conn)
+        .await?;
+    let meetings = workplan_task_meetings::table
+        .inner_join(meetings::table.on(meetings::id.eq(workplan_task_meetings::meeting_id)))
+        .filter(workplan_task_meetings::task_id.eq_any(task_ids))
+        .order(meetings::starts_at)
+        .select((workplan_task_meetings::task_id, meetings::id, meetings::starts_at))
+        .load(conn)
+        .await?;
+    Ok((action_points, meetings))
+}
+
+/// A task with the group its area belongs to, as other pages list it.
+#[derive(Debug, Clone, Queryable)]
+pub struct TaskInGroup {
+    pub id: i64,
+    pub title: String,
+    pub end_date: Option<NaiveDate>,
+    pub status: TaskStatus,
+    pub group_id: i64,
+}
+
+fn task_in_group_columns() -> (
+    workplan_tasks::id,
+    workplan_tasks::title,
+    workplan_tasks::end_date,
+    workplan_tasks::status,
+    workplan_areas::group_id,
+) {
+    (
+        workplan_tasks::id,
+        workplan_tasks::title,
+        workplan_tasks::end_date,
+        workplan_tasks::status,
+        workplan_areas::group_id,
+    )
+}
+
+/// The tasks that serve the action point.
+pub async fn tasks_for_action_point(
+    conn: &mut AsyncPgConnection,
+    action_point_id: i64,
+) -> QueryResult<Vec<TaskInGroup>> {
+    workplan_task_action_points::table
+        .inner_join(workplan_tasks::table.inner_join(workplan_areas::table))
+        .filter(workplan_task_action_points::action_point_id.eq(action_point_id))
+        .order((
+            workplan_areas::group_id,
+            workplan_areas::position,
+            workplan_tasks::position,
+        ))
+        .select(task_in_group_columns())
+        .load(conn)
+        .await
+}
+
+/// The tasks that the meeting discussed.
+pub async fn tasks_for_meeting(conn: &mut AsyncPgConnection, meeting_id: i64) -> QueryResult<Vec<TaskInGroup>> {
+    workplan_task_meetings::table
+        .inner_join(workplan_tasks::table.on(workplan_tasks::id.eq(workplan_task_meetings::task_id)))
+        .inner_join(workplan_areas::table.on(workplan_areas::id.eq(workplan_tasks::area_id)))
+        .filter(workplan_task_meetings::meeting_id.eq(meeting_id))
+        .order((workplan_areas::position, workplan_tasks::position))
+        .select(task_in_group_columns())
+        .load(conn)
+        .await
+}
+
+/// Writes who removed what from which group, in the same transaction as the removal.
+async fn audit_deletion(
+    conn: &mut AsyncPgConnection,
+    actor_id: i64,
+    group_id: i64,
+    object_type: &str,
+    object_id: i64,
+    details: serde_json::Value,
+) -> QueryResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::actor_id.eq(actor_id),
+            audit_log::group_id.eq(group_id),
+            audit_log::action.eq("delete"),
+            audit_log::object_type.eq(object_type),
+            audit_log::object_id.eq(object_id),
+            audit_log::details.eq(details),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// How many tasks the area holds.
+pub async fn task_count(conn: &mut AsyncPgConnection, area_id: i64) -> QueryResult<i64> {
+    workplan_tasks::table
+        .filter(workplan_tasks::area_id.eq(area_id))
+        .count()
+        .get_result(conn)
+        .await
+}
+
+/// Removes the area with its tasks (their owners and links go with them), and notes
+/// it in the audit log.
+pub async fn delete_area(conn: &mut AsyncPgConnection, area: &Area, actor_id: i64) -> QueryResult<()> {
+    use diesel_async::AsyncConnection;
+    let (id, group_id, name) = (area.id, area.group_id, area.name.clone());
+    conn.transaction::<_, diesel::result::Error, _>(async |conn| {
+        let titles: Vec<String> = workplan_tasks::table
+            .filter(workplan_tasks::area_id.eq(id))
+            .order(workplan_tasks::position)
+            .select(workplan_tasks::title)
+            .load(conn)
+            .await?;
+        diesel::delete(workplan_areas::table.find(id)).execute(conn).await?;
+        let details = serde_json::json!({ "name": name, "tasks": titles });
+        audit_deletion(conn, actor_id, group_id, "workplan_area", id, details).await
+    })
+    .await
+}
+
+/// Removes the task with its owners and links, and notes it in the audit log.
+pub async fn delete_task(conn: &mut AsyncPgConnection, task: &Task, area: &Area, actor_id: i64) -> QueryResult<()> {
+    use diesel_async::AsyncConnection;
+    let (id, group_id) = (task.id, area.group_id);
+    let details = serde_json::json!({ "title": task.title, "area": area.name });
+    conn.transaction::<_, diesel::result::Error, _>(async |conn| {
+        diesel::delete(workplan_tasks::table.find(id)).execute(conn).await?;
+        audit_deletion(conn, actor_id, group_id, "workplan_task", id, details).await
+    })
+    .await
+}
+
+/// A task on a meeting's workplan item, with where it comes from and why it is there.
+#[derive(Debug, Clone)]
+pub struct AgendaTask {
+    pub task: Task,
+    pub area: Area,
+    /// The short name of the sub-group whose workplan holds it; `None` for the
+    /// meeting's own group.
+    pub subgroup: Option<String>,
+    pub reason: crate::domain::workplan::AgendaReason,
+}
+
+/// The tasks of the meeting's group and its sub-groups that ended since the group's
+/// last meeting or are overdue at this one, dates read in the group's time zone; in
+/// the workplan's order, the group's own first. The minutes use it as the page does.
+pub async fn meeting_agenda_tasks(
+    conn: &mut AsyncPgConnection,
+    meeting: &super::meetings::Meeting,
+) -> QueryResult<Vec<AgendaTask>> {
+    use crate::domain::workplan::{AgendaWindow, agenda_reason};
+    let group = super::groups::find(conn, meeting.group_id).await?;
+    let previous = super::meetings::previous(conn, meeting).await?;
+    let window = AgendaWindow::new(meeting.starts_at, previous.map(|p| p.starts_at), group.tz());
+    let tree = super::groups::subtree_ids(conn, group.id).await?;
+    let short_names: std::collections::HashMap<i64, String> =
+        super::groups::short_names(conn, &tree).await?.into_iter().collect();
+    let mut selected = Vec::new();
+    for (area, tasks) in for_groups(conn, &tree).await? {
+        for task in tasks {
+            if let Some(reason) = agenda_reason(task.end_date, task.status, window) {
+                let subgroup = (area.group_id != group.id)
+                    .then(|| short_names.get(&area.group_id).cloned())
+                    .flatten();
+                selected.push(AgendaTask {
+                    task,
+                    area: area.clone(),
+                    subgroup,
+                    reason,
+                });
+            }
+        }
+    }
+    Ok(selected)
 }

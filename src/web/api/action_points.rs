@@ -20,7 +20,7 @@ use crate::domain::{ActionStatus, UpdateVia, owners, validate};
 use crate::i18n::Locale;
 use crate::models::action_points::{self, ActionPoint, HistoryEntry, NewActionPoint, StatusChange};
 use crate::models::meetings;
-use crate::models::owners::{OwnerTable, named};
+use crate::models::owners::{NamedOwner, OwnerTable, named};
 use crate::web::AppState;
 use crate::web::auth::authorize;
 use crate::web::error::{AppError, AppResult};
@@ -121,12 +121,11 @@ pub struct StatusBody {
     note: Option<String>,
 }
 
-/// The items with their owners, as the API shows them.
-async fn entries(conn: &mut AsyncPgConnection, items: Vec<ActionPoint>) -> AppResult<Vec<ActionPointEntry>> {
-    let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+/// Each item's owners as the API shows them, by item.
+pub fn owner_entries(named: &[NamedOwner]) -> HashMap<i64, Vec<OwnerEntry>> {
     let locale = Locale::default();
     let mut owners: HashMap<i64, Vec<OwnerEntry>> = HashMap::new();
-    for owner in named(conn, OwnerTable::ActionPoints, &ids).await? {
+    for owner in named {
         let owned_id = owner.owned_id;
         let Some(reference) = owner.owner() else { continue };
         let name = match (&owner.name, owner.role) {
@@ -139,6 +138,13 @@ async fn entries(conn: &mut AsyncPgConnection, items: Vec<ActionPoint>) -> AppRe
             name,
         });
     }
+    owners
+}
+
+/// The items with their owners, as the API shows them.
+async fn entries(conn: &mut AsyncPgConnection, items: Vec<ActionPoint>) -> AppResult<Vec<ActionPointEntry>> {
+    let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let mut owners = owner_entries(&named(conn, OwnerTable::ActionPoints, &ids).await?);
     Ok(items
         .into_iter()
         .map(|i| ActionPointEntry {

@@ -11,6 +11,7 @@ pub mod memberships;
 pub mod openapi;
 pub mod organizations;
 pub mod users;
+pub mod workplan;
 
 use actix_web::web;
 pub use caller::ApiUser;
@@ -68,6 +69,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/action-points/{id}/status",
                 web::post().to(action_points::update_status),
+            )
+            .route("/groups/{id}/workplan", web::get().to(workplan::show))
+            .route("/groups/{id}/workplan/areas", web::post().to(workplan::create_area))
+            .route("/groups/{id}/workplan/tasks", web::post().to(workplan::create_task))
+            .service(
+                web::resource("/workplan/areas/{id}")
+                    .get(workplan::show_area)
+                    .patch(workplan::update_area)
+                    .delete(workplan::delete_area),
+            )
+            .service(
+                web::resource("/workplan/tasks/{id}")
+                    .get(workplan::show_task)
+                    .patch(workplan::update_task)
+                    .delete(workplan::delete_task),
             ),
     );
 }

@@ -10,7 +10,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{action_points, groups, me, meetings, memberships, organizations, users};
+use super::{action_points, groups, me, meetings, memberships, organizations, users, workplan};
 use crate::web::auth::SESSION_COOKIE;
 
 /// Every error, in the shape of RFC 9457 problem details.
@@ -36,7 +36,7 @@ pub struct Problem {
 #[openapi(
     info(
         title = "convene API",
-        description = "The JSON API of convene: people, organisations, groups, memberships, action points and meetings.\n\n\
+        description = "The JSON API of convene: people, organisations, groups, memberships, action points, meetings and the workplan.\n\n\
             Authenticate with a personal token (`Authorization: Bearer …`, created at `/account/tokens` \
             or with `convene token create`), or from a signed-in browser with the session cookie, in \
             which case every request other than GET must carry the session's CSRF token in \
@@ -73,6 +73,15 @@ pub struct Problem {
         meetings::show,
         meetings::create,
         meetings::update,
+        workplan::show,
+        workplan::show_area,
+        workplan::create_area,
+        workplan::update_area,
+        workplan::delete_area,
+        workplan::show_task,
+        workplan::create_task,
+        workplan::update_task,
+        workplan::delete_task,
     ),
     components(schemas(Problem)),
     modifiers(&Conventions),
@@ -84,6 +93,7 @@ pub struct Problem {
         (name = "memberships", description = "Who belongs to a group, in which role, for which term"),
         (name = "action points", description = "A group's living list of action points, their owners and status history"),
         (name = "meetings", description = "Scheduling a group's meetings: times in the group's zone, places and people"),
+        (name = "workplan", description = "A group's workplan: areas and their tasks, with responsible parties, dates, status and links to action points and meetings"),
         (name = "meta", description = "This document"),
     )
 )]

@@ -167,6 +167,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/workplan/areas/{id}", web::post().to(workplan::area_rename::update))
         .route("/workplan/areas/{id}/edit", web::get().to(workplan::area_rename::edit))
+        .service(
+            web::resource("/workplan/areas/{id}/delete")
+                .route(web::get().to(workplan::area_delete::confirm))
+                .route(web::post().to(workplan::area_delete::delete)),
+        )
+        .service(
+            web::resource("/workplan/tasks/{id}/delete")
+                .route(web::get().to(workplan::task_delete::confirm))
+                .route(web::post().to(workplan::task_delete::delete)),
+        )
         .route(
             "/workplan/areas/{id}/move",
             web::post().to(workplan::area_move::move_area),

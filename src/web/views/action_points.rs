@@ -414,6 +414,7 @@ pub struct DetailPage<'a> {
     pub tz: chrono_tz::Tz,
     /// The people reminders reach for this item.
     pub reached: &'a [crate::models::action_points::Reached],
+    pub workplan_tasks: &'a [crate::models::workplan::TaskInGroup],
 }
 
 /// One item: what it is, who owns it, its whole history, and the update form.
@@ -453,6 +454,7 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
                     }
                 }
             }
+            (super::workplan::action_point_tasks(locale, page.workplan_tasks))
             section {
                 h2 { (locale.t("action-history")) }
                 table.data.history {

@@ -29,6 +29,8 @@ pub struct MeetingPage<'a> {
     pub attendees: &'a [Attendee],
     /// Coordinators update the review's rows in place during the meeting.
     pub may_run: bool,
+    /// The workplan item, under the agenda item about the workplan or after the agenda.
+    pub workplan: &'a super::workplan::MeetingWorkplan,
 }
 
 pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
@@ -100,10 +102,12 @@ pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
                                 @if let Some(presenter) = &entry.item.presenter {
                                     " " span.presenter { "— " (presenter) }
                                 }
+                                @if let Some(workplan) = page.workplan.under(entry.item.id) { (workplan) }
                             }
                         }
                     }
                 }
+                @if let Some(workplan) = page.workplan.after_agenda() { (workplan) }
             }
             section #review {
                 h2 { (locale.t("meeting-review")) }

@@ -37,6 +37,37 @@ pub struct TaskRows<'a> {
     pub editable_areas: HashSet<i64>,
     /// Short names of sub-groups, by area, for the tasks rolled up from them.
     pub subgroup_of_area: HashMap<i64, String>,
+    pub links: LinkLabels,
+}
+
+/// What each task links to, by task, as compact labels.
+#[derive(Debug, Default)]
+pub struct LinkLabels {
+    /// (action point id, "AP #3", topic)
+    pub action_points: HashMap<i64, Vec<(i64, String, String)>>,
+    /// (meeting id, "11 Jun 2014")
+    pub meetings: HashMap<i64, Vec<(i64, String)>>,
+}
+
+/// A task's links under its title: "AP #3 · discussed 11 Jun 2014".
+fn task_links(locale: &Locale, task_id: i64, links: &LinkLabels) -> Markup {
+    let items = links.action_points.get(&task_id).map(Vec::as_slice).unwrap_or_default();
+    let meetings = links.meetings.get(&task_id).map(Vec::as_slice).unwrap_or_default();
+    html! {
+        @if !items.is_empty() || !meetings.is_empty() {
+            span.links {
+                @for (id, label, topic) in items {
+                    " " a.ap-link href={ "/action-points/" (id) } title=(topic) { (label) }
+                }
+                @if !meetings.is_empty() {
+                    " " (locale.t("workplan-discussed-at"))
+                    @for (id, day) in meetings {
+                        " " a.meeting-link href={ "/meetings/" (id) } { (day) }
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub struct TablePage<'a> {
@@ -80,6 +111,8 @@ pub fn area_cell(ctx: &PageContext, area: &Area, rowspan: usize, rows: &TaskRows
                     " "
                     a.edit href={ "/workplan/areas/" (area.id) "/edit" } { (locale.t("workplan-rename-area")) }
                     " "
+                    a.edit href={ "/workplan/areas/" (area.id) "/delete" } { (locale.t("workplan-delete")) }
+                    " "
                     a.edit href={ "/groups/" (area.group_id) "/workplan/tasks/new?area=" (area.id) } { (locale.t("workplan-add-task")) }
                     @for (direction, arrow, label) in [("up", "↑", "workplan-move-up"), ("down", "↓", "workplan-move-down")] {
                         form.inline method="post" action={ "/workplan/areas/" (area.id) "/move" } {
@@ -115,6 +148,7 @@ pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>, area: Optio
                 @if editable {
                     " " a.edit href={ "/workplan/tasks/" (task.id) "/edit" } { (locale.t("workplan-edit-task")) }
                 }
+                (task_links(locale, task.id, &rows.links))
             }
             td { (rows.owners.get(&task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
             td.date { (date(task.start_date)) }
@@ -256,6 +290,10 @@ pub struct TaskForm {
     pub status: String,
     pub progress_note: String,
     pub comments: String,
+    /// Ids of the action points the task serves.
+    pub action_points: Vec<String>,
+    /// Ids of the meetings that discussed it.
+    pub meetings: Vec<String>,
 }
 
 pub struct TaskPage<'a> {
@@ -266,6 +304,24 @@ pub struct TaskPage<'a> {
     pub problems: &'a forms::Problems,
     pub areas: &'a [(String, String)],
     pub owners: &'a [(String, String)],
+    pub action_points: &'a [(String, String)],
+    pub meetings: &'a [(String, String)],
+    /// The task's own address on its edit page, for the link to delete it.
+    pub task_path: Option<String>,
+}
+
+/// A select of several options, kept as chosen; works without script.
+fn multiple(label: &str, name: &str, options: &[(String, String)], chosen: &[String], required: bool) -> Markup {
+    html! {
+        label {
+            (label)
+            select name=(name) multiple size=(options.len().clamp(2, 8)) required[required] {
+                @for (value, text) in options {
+                    option value=(value) selected[chosen.contains(value)] { (text) }
+                }
+            }
+        }
+    }
 }
 
 pub fn task_form(ctx: &PageContext, page: &TaskPage<'_>) -> Markup {
@@ -287,23 +343,151 @@ pub fn task_form(ctx: &PageContext, page: &TaskPage<'_>) -> Markup {
                 (csrf_field(token))
                 (forms::select(&locale.t("column-area"), "area", page.areas, &f.area))
                 (forms::text(&locale.t("column-task"), "title", &f.title, true))
-                label {
-                    (locale.t("column-responsible"))
-                    select name="owners" multiple size="8" required {
-                        @for (value, label) in page.owners {
-                            option value=(value) selected[f.owners.contains(value)] { (label) }
-                        }
-                    }
-                }
+                (multiple(&locale.t("column-responsible"), "owners", page.owners, &f.owners, true))
                 (forms::date(&locale.t("column-start-date"), "start_date", &f.start_date, false))
                 (forms::date(&locale.t("column-end-date"), "end_date", &f.end_date, false))
                 (forms::select(&locale.t("column-status"), "status", &status_choices(locale), status))
                 (forms::textarea(&locale.t("workplan-progress-note"), "progress_note", &f.progress_note))
                 (forms::textarea(&locale.t("column-comments"), "comments", &f.comments))
+                (multiple(&locale.t("workplan-linked-action-points"), "action_points", page.action_points, &f.action_points, false))
+                (multiple(&locale.t("workplan-linked-meetings"), "meetings", page.meetings, &f.meetings, false))
                 button type="submit" { (locale.t("workplan-save")) }
+            }
+            @if let Some(path) = &page.task_path {
+                p.actions { a.danger href={ (path) "/delete" } { (locale.t("workplan-delete-task")) } }
             }
         },
     )
+}
+
+/// A page asking to confirm a deletion, saying what goes with it.
+pub struct DeletePage<'a> {
+    pub title: String,
+    pub crumbs: Vec<Crumb>,
+    pub question: String,
+    pub action: String,
+    pub back: &'a str,
+}
+
+pub fn delete_confirmation(ctx: &PageContext, page: &DeletePage<'_>) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    layout(
+        ctx,
+        &page.title,
+        &page.crumbs,
+        html! {
+            p.lead { (page.question) }
+            form.narrow method="post" action=(page.action) {
+                (csrf_field(token))
+                button.danger type="submit" { (locale.t("workplan-delete")) }
+                " " a href=(page.back) { (locale.t("workplan-keep")) }
+            }
+        },
+    )
+}
+
+/// Tasks linked from another page (an action point's, a meeting's), each with its
+/// end date and status and a link to its row of the workplan.
+pub fn linked_tasks(locale: &Locale, tasks: &[crate::models::workplan::TaskInGroup]) -> Markup {
+    html! {
+        ul.linked-tasks {
+            @for task in tasks {
+                li {
+                    a href={ "/groups/" (task.group_id) "/workplan#task-" (task.id) } { (task.title) }
+                    @if let Some(end) = task.end_date { " — " (short_date(end)) }
+                    " " (task_status_badge(locale, task.status))
+                }
+            }
+        }
+    }
+}
+
+/// The action point page's section on the workplan tasks it serves.
+pub fn action_point_tasks(locale: &Locale, tasks: &[crate::models::workplan::TaskInGroup]) -> Markup {
+    html! {
+        @if !tasks.is_empty() {
+            section #workplan-tasks {
+                h2 { (locale.t("workplan-tasks-served")) }
+                (linked_tasks(locale, tasks))
+            }
+        }
+    }
+}
+
+/// The workplan item of a meeting's page, and where it goes.
+pub struct MeetingWorkplan {
+    /// The agenda item about the workplan; `None` puts it after the agenda.
+    pub under_item: Option<i64>,
+    pub markup: Markup,
+}
+
+impl MeetingWorkplan {
+    /// The item's markup when it belongs under this agenda item.
+    pub fn under(&self, agenda_item_id: i64) -> Option<&Markup> {
+        (self.under_item == Some(agenda_item_id)).then_some(&self.markup)
+    }
+
+    /// The item's markup when no agenda item is about the workplan.
+    pub fn after_agenda(&self) -> Option<&Markup> {
+        self.under_item.is_none().then_some(&self.markup)
+    }
+}
+
+/// The tasks of the group and its sub-groups that ended since the last meeting or are
+/// overdue, and the tasks this meeting discussed.
+pub fn meeting_section(
+    ctx: &PageContext,
+    group_id: i64,
+    due: &[crate::models::workplan::AgendaTask],
+    owners: &[NamedOwner],
+    discussed: &[crate::models::workplan::TaskInGroup],
+) -> Markup {
+    let locale = &ctx.locale;
+    let owners = super::action_points::owners_by_item(owners);
+    html! {
+        section #workplan-review .workplan-review {
+            h3 { (locale.t("workplan-review-heading")) }
+            @if due.is_empty() {
+                p.empty { (locale.t("workplan-review-empty")) }
+            } @else {
+                table.data.workplan {
+                    thead { tr {
+                        th scope="col" { (locale.t("column-area")) }
+                        th scope="col" { (locale.t("column-task")) }
+                        th scope="col" { (locale.t("column-responsible")) }
+                        th scope="col" { (locale.t("column-end-date")) }
+                        th scope="col" { (locale.t("column-status")) }
+                    } }
+                    tbody {
+                        @for entry in due {
+                            tr id={ "review-task-" (entry.task.id) } class={ "reason-" (entry.reason.as_str()) } {
+                                td {
+                                    @if let Some(short) = &entry.subgroup { span.badge.subgroup { (short) } " " }
+                                    (entry.area.name)
+                                }
+                                td { a href={ "/groups/" (entry.area.group_id) "/workplan#task-" (entry.task.id) } { (entry.task.title) } }
+                                td { (owners.get(&entry.task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
+                                td.date.due {
+                                    (entry.task.end_date.map(short_date).unwrap_or_default())
+                                    " " span class={ "badge " (entry.reason.as_str()) } { (locale.t(&format!("workplan-review-{}", entry.reason.as_str()))) }
+                                }
+                                td.status {
+                                    (task_status_badge(locale, entry.task.status))
+                                    @if !entry.task.progress_note.is_empty() { p.note { (entry.task.progress_note) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if !discussed.is_empty() {
+                h4 { (locale.t("workplan-discussed-here")) }
+                (linked_tasks(locale, discussed))
+            }
+            p.actions { a href={ "/groups/" (group_id) "/workplan" } { (locale.t("workplan-open-table")) } }
+        }
+    }
 }
 
 // --- Timeline -------------------------------------------------------------

@@ -221,3 +221,23 @@ pub async fn visible_item(conn: &mut AsyncPgConnection, user: &User, id: i64) ->
     }
     Ok(item)
 }
+
+/// Of the restricted items among `restricted_ids` (of the groups `group_ids`), those
+/// the viewer, of `standing` in the group at the top of them, may not see.
+pub async fn hidden_restricted(
+    conn: &mut AsyncPgConnection,
+    user: &User,
+    standing: Standing,
+    group_ids: &[i64],
+    restricted_ids: &[i64],
+) -> AppResult<HashSet<i64>> {
+    let Some(viewer) = restricted_for(standing, user) else {
+        return Ok(HashSet::new());
+    };
+    let owned = action_points::owned_among(conn, viewer, group_ids, restricted_ids).await?;
+    Ok(restricted_ids
+        .iter()
+        .copied()
+        .filter(|id| !owned.contains(id))
+        .collect())
+}

@@ -4,6 +4,8 @@ use maud::Markup;
 use super::status::may_update;
 use super::visible_item;
 use crate::models::owners::{self, OwnerTable};
+use crate::models::users::User;
+use crate::models::workplan::{self, TaskInGroup};
 use crate::models::{action_points, groups, meetings};
 use crate::web::auth::SignedIn;
 use crate::web::error::AppResult;
@@ -11,6 +13,7 @@ use crate::web::views::action_points::{DetailPage, owners_by_item};
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::{local_date, owner_list};
 use crate::web::{AppState, views};
+use diesel_async::AsyncPgConnection;
 
 pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
     let mut conn = state.conn().await?;
@@ -37,6 +40,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         href: format!("/groups/{}/action-points", group.id),
     });
     let reached = action_points::reached(&mut conn, item.id).await?;
+    let workplan_tasks = visible_tasks(&mut conn, me.user(), item.id).await?;
     let page = DetailPage {
         item: &item,
         crumbs,
@@ -46,6 +50,16 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         may_update,
         tz: group.tz(),
         reached: &reached,
+        workplan_tasks: &workplan_tasks,
     };
     Ok(views::action_points::detail(&me.ctx, &page))
+}
+
+/// The workplan tasks that serve the item, of the groups the user may see (a task of
+/// a group above the item's may be out of a sub-group member's sight).
+async fn visible_tasks(conn: &mut AsyncPgConnection, user: &User, item_id: i64) -> AppResult<Vec<TaskInGroup>> {
+    let mut tasks = workplan::tasks_for_action_point(conn, item_id).await?;
+    let visible = groups::visible_ids(conn, user.id, user.is_admin).await?;
+    tasks.retain(|t| visible.contains(&t.group_id));
+    Ok(tasks)
 }

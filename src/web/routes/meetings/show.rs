@@ -68,6 +68,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         .map(|m| m.starts_at)
         .collect();
     let review = review(&candidates, &history, &starts, window);
+    let workplan = crate::web::routes::workplan::meeting_workplan(&mut conn, &me.ctx, &meeting, &agenda).await?;
     let page = MeetingPage {
         group: &group,
         ancestors: &ancestors,
@@ -80,6 +81,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         owners: &owners,
         attendees: &attendees,
         may_run: policy::allows(standing, Action::RunMeetings),
+        workplan: &workplan,
     };
     Ok(views::meetings::show(&me.ctx, &page))
 }

@@ -2,8 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 
-use super::editable_group;
-use crate::domain::validate;
+use super::{check_area_name, editable_group};
 use crate::models::workplan;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
@@ -36,12 +35,10 @@ pub async fn create(
     let (group, ancestors) = editable_group(&mut conn, me.user(), *id).await?;
     let CsrfForm(fields) = form;
     let mut problems = Problems::default();
-    let name = problems.check("column-area", validate::required(&fields.name, 200));
-    if let Some(name) = &name
-        && workplan::area_name_taken(&mut conn, group.id, name, None).await?
-    {
-        problems.add("column-area", "invalid-area-taken");
-    }
+    let name = problems.check(
+        "column-area",
+        check_area_name(&mut conn, group.id, &fields.name, None).await?,
+    );
     match name {
         Some(name) if problems.is_empty() => {
             workplan::create_area(&mut conn, group.id, &name).await?;

@@ -2,8 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 
-use super::editable_group;
-use crate::domain::validate;
+use super::{check_area_name, editable_group};
 use crate::models::workplan;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
@@ -40,12 +39,10 @@ pub async fn update(
     let (group, ancestors) = editable_group(&mut conn, me.user(), area.group_id).await?;
     let CsrfForm(fields) = form;
     let mut problems = Problems::default();
-    let name = problems.check("column-area", validate::required(&fields.name, 200));
-    if let Some(name) = &name
-        && workplan::area_name_taken(&mut conn, group.id, name, Some(area.id)).await?
-    {
-        problems.add("column-area", "invalid-area-taken");
-    }
+    let name = problems.check(
+        "column-area",
+        check_area_name(&mut conn, group.id, &fields.name, Some(area.id)).await?,
+    );
     match name {
         Some(name) if problems.is_empty() => {
             workplan::rename_area(&mut conn, area.id, &name).await?;

@@ -18,7 +18,7 @@ use crate::web::views::workplan::{TablePage, TaskRows, WorkplanQuery, is_overdue
 use crate::web::{AppState, views};
 
 /// The filters a query string asks for; a malformed value is a 400 that says which.
-struct Filter {
+pub struct Filter {
     area: Option<i64>,
     responsible: Option<Owner>,
     status: Option<TaskStatus>,
@@ -27,28 +27,28 @@ struct Filter {
     overdue: bool,
 }
 
-fn parse(locale: &crate::i18n::Locale, q: &WorkplanQuery) -> AppResult<Filter> {
-    let bad = |field: &str, problem: &str| AppError::BadRequest(format!("{field}: {}", locale.t(problem)));
-    Ok(Filter {
-        area: match q.area.trim() {
-            "" => None,
-            v => Some(v.parse().map_err(|_| bad("area", "invalid-choice"))?),
-        },
-        responsible: match q.responsible.trim() {
-            "" => None,
-            v => Some(Owner::parse(v).map_err(|p| bad("responsible", p))?),
-        },
-        status: match q.status.trim() {
-            "" => None,
-            v => Some(v.parse().map_err(|_| bad("status", "invalid-choice"))?),
-        },
-        from: validate::optional_date(&q.from).map_err(|p| bad("from", p))?,
-        to: validate::optional_date(&q.to).map_err(|p| bad("to", p))?,
-        overdue: !q.overdue.trim().is_empty(),
-    })
-}
-
 impl Filter {
+    pub fn parse(locale: &crate::i18n::Locale, q: &WorkplanQuery) -> AppResult<Filter> {
+        let bad = |field: &str, problem: &str| AppError::BadRequest(format!("{field}: {}", locale.t(problem)));
+        Ok(Filter {
+            area: match q.area.trim() {
+                "" => None,
+                v => Some(v.parse().map_err(|_| bad("area", "invalid-choice"))?),
+            },
+            responsible: match q.responsible.trim() {
+                "" => None,
+                v => Some(Owner::parse(v).map_err(|p| bad("responsible", p))?),
+            },
+            status: match q.status.trim() {
+                "" => None,
+                v => Some(v.parse().map_err(|_| bad("status", "invalid-choice"))?),
+            },
+            from: validate::optional_date(&q.from).map_err(|p| bad("from", p))?,
+            to: validate::optional_date(&q.to).map_err(|p| bad("to", p))?,
+            overdue: !q.overdue.trim().is_empty(),
+        })
+    }
+
     fn keeps(&self, task: &Task, owners: &HashMap<i64, Vec<&NamedOwner>>, today: chrono::NaiveDate) -> bool {
         if self.area.is_some_and(|a| a != task.area_id) || self.status.is_some_and(|s| s != task.status) {
             return false;
@@ -71,6 +71,41 @@ impl Filter {
         }
         !self.overdue || is_overdue(task, today)
     }
+
+    fn is_active(&self) -> bool {
+        self.area.is_some()
+            || self.responsible.is_some()
+            || self.status.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+            || self.overdue
+    }
+
+    /// The tasks the filter lets through, by area. Areas it leaves empty drop out; with
+    /// no filter, only sub-groups' empty areas do (the group's own are places to add to).
+    pub fn apply(
+        &self,
+        areas: Vec<(Area, Vec<Task>)>,
+        owners: &HashMap<i64, Vec<&NamedOwner>>,
+        group_id: i64,
+        today: chrono::NaiveDate,
+    ) -> Vec<(Area, Vec<Task>)> {
+        let filtering = self.is_active();
+        areas
+            .into_iter()
+            .map(|(area, tasks)| {
+                let kept = tasks.into_iter().filter(|t| self.keeps(t, owners, today)).collect();
+                (area, kept)
+            })
+            .filter(|(area, tasks): &(Area, Vec<Task>)| {
+                if filtering {
+                    !tasks.is_empty()
+                } else {
+                    area.group_id == group_id || !tasks.is_empty()
+                }
+            })
+            .collect()
+    }
 }
 
 /// The workplan of the group and of every group below it, filtered as the URL says.
@@ -84,7 +119,7 @@ pub async fn show(
     let standing = authorize(&mut conn, me.user(), *id, Action::View).await?;
     let may_edit = policy::allows(standing, Action::EditWorkplan);
     let locale = &me.ctx.locale;
-    let filter = parse(locale, &query)?;
+    let filter = Filter::parse(locale, &query)?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let tree = groups::subtree_ids(&mut conn, group.id).await?;
@@ -116,26 +151,7 @@ pub async fn show(
     }
     responsible_choices.sort_by(|a, b| a.1.cmp(&b.1));
 
-    let filtering = filter.area.is_some()
-        || filter.responsible.is_some()
-        || filter.status.is_some()
-        || filter.from.is_some()
-        || filter.to.is_some()
-        || filter.overdue;
-    let shown: Vec<(Area, Vec<Task>)> = areas
-        .into_iter()
-        .map(|(area, tasks)| {
-            let kept = tasks.into_iter().filter(|t| filter.keeps(t, &owners, today)).collect();
-            (area, kept)
-        })
-        .filter(|(area, tasks): &(Area, Vec<Task>)| {
-            if filtering {
-                !tasks.is_empty()
-            } else {
-                area.group_id == group.id || !tasks.is_empty()
-            }
-        })
-        .collect();
+    let shown = filter.apply(areas, &owners, group.id, today);
     let editable_areas: HashSet<i64> = if may_edit {
         shown
             .iter()
@@ -150,11 +166,14 @@ pub async fn show(
         .filter(|(a, _)| a.group_id != group.id)
         .filter_map(|(a, _)| short_names.get(&a.group_id).map(|s| (a.id, s.clone())))
         .collect();
+    let shown_ids: Vec<i64> = shown.iter().flat_map(|(_, tasks)| tasks.iter().map(|t| t.id)).collect();
+    let links = super::link_labels(&mut conn, locale, me.user(), standing, &group, &shown_ids).await?;
     let rows = TaskRows {
         owners,
         today,
         editable_areas,
         subgroup_of_area,
+        links,
     };
     let page = TablePage {
         group: &group,

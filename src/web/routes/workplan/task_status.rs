@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::domain::policy::Action;
 use crate::domain::{TaskStatus, validate};
 use crate::models::owners::{self, OwnerTable};
-use crate::models::workplan;
+use crate::models::{groups, workplan};
 use crate::web::auth::{CsrfForm, SignedIn, authorize, local_path};
 use crate::web::error::{AppError, AppResult};
 use crate::web::routes::action_points::today;
@@ -37,7 +37,7 @@ pub async fn update(
 ) -> AppResult<HttpResponse> {
     let mut conn = state.conn().await?;
     let (task, area) = workplan::find_task(&mut conn, *id).await?;
-    authorize(&mut conn, me.user(), area.group_id, Action::EditWorkplan).await?;
+    let standing = authorize(&mut conn, me.user(), area.group_id, Action::EditWorkplan).await?;
     let CsrfForm(form) = form;
     let locale = &me.ctx.locale;
     let status: TaskStatus = form
@@ -52,11 +52,14 @@ pub async fn update(
     if req.headers().get("x-partial").is_some_and(|v| v == "row") {
         let (task, area) = workplan::find_task(&mut conn, task.id).await?;
         let named = owners::named(&mut conn, OwnerTable::WorkplanTasks, &[task.id]).await?;
+        let group = groups::find(&mut conn, area.group_id).await?;
+        let links = super::link_labels(&mut conn, locale, me.user(), standing, &group, &[task.id]).await?;
         let rows = TaskRows {
             owners: owners_by_item(&named),
             today: today(),
             editable_areas: HashSet::from([task.area_id]),
             subgroup_of_area: HashMap::new(),
+            links,
         };
         return Ok(html_page(
             StatusCode::OK,
