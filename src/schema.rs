@@ -117,6 +117,7 @@ diesel::table! {
         archived_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        agenda_template -> Text,
     }
 }
 
@@ -149,6 +150,25 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        series_id -> Nullable<Int8>,
+    }
+}
+
+diesel::table! {
+    meeting_series (id) {
+        id -> Int8,
+        group_id -> Int8,
+        title -> Text,
+        first_date -> Date,
+        local_time -> Time,
+        duration_minutes -> Int4,
+        location -> Nullable<Text>,
+        online_url -> Nullable<Text>,
+        frequency -> Text,
+        interval_weeks -> Nullable<Int4>,
+        until_date -> Nullable<Date>,
+        occurrences -> Nullable<Int4>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -223,6 +243,7 @@ diesel::table! {
         last_used_at -> Nullable<Timestamptz>,
         used_at -> Nullable<Timestamptz>,
         revoked_at -> Nullable<Timestamptz>,
+        group_id -> Nullable<Int8>,
     }
 }
 
@@ -312,12 +333,15 @@ diesel::joinable!(attendance -> organizations (organization_id));
 diesel::joinable!(attendance -> users (user_id));
 diesel::joinable!(audit_log -> groups (group_id));
 diesel::joinable!(audit_log -> users (actor_id));
+diesel::joinable!(meeting_series -> groups (group_id));
 diesel::joinable!(meetings -> groups (group_id));
+diesel::joinable!(meetings -> meeting_series (series_id));
 diesel::joinable!(memberships -> groups (group_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(outbox -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(tokens -> action_points (action_point_id));
+diesel::joinable!(tokens -> groups (group_id));
 diesel::joinable!(tokens -> users (user_id));
 diesel::joinable!(users -> organizations (organization_id));
 diesel::joinable!(workplan_areas -> groups (group_id));
@@ -340,6 +364,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     groups,
     login_attempts,
+    meeting_series,
     meetings,
     memberships,
     organizations,

@@ -753,6 +753,8 @@ const PATHS: &[(&str, &[&str])] = &[
     ("/api/v1/action-points/{id}", &["get"]),
     ("/api/v1/action-points/{id}/history", &["get"]),
     ("/api/v1/action-points/{id}/status", &["post"]),
+    ("/api/v1/groups/{id}/meetings", &["get", "post"]),
+    ("/api/v1/meetings/{id}", &["get", "patch"]),
     ("/api/v1/groups/{id}/workplan", &["get"]),
     ("/api/v1/groups/{id}/workplan/areas", &["post"]),
     ("/api/v1/groups/{id}/workplan/tasks", &["post"]),

@@ -274,18 +274,17 @@ async fn members_read_the_agenda_but_change_nothing_and_the_document_lists_the_e
     let meeting = draft_meeting(&app).await;
     let member = script_of(&app, "member@example.org").await;
     let agenda = format!("/api/v1/meetings/{meeting}/agenda");
+    // A draft is not announced yet: members do not see it until it is published.
+    assert_problem(&member.get(&agenda).await, 404, "");
+    let status = format!("/api/v1/meetings/{meeting}/status");
+    let coordinator = script_of(&app, "coordinator@example.org").await;
+    assert_eq!(
+        coordinator.post(&status, json!({"status": "scheduled"})).await.status,
+        200
+    );
     assert_eq!(member.get(&agenda).await.status, 200);
     assert_problem(&member.post(&agenda, json!({"title": "Sneaky"})).await, 403, "");
-    assert_problem(
-        &member
-            .post(
-                &format!("/api/v1/meetings/{meeting}/status"),
-                json!({"status": "scheduled"}),
-            )
-            .await,
-        403,
-        "",
-    );
+    assert_problem(&member.post(&status, json!({"status": "in_progress"})).await, 403, "");
     assert_eq!(
         app.count(&format!(
             "SELECT count(*) AS count FROM agenda_items WHERE meeting_id = {meeting}"

@@ -397,6 +397,13 @@ async fn only_those_who_run_the_group_edit_and_foreign_ids_are_not_found() {
     let meeting = draft_meeting(&app).await;
     let editor = format!("/meetings/{meeting}/agenda");
     coordinator.submit(&editor, &editor, &[("title", "Updates")]).await;
+    // Members do not see a draft at all; once published they read it.
+    assert_eq!(member.get(&format!("/meetings/{meeting}")).await.status(), 404);
+    let page = format!("/meetings/{meeting}");
+    let published = coordinator
+        .submit(&page, &format!("/meetings/{meeting}/status"), &[("step", "publish")])
+        .await;
+    assert_eq!(published.status(), 303);
 
     assert_eq!(member.get(&editor).await.status(), 403);
     assert_eq!(

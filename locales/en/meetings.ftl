@@ -75,3 +75,78 @@ attendance-remove-guest = Remove
 ## Minutes
 minutes-title = Minutes
 minutes-text = Plain text
+## Scheduling meetings
+schedule-new-title = Schedule a meeting of { $group }
+schedule-edit-title = Edit the meeting
+schedule-new-link = Schedule a meeting
+schedule-edit-link = Edit time, place and people
+schedule-field-title = Title
+schedule-field-date = Date
+schedule-field-start = Starts at
+schedule-field-end = Ends at
+schedule-field-location = Location
+schedule-field-online = Online meeting link
+schedule-field-chair = Chair
+schedule-field-note-taker = Note taker
+schedule-field-agenda = Agenda
+schedule-agenda-previous = Start from the previous meeting's agenda
+schedule-agenda-template = Start from the group's agenda template
+schedule-agenda-empty = Start empty
+schedule-agenda-note = The agenda always opens with the review of action points; notes and minutes are never copied.
+schedule-review-item = Review of action points
+schedule-nobody = (nobody yet)
+schedule-zone-note = Times are in { $zone }, the group's time zone. A time that a clock change skips moves forward by the gap (00:30 on a night that jumps to 01:00 becomes 01:30); a time that happens twice is the first one.
+schedule-save = Save the meeting
+schedule-not-editable = This meeting is closed or cancelled: it can be changed only after a coordinator re-opens it.
+schedule-invalid-time = This is not a time; use hours and minutes such as 14:00.
+schedule-invalid-end-before-start = The end must come after the start.
+schedule-invalid-duration = A meeting lasts from 5 minutes to 24 hours.
+schedule-invalid-online-link = Give a full web address starting with https:// (or http://).
+
+## Recurring series
+series-new-link = Schedule a series
+series-new-title = Schedule a series of meetings of { $group }
+series-field-first-date = First meeting on
+series-field-repeat = Repeats
+series-repeat-weeks = Every few weeks, on the same weekday
+series-repeat-monthly = Monthly, on the same weekday of the month
+series-field-every-weeks = Every how many weeks
+series-monthly-note = Monthly meetings fall on the first date's place in its month: a first meeting on the second Wednesday repeats on every second Wednesday; one in the month's last week, on every last one.
+series-field-ends = Ends
+series-ends-until = On a date
+series-ends-count = After a number of meetings
+series-field-until = Last date
+series-field-count = Number of meetings
+series-field-publish = Publish the meetings now (otherwise they are drafts)
+series-save = Create the meetings
+series-invalid-interval = Choose from every week to every 12 weeks.
+series-invalid-count = Choose from 1 to 104 meetings.
+series-invalid-until-before-first = The last date must not come before the first.
+series-invalid-too-long = A series reaches at most two years ahead and 104 meetings.
+
+## Meetings lists
+meetings-list-nav = Meetings
+meetings-list-link = All meetings
+meetings-list-group-title = Meetings of { $group }
+meetings-list-mine-title = Meetings of my groups
+meetings-list-newer = Newer
+meetings-list-older = Older
+meetings-list-page = Page { $page } of { $pages }
+meetings-list-template = Agenda template
+meetings-list-template-note = One item per line; indent by two spaces to make a sub-item. New meetings can start from it.
+meetings-list-template-save = Save the template
+
+## Calendar files and feeds
+calendar-ics = .ics
+calendar-subscribe-link = Subscribe in your calendar
+calendar-title = Calendar feeds
+calendar-intro = Subscribe to these addresses in your calendar application to see the published meetings of your groups. Anyone with an address can read the feed: keep it private, and get a new one if it leaks (the old one stops working).
+calendar-feed = Feed
+calendar-address = Address
+calendar-all-my-groups = All my groups
+calendar-copy-now = Copy this address now: it is shown only once.
+calendar-active-since = In use since { $date }; get a new address to see it again.
+calendar-none = No address yet.
+calendar-get = Get an address
+calendar-reset = Get a new address
+calendar-revoke = Turn off

@@ -51,8 +51,8 @@ pub fn available(from: MeetingStatus) -> Vec<Transition> {
         .collect()
 }
 
-/// Whether the agenda, notes and attendance may still change: not once the meeting
-/// is closed (until re-opened) or cancelled.
+/// Whether the meeting (its time and place, agenda, notes and attendance) may still
+/// change: not once it is closed (until re-opened) or cancelled.
 pub fn is_editable(status: MeetingStatus) -> bool {
     matches!(
         status,

@@ -2,6 +2,7 @@
 
 pub mod action_point_import;
 pub mod agenda;
+pub mod agenda_seed;
 pub mod directory;
 pub mod directory_import;
 pub mod ics;
@@ -9,7 +10,9 @@ pub mod markdown;
 pub mod owners;
 pub mod passwords;
 pub mod policy;
+pub mod recurrence;
 pub mod review;
+pub mod schedule;
 pub mod secrets;
 pub mod spreadsheet;
 pub mod terms;

@@ -16,13 +16,16 @@ pub enum Purpose {
     SetPassword,
     /// A personal API token: long-lived, revocable, used many times.
     Api,
+    /// The secret address of a calendar feed: long-lived, reset by issuing another.
+    CalendarFeed,
 }
 
 impl Purpose {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Purpose::SetPassword => "set_password",
             Purpose::Api => "api",
+            Purpose::CalendarFeed => "calendar_feed",
         }
     }
 }

@@ -8,7 +8,8 @@ pub async fn working_group(app: &TestApp) -> i64 {
 }
 
 /// A draft meeting of the demo working group on 9 July 2014, 2pm Beirut time.
-/// Setup only: stands in for the schedule form until that is merged.
+/// Setup only: a bare meeting with an empty agenda (the schedule form would seed it
+/// with the review of action points and the previous meeting's items).
 pub async fn draft_meeting(app: &TestApp) -> i64 {
     let group = working_group(app).await;
     app.id(&format!(

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod live;
+pub mod meetings;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -9,6 +9,7 @@ pub mod groups;
 pub mod input;
 pub mod me;
 pub mod meeting_status;
+pub mod meetings;
 pub mod memberships;
 pub mod openapi;
 pub mod organizations;
@@ -55,6 +56,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::resource("/groups/{id}/action-points")
                     .get(action_points::list)
                     .post(action_points::create),
+            )
+            .service(
+                web::resource("/groups/{id}/meetings")
+                    .get(meetings::list)
+                    .post(meetings::create),
+            )
+            .service(
+                web::resource("/meetings/{id}")
+                    .get(meetings::show)
+                    .patch(meetings::update),
             )
             .route("/action-points/{id}", web::get().to(action_points::show))
             .route("/action-points/{id}/history", web::get().to(action_points::history))

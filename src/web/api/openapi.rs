@@ -11,7 +11,8 @@ use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use super::{
-    action_points, agenda, attendance, groups, me, meeting_status, memberships, organizations, users, workplan,
+    action_points, agenda, attendance, groups, me, meeting_status, meetings, memberships, organizations, users,
+    workplan,
 };
 use crate::web::auth::SESSION_COOKIE;
 
@@ -38,7 +39,7 @@ pub struct Problem {
 #[openapi(
     info(
         title = "convene API",
-        description = "The JSON API of convene: people, organisations, groups, memberships, action points, the workplan, and meetings' agendas, attendance and status.\n\n\
+        description = "The JSON API of convene: people, organisations, groups, memberships, action points, the workplan, and meetings with their agendas, attendance and status.\n\n\
             Authenticate with a personal token (`Authorization: Bearer …`, created at `/account/tokens` \
             or with `convene token create`), or from a signed-in browser with the session cookie, in \
             which case every request other than GET must carry the session's CSRF token in \
@@ -71,6 +72,10 @@ pub struct Problem {
         action_points::history,
         action_points::create,
         action_points::update_status,
+        meetings::list,
+        meetings::show,
+        meetings::create,
+        meetings::update,
         workplan::show,
         workplan::show_area,
         workplan::create_area,
@@ -101,9 +106,9 @@ pub struct Problem {
         (name = "groups", description = "Working groups and the groups below them"),
         (name = "memberships", description = "Who belongs to a group, in which role, for which term"),
         (name = "action points", description = "A group's living list of action points, their owners and status history"),
+        (name = "meetings", description = "A group's meetings: scheduling in the group's time zone, places and people, the agenda, notes, attendance and status steps"),
         (name = "workplan", description = "A group's workplan: areas and their tasks, with responsible parties, dates, status and links to action points and meetings"),
-        (name = "meetings", description = "A meeting's agenda, notes, attendance and status steps"),
-        (name = "meta", description = "This document"),
+                (name = "meta", description = "This document"),
     )
 )]
 pub struct ApiDoc;

@@ -4,6 +4,7 @@ pub mod account;
 pub mod action_points;
 pub mod admin;
 pub mod assets;
+pub mod calendar;
 pub mod directory;
 pub mod groups;
 pub mod health;
@@ -19,7 +20,9 @@ pub mod workplan;
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home::show))
+    cfg.configure(meetings::schedule::configure)
+        .configure(calendar::configure)
+        .route("/", web::get().to(home::show))
         .route("/healthz", web::get().to(health::check))
         .route("/static/{file}", web::get().to(assets::serve))
         .route("/login", web::get().to(sessions::new::new))

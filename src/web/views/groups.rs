@@ -123,6 +123,7 @@ pub fn show(ctx: &PageContext, page: &GroupPage<'_>) -> Markup {
                 a href={ "/groups/" (group.id) "/action-points" } { (locale.t("group-action-points-link")) }
                 a href={ "/groups/" (group.id) "/workplan" } { (locale.t("group-workplan-link")) }
                 a href={ "/groups/" (group.id) "/directory" } { (locale.t("group-directory-link")) }
+                a href={ "/groups/" (group.id) "/meetings" } { (locale.t("meetings-list-link")) }
             }
             section {
                 h2 { (locale.t("group-upcoming-meetings")) }

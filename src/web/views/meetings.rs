@@ -114,6 +114,14 @@ fn controls(ctx: &PageContext, meeting: &Meeting, may_run: bool) -> Markup {
             a href={ (base) "/minutes" } { (locale.t("minutes-title")) }
             " · "
             a href={ (base) "/minutes.txt" } { (locale.t("minutes-text")) }
+            @if meeting.status != MeetingStatus::Draft {
+                " · "
+                a href={ (base) ".ics" } { (locale.t("calendar-ics")) }
+            }
+            @if may_run && meeting_flow::is_editable(meeting.status) {
+                " · "
+                a.edit href={ (base) "/edit" } { (locale.t("schedule-edit-link")) }
+            }
             @if may_run {
                 @for step in meeting_flow::available(meeting.status) {
                     form.inline method="post" action={ (base) "/status" } {

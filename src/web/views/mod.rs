@@ -5,12 +5,15 @@ pub mod action_point_sheets;
 pub mod action_points;
 pub mod agenda_editor;
 pub mod attendance;
+pub mod calendar;
 pub mod directory;
 pub mod directory_export;
 pub mod error;
 pub mod forms;
 pub mod groups;
 pub mod live;
+pub mod meeting_form;
+pub mod meeting_lists;
 pub mod meetings;
 pub mod members;
 pub mod minutes;
@@ -55,6 +58,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                     span.tagline { (locale.t("tagline")) }
                     nav.account {
                         @if let Some(session) = &ctx.session {
+                            a href="/meetings" { (locale.t("meetings-list-nav")) }
                             a href="/action-points" { (locale.t("nav-action-points")) }
                             a href="/directory" { (locale.t("nav-directory")) }
                             a href="/organizations" { (locale.t("nav-organizations")) }

@@ -1,6 +1,7 @@
 use actix_web::web;
 use maud::Markup;
 
+use crate::domain::MeetingStatus;
 use crate::domain::policy::{self, Action};
 use crate::models::{groups, meetings};
 use crate::web::auth::{SignedIn, authorize};
@@ -14,7 +15,9 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let children = groups::children(&mut conn, group.id).await?;
-    let meetings = meetings::for_group(&mut conn, group.id).await?;
+    let may_run = policy::allows(standing, Action::RunMeetings);
+    let mut meetings = meetings::for_group(&mut conn, group.id).await?;
+    meetings.retain(|m| may_run || m.status != MeetingStatus::Draft);
     let page = GroupPage {
         group: &group,
         ancestors: &ancestors,

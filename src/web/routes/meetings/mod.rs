@@ -5,27 +5,35 @@ pub mod agenda_delete;
 pub mod agenda_edit;
 pub mod agenda_editor;
 pub mod agenda_move;
+pub mod agenda_template;
 pub mod attendance;
+pub mod create;
 pub mod guests;
+pub mod ics;
+pub mod list;
 pub mod live;
 pub mod live_current;
 pub mod live_state;
 pub mod minutes;
 pub mod notes;
 pub mod raise;
+pub mod schedule;
+pub mod series;
 pub mod show;
 pub mod status;
+pub mod update;
 
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use diesel_async::AsyncPgConnection;
 
+use crate::domain::MeetingStatus;
 use crate::domain::policy::{self, Action, Standing};
 use crate::models::meetings::{self, Meeting};
 use crate::models::minutes::Reader;
 use crate::models::users::User;
 use crate::web::auth::authorize;
-use crate::web::error::AppResult;
+use crate::web::error::{AppError, AppResult};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/meetings/{id}", web::get().to(show::show))
@@ -69,6 +77,10 @@ pub async fn meeting_for(
 ) -> AppResult<(Meeting, Standing)> {
     let meeting = meetings::find(conn, id).await?;
     let standing = authorize(conn, user, meeting.group_id, action).await?;
+    // A draft is not announced yet: only those who run the group's meetings see it.
+    if meeting.status == MeetingStatus::Draft && !policy::allows(standing, Action::RunMeetings) {
+        return Err(AppError::NotFound);
+    }
     Ok((meeting, standing))
 }
 
