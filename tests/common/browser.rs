@@ -35,19 +35,21 @@ pub struct Element<'a> {
 
 /// `CHROMEDRIVER`, else `chromedriver` on `PATH`, else Debian's `/usr/bin/chromedriver`.
 fn chromedriver() -> PathBuf {
-    if let Some(path) = std::env::var_os("CHROMEDRIVER").filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
-    }
-    let on_path = std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .map(|dir| dir.join("chromedriver"))
-        .find(|path| path.is_file());
-    let path = on_path.unwrap_or_else(|| PathBuf::from("/usr/bin/chromedriver"));
+    let path = match std::env::var_os("CHROMEDRIVER").filter(|p| !p.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => std::env::var_os("PATH")
+            .iter()
+            .flat_map(std::env::split_paths)
+            .map(|dir| dir.join("chromedriver"))
+            .find(|path| path.is_file())
+            .unwrap_or_else(|| PathBuf::from("/usr/bin/chromedriver")),
+    };
     assert!(
         path.is_file(),
-        "the browser tests (feature `e2e`) need chromedriver: install Debian's `chromium` and \
-         `chromium-driver` packages (apt-get install chromium chromium-driver), or set CHROMEDRIVER"
+        "the browser tests (feature `e2e`) need chromedriver, not found at {}: install Debian's \
+         `chromium` and `chromium-driver` packages (apt-get install chromium chromium-driver), \
+         or set CHROMEDRIVER",
+        path.display()
     );
     path
 }
