@@ -104,11 +104,17 @@ impl Browser {
     /// A headless chromium behind a chromedriver of its own.
     pub async fn start() -> Browser {
         let (driver, port) = start_driver();
+        // Owned from here on, so that a failure below still stops chromedriver.
+        let mut browser = Browser {
+            http: reqwest::Client::new(),
+            session: String::new(),
+            driver,
+            profile: fresh_profile(),
+        };
         let base = format!("http://127.0.0.1:{port}");
-        let http = reqwest::Client::new();
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let ready = match http.get(format!("{base}/status")).send().await {
+            let ready = match browser.http.get(format!("{base}/status")).send().await {
                 Ok(response) => response
                     .json::<Value>()
                     .await
@@ -122,7 +128,6 @@ impl Browser {
             assert!(Instant::now() < deadline, "chromedriver on port {port} is not ready");
             tokio::time::sleep(POLL).await;
         }
-        let profile = fresh_profile();
         let capabilities = json!({
             "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",
@@ -134,16 +139,10 @@ impl Browser {
                     // Containers often have a tiny /dev/shm.
                     "--disable-dev-shm-usage",
                     "--window-size=1280,1000",
-                    format!("--user-data-dir={}", profile.display()),
+                    format!("--user-data-dir={}", browser.profile.display()),
                 ]},
             }},
         });
-        let mut browser = Browser {
-            http,
-            session: String::new(),
-            driver,
-            profile,
-        };
         let created = browser
             .command(reqwest::Method::POST, &format!("{base}/session"), capabilities)
             .await
