@@ -34,3 +34,55 @@ document.addEventListener("submit", async (event) => {
     if (button) button.disabled = false;
   }
 });
+
+// Agenda editor: a move button (data-swap="agenda") is sent in the background and the
+// renumbered agenda replaces the old one.
+document.addEventListener("submit", async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.dataset.swap !== "agenda") return;
+  const tree = document.getElementById("agenda-editor");
+  if (!tree) return;
+  event.preventDefault();
+  const response = await fetch(form.action, {
+    method: "POST",
+    body: new URLSearchParams(new FormData(form)),
+    headers: { "X-Partial": "agenda" },
+    credentials: "same-origin",
+  });
+  if (!response.ok) {
+    // Without the swap, the plain form shows the server's answer.
+    form.submit();
+    return;
+  }
+  const template = document.createElement("template");
+  template.innerHTML = (await response.text()).trim();
+  const replacement = template.content.firstElementChild;
+  if (replacement) tree.replaceWith(replacement);
+});
+
+// Live mode: poll the meeting's change stamp; when someone else changed it, reload,
+// unless this person has typed something not yet saved, then say so instead.
+(() => {
+  const live = document.querySelector("[data-live-state]");
+  if (!live) return;
+  const unsaved = () =>
+    [...live.querySelectorAll("textarea, input[type=text], input[type=date]")].some(
+      (field) => field.value !== field.defaultValue,
+    );
+  setInterval(async () => {
+    try {
+      const response = await fetch(live.dataset.liveState, { credentials: "same-origin" });
+      if (!response.ok) return;
+      const state = await response.json();
+      if (state.stamp === live.dataset.stamp) return;
+      if (unsaved()) {
+        const banner = live.querySelector(".live-banner");
+        if (banner) banner.hidden = false;
+      } else {
+        window.location.reload();
+      }
+    } catch {
+      // Offline for a moment: the next poll tries again.
+    }
+  }, 3000);
+})();

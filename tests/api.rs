@@ -758,6 +758,14 @@ const PATHS: &[(&str, &[&str])] = &[
     ("/api/v1/groups/{id}/workplan/tasks", &["post"]),
     ("/api/v1/workplan/areas/{id}", &["get", "patch", "delete"]),
     ("/api/v1/workplan/tasks/{id}", &["get", "patch", "delete"]),
+    ("/api/v1/meetings/{id}/status", &["post"]),
+    ("/api/v1/meetings/{id}/agenda", &["get", "post"]),
+    ("/api/v1/meetings/{id}/agenda/{item}", &["patch", "delete"]),
+    ("/api/v1/meetings/{id}/agenda/{item}/move", &["post"]),
+    ("/api/v1/meetings/{id}/agenda/{item}/notes", &["put"]),
+    ("/api/v1/meetings/{id}/attendance", &["get", "put"]),
+    ("/api/v1/meetings/{id}/guests", &["post"]),
+    ("/api/v1/meetings/{id}/guests/{guest}", &["delete"]),
 ];
 
 #[tokio::test]

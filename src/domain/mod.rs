@@ -162,6 +162,9 @@ text_enum!(
     OwnerRole { Coordinator = "coordinator", CoChair = "co_chair", ImOfficer = "im_officer", Member = "member" }
 );
 
+// Declared after `text_enum!`, which it uses.
+pub mod meeting_flow;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,10 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
 use crate::domain::agenda::Outlined;
+use crate::domain::meeting_flow::{self, Transition};
 use crate::domain::{AttendanceStatus, MeetingStatus, OrganizationKind};
 use diesel::sql_types::{BigInt, Nullable, Text};
 
@@ -125,6 +126,9 @@ pub struct AgendaItem {
     pub reporting_group_id: Option<i64>,
     pub notes: String,
     pub decisions: String,
+    /// Raised by every save of the notes or decisions; a save names the version it edited.
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl Outlined for AgendaItem {
@@ -227,5 +231,169 @@ pub async fn by_ids(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Ve
         .filter(meetings::id.eq_any(ids))
         .select(Meeting::as_select())
         .load(conn)
+        .await
+}
+
+/// Why a change to a meeting, its agenda or its attendance was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("not found")]
+    NotFound,
+    /// The meeting is closed or cancelled (or the status step does not apply to it).
+    #[error("the meeting is {0}")]
+    NotAllowed(MeetingStatus),
+    /// Someone else saved the item since this edit began; holds what they saved.
+    #[error("edited meanwhile")]
+    Stale(Box<AgendaItem>),
+    /// A rule refused the input; the message id says which.
+    #[error("{0}")]
+    Refused(&'static str),
+    #[error(transparent)]
+    Database(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for EditError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => EditError::NotFound,
+            other => EditError::Database(other),
+        }
+    }
+}
+
+/// Locks the meeting row for the rest of the transaction, so edits of one meeting
+/// queue behind each other and behind a status change, and refuses when the meeting
+/// no longer takes changes.
+pub async fn lock_editable(conn: &mut AsyncPgConnection, id: i64) -> Result<Meeting, EditError> {
+    let meeting: Meeting = meetings::table
+        .find(id)
+        .select(Meeting::as_select())
+        .for_update()
+        .first(conn)
+        .await?;
+    if meeting_flow::is_editable(meeting.status) {
+        Ok(meeting)
+    } else {
+        Err(EditError::NotAllowed(meeting.status))
+    }
+}
+
+/// Applies one status step, guarded by the status it was allowed from: of two
+/// requests racing to close a meeting, the second finds no row and is refused.
+async fn take_step(
+    conn: &mut AsyncPgConnection,
+    id: i64,
+    step: Transition,
+    now: DateTime<Utc>,
+) -> Result<Meeting, EditError> {
+    let current: MeetingStatus = meetings::table.find(id).select(meetings::status).first(conn).await?;
+    if !step.allowed_from(current) {
+        return Err(EditError::NotAllowed(current));
+    }
+    let guarded = diesel::update(meetings::table.find(id).filter(meetings::status.eq(current)));
+    let target = step.target();
+    let updated = match step {
+        Transition::Publish => {
+            guarded
+                .set((
+                    meetings::status.eq(target),
+                    meetings::published_at.eq(now),
+                    meetings::updated_at.eq(now),
+                ))
+                .returning(Meeting::as_returning())
+                .get_result(conn)
+                .await
+        }
+        Transition::Start => {
+            guarded
+                .set((meetings::status.eq(target), meetings::updated_at.eq(now)))
+                .returning(Meeting::as_returning())
+                .get_result(conn)
+                .await
+        }
+        Transition::Close => {
+            guarded
+                .set((
+                    meetings::status.eq(target),
+                    meetings::closed_at.eq(now),
+                    meetings::updated_at.eq(now),
+                ))
+                .returning(Meeting::as_returning())
+                .get_result(conn)
+                .await
+        }
+        Transition::Cancel => {
+            // A published invitation is withdrawn with a newer SEQUENCE than it was sent with.
+            let withdrawn = i32::from(current == MeetingStatus::Scheduled);
+            guarded
+                .set((
+                    meetings::status.eq(target),
+                    meetings::cancelled_at.eq(now),
+                    meetings::ics_sequence.eq(meetings::ics_sequence + withdrawn),
+                    meetings::updated_at.eq(now),
+                ))
+                .returning(Meeting::as_returning())
+                .get_result(conn)
+                .await
+        }
+        Transition::Reopen => {
+            guarded
+                .set((
+                    meetings::status.eq(target),
+                    meetings::closed_at.eq(None::<DateTime<Utc>>),
+                    meetings::updated_at.eq(now),
+                ))
+                .returning(Meeting::as_returning())
+                .get_result(conn)
+                .await
+        }
+    };
+    updated.optional()?.ok_or(EditError::NotAllowed(current))
+}
+
+/// Takes `step` in its own transaction; the named functions below are where the
+/// mail each step causes is written, in that same transaction.
+pub async fn change_status(
+    conn: &mut AsyncPgConnection,
+    id: i64,
+    step: Transition,
+    now: DateTime<Utc>,
+) -> Result<Meeting, EditError> {
+    match step {
+        Transition::Publish => publish(conn, id, now).await,
+        Transition::Start => start(conn, id, now).await,
+        Transition::Close => close(conn, id, now).await,
+        Transition::Cancel => cancel(conn, id, now).await,
+        Transition::Reopen => reopen(conn, id, now).await,
+    }
+}
+
+/// Draft to scheduled; sets `published_at`.
+pub async fn publish(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
+    conn.transaction(async |conn| take_step(conn, id, Transition::Publish, now).await)
+        .await
+}
+
+/// Scheduled to in progress.
+pub async fn start(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
+    conn.transaction(async |conn| take_step(conn, id, Transition::Start, now).await)
+        .await
+}
+
+/// In progress to closed; sets `closed_at`, which fixes the review as it stood.
+pub async fn close(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
+    conn.transaction(async |conn| take_step(conn, id, Transition::Close, now).await)
+        .await
+}
+
+/// Draft or scheduled to cancelled; sets `cancelled_at`.
+pub async fn cancel(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
+    conn.transaction(async |conn| take_step(conn, id, Transition::Cancel, now).await)
+        .await
+}
+
+/// Closed back to in progress, by a coordinator's explicit choice; clears `closed_at`.
+pub async fn reopen(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
+    conn.transaction(async |conn| take_step(conn, id, Transition::Reopen, now).await)
         .await
 }

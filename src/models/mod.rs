@@ -3,11 +3,14 @@
 pub mod accounts;
 pub mod action_point_import;
 pub mod action_points;
+pub mod agenda;
+pub mod attendance;
 pub mod directory_import;
 pub mod groups;
 pub mod login_attempts;
 pub mod meetings;
 pub mod memberships;
+pub mod minutes;
 pub mod organizations;
 pub mod outbox;
 pub mod owners;

@@ -55,6 +55,28 @@ impl AppError {
     pub fn field(locale: &Locale, field: &str, problem: &str) -> Self {
         AppError::BadRequest(format!("{}: {}", locale.t(field), locale.t(problem)))
     }
+
+    /// Like `field`, for a well-formed value that breaks a rule (a 422): text too long
+    /// or missing, an owner not on offer.
+    pub fn invalid_field(locale: &Locale, field: &str, problem: &str) -> Self {
+        AppError::Invalid(format!("{}: {}", locale.t(field), locale.t(problem)))
+    }
+
+    /// A refused change to a meeting: a closed meeting or a step that does not apply
+    /// is a 409 saying the meeting's status, a rule's refusal a 422.
+    pub fn from_edit(locale: &Locale, error: crate::models::meetings::EditError) -> Self {
+        use crate::models::meetings::EditError;
+        match error {
+            EditError::NotFound => AppError::NotFound,
+            EditError::NotAllowed(status) => AppError::Conflict(locale.t_args(
+                "meeting-flow-refused",
+                &[("status", locale.t(&format!("meeting-status-{status}")).into())],
+            )),
+            EditError::Stale(_) => AppError::Conflict(locale.t("live-notes-conflict")),
+            EditError::Refused(problem) => AppError::Invalid(locale.t(problem)),
+            EditError::Database(e) => AppError::Database(e),
+        }
+    }
 }
 
 impl ResponseError for AppError {

@@ -7,6 +7,7 @@
 pub mod api;
 #[cfg(feature = "e2e")]
 pub mod browser;
+pub mod live;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -2,10 +2,13 @@
 //! `/api/v1/openapi.json`.
 
 pub mod action_points;
+pub mod agenda;
+pub mod attendance;
 mod caller;
 pub mod groups;
 pub mod input;
 pub mod me;
+pub mod meeting_status;
 pub mod memberships;
 pub mod openapi;
 pub mod organizations;
@@ -73,6 +76,34 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .get(workplan::show_task)
                     .patch(workplan::update_task)
                     .delete(workplan::delete_task),
-            ),
+            )
+            .configure(configure_meetings),
     );
+}
+
+/// A meeting's agenda, attendance and status steps.
+fn configure_meetings(cfg: &mut web::ServiceConfig) {
+    cfg.route("/meetings/{id}/status", web::post().to(meeting_status::change))
+        .service(
+            web::resource("/meetings/{id}/agenda")
+                .get(agenda::list)
+                .post(agenda::create),
+        )
+        .service(
+            web::resource("/meetings/{id}/agenda/{item}")
+                .patch(agenda::update)
+                .delete(agenda::delete),
+        )
+        .route("/meetings/{id}/agenda/{item}/move", web::post().to(agenda::move_item))
+        .route("/meetings/{id}/agenda/{item}/notes", web::put().to(agenda::save_notes))
+        .service(
+            web::resource("/meetings/{id}/attendance")
+                .get(attendance::show)
+                .put(attendance::mark),
+        )
+        .route("/meetings/{id}/guests", web::post().to(attendance::add_guest))
+        .route(
+            "/meetings/{id}/guests/{guest}",
+            web::delete().to(attendance::remove_guest),
+        );
 }

@@ -10,7 +10,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use super::{action_points, groups, me, memberships, organizations, users, workplan};
+use super::{
+    action_points, agenda, attendance, groups, me, meeting_status, memberships, organizations, users, workplan,
+};
 use crate::web::auth::SESSION_COOKIE;
 
 /// Every error, in the shape of RFC 9457 problem details.
@@ -36,7 +38,7 @@ pub struct Problem {
 #[openapi(
     info(
         title = "convene API",
-        description = "The JSON API of convene: people, organisations, groups, memberships, action points and the workplan.\n\n\
+        description = "The JSON API of convene: people, organisations, groups, memberships, action points, the workplan, and meetings' agendas, attendance and status.\n\n\
             Authenticate with a personal token (`Authorization: Bearer …`, created at `/account/tokens` \
             or with `convene token create`), or from a signed-in browser with the session cookie, in \
             which case every request other than GET must carry the session's CSRF token in \
@@ -78,6 +80,17 @@ pub struct Problem {
         workplan::create_task,
         workplan::update_task,
         workplan::delete_task,
+        meeting_status::change,
+        agenda::list,
+        agenda::create,
+        agenda::update,
+        agenda::delete,
+        agenda::move_item,
+        agenda::save_notes,
+        attendance::show,
+        attendance::mark,
+        attendance::add_guest,
+        attendance::remove_guest,
     ),
     components(schemas(Problem)),
     modifiers(&Conventions),
@@ -89,6 +102,7 @@ pub struct Problem {
         (name = "memberships", description = "Who belongs to a group, in which role, for which term"),
         (name = "action points", description = "A group's living list of action points, their owners and status history"),
         (name = "workplan", description = "A group's workplan: areas and their tasks, with responsible parties, dates, status and links to action points and meetings"),
+        (name = "meetings", description = "A meeting's agenda, notes, attendance and status steps"),
         (name = "meta", description = "This document"),
     )
 )]
@@ -121,7 +135,13 @@ impl Modify for Conventions {
             ))),
         );
         for (path, item) in openapi.paths.paths.iter_mut() {
-            let operations = [&mut item.get, &mut item.post, &mut item.patch, &mut item.delete];
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ];
             for operation in operations.into_iter().flatten() {
                 if path != DOCUMENT_PATH {
                     add_unauthenticated(operation);

@@ -184,11 +184,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/workplan/tasks/{id}/status",
             web::post().to(workplan::task_status::update),
         )
-        .route("/meetings/{id}", web::get().to(meetings::show::show))
         .route("/organizations", web::get().to(organizations::list::list))
         .route("/organizations", web::post().to(organizations::create::create))
         .route("/organizations/new", web::get().to(organizations::create::new))
         .route("/organizations/{id}", web::post().to(organizations::update::update))
         .route("/organizations/{id}/edit", web::get().to(organizations::update::edit))
-        .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge));
+        .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge))
+        .configure(meetings::configure);
 }

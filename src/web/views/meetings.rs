@@ -4,123 +4,47 @@ use maud::{Markup, html};
 
 use super::action_points::{owners_by_item, review_table, simple_table};
 use super::groups::crumbs_to;
-use super::{layout, local_date, local_time, markdown_block, meeting_status_badge};
+use super::{csrf_field, layout, local_date, local_time, markdown_block, meeting_status_badge};
 use crate::domain::agenda::outline;
-use crate::domain::review::TopicGroup;
+use crate::domain::meeting_flow::{self, Transition};
 use crate::domain::{AttendanceStatus, MeetingStatus};
 use crate::i18n::Locale;
 use crate::models::action_points::ActionPoint;
-use crate::models::groups::Group;
 use crate::models::meetings::{AgendaItem, Attendee, Meeting};
-use crate::models::owners::NamedOwner;
+use crate::models::minutes::Minutes;
 use crate::web::auth::PageContext;
+use crate::web::views::workplan::MeetingWorkplan;
 
-pub struct MeetingPage<'a> {
-    pub group: &'a Group,
-    pub ancestors: &'a [Group],
-    pub meeting: &'a Meeting,
-    pub chair: Option<&'a str>,
-    pub note_taker: Option<&'a str>,
-    pub agenda: &'a [AgendaItem],
-    pub review: &'a [TopicGroup<'a>],
-    /// Every action point the page mentions: the reviewed ones and those raised here.
-    pub action_points: &'a [ActionPoint],
-    pub owners: &'a [NamedOwner],
-    pub attendees: &'a [Attendee],
-    /// Coordinators update the review's rows in place during the meeting.
-    pub may_run: bool,
-    /// The workplan item, under the agenda item about the workplan or after the agenda.
-    pub workplan: &'a super::workplan::MeetingWorkplan,
-}
-
-pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
+pub fn show(ctx: &PageContext, minutes: &Minutes, workplan: &MeetingWorkplan, may_run: bool) -> Markup {
     let locale = &ctx.locale;
-    let meeting = page.meeting;
-    let tz = page.group.tz();
-    let items: HashMap<i64, &ActionPoint> = page.action_points.iter().map(|a| (a.id, a)).collect();
-    let owners = owners_by_item(page.owners);
-    let raised: Vec<ActionPoint> = page
-        .action_points
-        .iter()
-        .filter(|a| a.meeting_id == Some(meeting.id))
-        .cloned()
-        .collect();
+    let meeting = &minutes.meeting;
+    let tz = minutes.group.tz();
+    let items: HashMap<i64, &ActionPoint> = minutes.action_points.iter().map(|a| (a.id, a)).collect();
+    let owners = owners_by_item(&minutes.owners);
+    let raised: Vec<ActionPoint> = minutes.raised().into_iter().cloned().collect();
+    let review = minutes.review();
     let title = format!("{} — {}", meeting.title, local_date(meeting.starts_at, tz));
     layout(
         ctx,
         &title,
-        &crumbs_to(page.ancestors, page.group),
+        &crumbs_to(&minutes.ancestors, &minutes.group),
         html! {
-            dl.summary {
-                dt { (locale.t("meeting-when")) }
-                dd {
-                    time datetime=(meeting.starts_at.to_rfc3339()) {
-                        (local_date(meeting.starts_at, tz)) ", "
-                        (local_time(meeting.starts_at, tz)) "–" (local_time(meeting.ends_at(), tz))
-                    }
-                    " " span.muted { "(" (page.group.time_zone) ")" }
-                }
-                @if let Some(location) = &meeting.location {
-                    dt { (locale.t("meeting-where")) }
-                    dd { (location) }
-                }
-                @if let Some(url) = &meeting.online_url {
-                    dt { (locale.t("meeting-online")) }
-                    dd { a href=(url) rel="noopener noreferrer" { (url) } }
-                }
-                dt { (locale.t("meeting-status")) }
-                dd { (meeting_status_badge(locale, meeting.status)) }
-                @if let Some(chair) = page.chair {
-                    dt { (locale.t("meeting-chair")) }
-                    dd { (chair) }
-                }
-                @if let Some(note_taker) = page.note_taker {
-                    dt { (locale.t("meeting-note-taker")) }
-                    dd { (note_taker) }
-                }
-            }
+            (summary(locale, minutes))
+            (controls(ctx, meeting, may_run))
             section #agenda {
                 h2 { (locale.t("meeting-agenda")) }
-                @if page.agenda.is_empty() {
-                    p.empty { (locale.t("meeting-agenda-empty")) }
-                } @else {
-                    ol.agenda {
-                        @for entry in outline(page.agenda) {
-                            li class={ "depth-" (entry.depth) }
-                                aria-current=[(meeting.current_agenda_item_id == Some(entry.item.id)).then_some("step")] {
-                                span.num { (entry.number) }
-                                " "
-                                span.title { (entry.item.title) }
-                                @if let Some(presenter) = &entry.item.presenter {
-                                    " " span.presenter { "— " (presenter) }
-                                }
-                                @if let Some(workplan) = page.workplan.under(entry.item.id) { (workplan) }
-                            }
-                        }
-                    }
-                }
-                @if let Some(workplan) = page.workplan.after_agenda() { (workplan) }
+                (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id, Some(workplan)))
+                @if let Some(workplan) = workplan.after_agenda() { (workplan) }
             }
             section #review {
                 h2 { (locale.t("meeting-review")) }
-                (review_table(ctx, page.review, &items, &owners, tz, page.may_run && meeting.status != MeetingStatus::Closed))
+                (review_table(ctx, &review, &items, &owners, tz, may_run && meeting_flow::is_editable(meeting.status)))
             }
             @if meeting.status == MeetingStatus::Closed {
                 section #minutes {
                     h2 { (locale.t("meeting-minutes")) }
-                    (attendance(locale, page.attendees))
-                    @for entry in outline(page.agenda) {
-                        @if !entry.item.notes.is_empty() || !entry.item.decisions.is_empty() {
-                            article.minute {
-                                h3 { span.num { (entry.number) } " " (entry.item.title) }
-                                @if !entry.item.notes.is_empty() { (markdown_block(&entry.item.notes)) }
-                                @if !entry.item.decisions.is_empty() {
-                                    h4 { (locale.t("meeting-decisions")) }
-                                    (markdown_block(&entry.item.decisions))
-                                }
-                            }
-                        }
-                    }
+                    (attendance(locale, &minutes.attendees))
+                    (agenda_minutes(locale, &minutes.agenda))
                     h3 { (locale.t("meeting-new-action-points")) }
                     (simple_table(locale, &raised, &owners))
                 }
@@ -134,7 +58,123 @@ pub fn show(ctx: &PageContext, page: &MeetingPage<'_>) -> Markup {
     )
 }
 
-fn attendance(locale: &Locale, attendees: &[Attendee]) -> Markup {
+/// When, where, status, chair and note taker.
+pub fn summary(locale: &Locale, minutes: &Minutes) -> Markup {
+    let meeting = &minutes.meeting;
+    let tz = minutes.group.tz();
+    html! {
+        dl.summary {
+            dt { (locale.t("meeting-when")) }
+            dd {
+                time datetime=(meeting.starts_at.to_rfc3339()) {
+                    (local_date(meeting.starts_at, tz)) ", "
+                    (local_time(meeting.starts_at, tz)) "–" (local_time(meeting.ends_at(), tz))
+                }
+                " " span.muted { "(" (minutes.group.time_zone) ")" }
+            }
+            @if let Some(location) = &meeting.location {
+                dt { (locale.t("meeting-where")) }
+                dd { (location) }
+            }
+            @if let Some(url) = &meeting.online_url {
+                dt { (locale.t("meeting-online")) }
+                dd { a href=(url) rel="noopener noreferrer" { (url) } }
+            }
+            dt { (locale.t("meeting-status")) }
+            dd { (meeting_status_badge(locale, meeting.status)) }
+            @if let Some(chair) = &minutes.chair {
+                dt { (locale.t("meeting-chair")) }
+                dd { (chair) }
+            }
+            @if let Some(note_taker) = &minutes.note_taker {
+                dt { (locale.t("meeting-note-taker")) }
+                dd { (note_taker) }
+            }
+        }
+    }
+}
+
+/// Links to the meeting's other views, and the status steps for those who run it.
+fn controls(ctx: &PageContext, meeting: &Meeting, may_run: bool) -> Markup {
+    let locale = &ctx.locale;
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    let base = format!("/meetings/{}", meeting.id);
+    html! {
+        nav.meeting-controls {
+            @if may_run && meeting_flow::is_editable(meeting.status) {
+                a.button href={ (base) "/agenda" } { (locale.t("agenda-editor-title")) }
+                " "
+                a.button href={ (base) "/attendance" } { (locale.t("attendance-title")) }
+                " "
+            }
+            @if matches!(meeting.status, MeetingStatus::InProgress) {
+                a.button href={ (base) "/live" } { (locale.t("live-title")) }
+                " "
+            }
+            a href={ (base) "/minutes" } { (locale.t("minutes-title")) }
+            " · "
+            a href={ (base) "/minutes.txt" } { (locale.t("minutes-text")) }
+            @if may_run {
+                @for step in meeting_flow::available(meeting.status) {
+                    form.inline method="post" action={ (base) "/status" } {
+                        (csrf_field(token))
+                        input type="hidden" name="step" value=(step.as_str());
+                        @let secondary = matches!(step, Transition::Cancel | Transition::Reopen).then_some("secondary");
+                        button class=[secondary] type="submit" { (locale.t(&format!("meeting-flow-{step}"))) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The numbered agenda, the current item marked as the projector shows it; `workplan`
+/// places the workplan review under its item.
+pub fn agenda_outline(
+    locale: &Locale,
+    agenda: &[AgendaItem],
+    current: Option<i64>,
+    workplan: Option<&MeetingWorkplan>,
+) -> Markup {
+    html! {
+        @if agenda.is_empty() {
+            p.empty { (locale.t("meeting-agenda-empty")) }
+        } @else {
+            ol.agenda {
+                @for entry in outline(agenda) {
+                    li class={ "depth-" (entry.depth) }
+                        aria-current=[(current == Some(entry.item.id)).then_some("step")] {
+                        span.num { (entry.number) }
+                        " "
+                        span.title { (entry.item.title) }
+                        @if let Some(presenter) = &entry.item.presenter {
+                            " " span.presenter { "— " (presenter) }
+                        }
+                        @if let Some(review) = workplan.and_then(|w| w.under(entry.item.id)) { (review) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Each item with its notes and decisions, in agenda order and nesting.
+pub fn agenda_minutes(locale: &Locale, agenda: &[AgendaItem]) -> Markup {
+    html! {
+        @for entry in outline(agenda) {
+            article class={ "minute depth-" (entry.depth) } {
+                h3 { span.num { (entry.number) } " " (entry.item.title) }
+                @if !entry.item.notes.is_empty() { (markdown_block(&entry.item.notes)) }
+                @if !entry.item.decisions.is_empty() {
+                    h4 { (locale.t("meeting-decisions")) }
+                    (markdown_block(&entry.item.decisions))
+                }
+            }
+        }
+    }
+}
+
+pub fn attendance(locale: &Locale, attendees: &[Attendee]) -> Markup {
     let (present, apologies): (Vec<&Attendee>, Vec<&Attendee>) =
         attendees.iter().partition(|a| a.status == AttendanceStatus::Present);
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();

@@ -3,13 +3,17 @@
 pub mod account;
 pub mod action_point_sheets;
 pub mod action_points;
+pub mod agenda_editor;
+pub mod attendance;
 pub mod directory;
 pub mod directory_export;
 pub mod error;
 pub mod forms;
 pub mod groups;
+pub mod live;
 pub mod meetings;
 pub mod members;
+pub mod minutes;
 pub mod organizations;
 pub mod people;
 pub mod sheets;

@@ -1,0 +1,34 @@
+use actix_web::{HttpResponse, web};
+use maud::Markup;
+
+use crate::domain::policy::Action;
+use crate::models::minutes::{self, Minutes};
+use crate::web::AppState;
+use crate::web::auth::SignedIn;
+use crate::web::error::AppResult;
+use crate::web::views;
+
+async fn load(me: &SignedIn, state: &AppState, id: i64) -> AppResult<Minutes> {
+    let mut conn = state.conn().await?;
+    let (meeting, standing) = super::meeting_for(&mut conn, me.user(), id, Action::View).await?;
+    Ok(minutes::compose(&mut conn, meeting.id, super::reader(standing, me.user())).await?)
+}
+
+/// The minutes as a printable page.
+pub async fn html(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<Markup> {
+    let minutes = load(&me, &state, *id).await?;
+    Ok(views::minutes::page(&me.ctx, &minutes))
+}
+
+/// The minutes as plain text, offered as a download.
+pub async fn text(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+    let minutes = load(&me, &state, *id).await?;
+    let body = views::minutes::text(&me.ctx.locale, &minutes);
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("inline; filename=\"minutes-{}.txt\"", minutes.meeting.id),
+        ))
+        .body(body))
+}
