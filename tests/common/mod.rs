@@ -5,6 +5,8 @@
 #![allow(dead_code)] // Each test binary uses a different part of the harness.
 
 pub mod api;
+#[cfg(feature = "e2e")]
+pub mod browser;
 pub mod live;
 pub mod meetings;
 
