@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod owners;
 pub mod passwords;
 pub mod policy;
+pub mod reminders;
 pub mod review;
 pub mod secrets;
 pub mod spreadsheet;
@@ -159,6 +160,12 @@ text_enum!(
 text_enum!(
     /// A role that stands as an owner: whoever holds it in the group.
     OwnerRole { Coordinator = "coordinator", CoChair = "co_chair", ImOfficer = "im_officer", Member = "member" }
+);
+
+text_enum!(
+    /// Where an outbox mail stands: waiting for its first try, waiting for a retry
+    /// after a failure, or one of the three outcomes.
+    MailState { Queued = "queued", Failed = "failed", Sent = "sent", Dead = "dead", Cancelled = "cancelled" }
 );
 
 #[cfg(test)]

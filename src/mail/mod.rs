@@ -1,5 +1,7 @@
 //! Message templates: a plain-text part first, and light HTML with no remote images.
 
+pub mod transport;
+
 use maud::html;
 
 use crate::i18n::Locale;

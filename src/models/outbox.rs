@@ -1,10 +1,13 @@
 //! The outbox: every mail is a row, written in the same transaction as the change
 //! that causes it; the worker sends it later.
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::domain::secrets;
+pub use crate::domain::MailState;
+use crate::domain::{reminders, secrets};
 use crate::mail::Message;
 use crate::schema::outbox;
 
@@ -48,4 +51,211 @@ pub async fn enqueue(
         .execute(conn)
         .await?;
     Ok(inserted == 1)
+}
+
+/// A mail as the worker sends it and the admin reads it.
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct Mail {
+    pub id: i64,
+    pub kind: String,
+    pub user_id: Option<i64>,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub ics: Option<String>,
+    pub message_id: String,
+    pub not_before: DateTime<Utc>,
+    pub attempts: i32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub locked_until: Option<DateTime<Utc>>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub dead_at: Option<DateTime<Utc>>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Mail {
+    pub fn state(&self) -> MailState {
+        if self.sent_at.is_some() {
+            MailState::Sent
+        } else if self.dead_at.is_some() {
+            MailState::Dead
+        } else if self.cancelled_at.is_some() {
+            MailState::Cancelled
+        } else if self.last_error.is_some() {
+            MailState::Failed
+        } else {
+            MailState::Queued
+        }
+    }
+}
+
+/// Claims up to `limit` mails that are due at `now` and not leased by another worker,
+/// leasing them until `now + lease` and counting the try. Rows another worker is
+/// claiming at the same moment are skipped, not waited for, so each mail goes to one
+/// worker; a worker that dies after claiming leaves a lease that runs out, and the
+/// mail is claimed again.
+pub async fn claim(
+    conn: &mut AsyncPgConnection,
+    now: DateTime<Utc>,
+    lease: chrono::Duration,
+    limit: i64,
+) -> QueryResult<Vec<Mail>> {
+    diesel::sql_query(
+        "UPDATE outbox SET locked_until = $1, attempts = attempts + 1
+         WHERE id IN (
+             SELECT id FROM outbox
+             WHERE sent_at IS NULL AND dead_at IS NULL AND cancelled_at IS NULL
+               AND next_attempt_at <= $2 AND not_before <= $2
+               AND (locked_until IS NULL OR locked_until <= $2)
+             ORDER BY next_attempt_at, id
+             LIMIT $3
+             FOR UPDATE SKIP LOCKED)
+         RETURNING *",
+    )
+    .bind::<Timestamptz, _>(now + lease)
+    .bind::<Timestamptz, _>(now)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await
+}
+
+/// Only the worker holding the claim (the try it counted) may record the outcome.
+fn claimed(mail: &Mail) -> Box<dyn diesel::BoxableExpression<outbox::table, diesel::pg::Pg, SqlType = Bool>> {
+    Box::new(
+        outbox::id
+            .eq(mail.id)
+            .and(outbox::attempts.eq(mail.attempts))
+            .and(outbox::sent_at.is_null())
+            .and(outbox::dead_at.is_null())
+            .and(outbox::cancelled_at.is_null()),
+    )
+}
+
+pub async fn mark_sent(conn: &mut AsyncPgConnection, mail: &Mail, now: DateTime<Utc>) -> QueryResult<bool> {
+    let updated = diesel::update(outbox::table.filter(claimed(mail)))
+        .set((outbox::sent_at.eq(now), outbox::locked_until.eq(None::<DateTime<Utc>>)))
+        .execute(conn)
+        .await?;
+    Ok(updated == 1)
+}
+
+/// Records a failed try: the mail waits for its next one with backoff, or is dead
+/// when it had its last. Returns the state it is left in.
+pub async fn mark_failed(
+    conn: &mut AsyncPgConnection,
+    mail: &Mail,
+    error: &str,
+    now: DateTime<Utc>,
+    max_attempts: i32,
+) -> QueryResult<MailState> {
+    let error: String = error.chars().take(2000).collect();
+    let target = diesel::update(outbox::table.filter(claimed(mail)));
+    match reminders::retry_delay(mail.attempts, max_attempts, mail.id) {
+        Some(delay) => {
+            target
+                .set((
+                    outbox::next_attempt_at.eq(now + delay),
+                    outbox::locked_until.eq(None::<DateTime<Utc>>),
+                    outbox::last_error.eq(&error),
+                ))
+                .execute(conn)
+                .await?;
+            Ok(MailState::Failed)
+        }
+        None => {
+            target
+                .set((
+                    outbox::dead_at.eq(now),
+                    outbox::locked_until.eq(None::<DateTime<Utc>>),
+                    outbox::last_error.eq(&error),
+                ))
+                .execute(conn)
+                .await?;
+            Ok(MailState::Dead)
+        }
+    }
+}
+
+fn in_state(state: MailState) -> Box<dyn diesel::BoxableExpression<outbox::table, diesel::pg::Pg, SqlType = Bool>> {
+    let pending = outbox::sent_at
+        .is_null()
+        .and(outbox::dead_at.is_null())
+        .and(outbox::cancelled_at.is_null());
+    match state {
+        MailState::Queued => Box::new(pending.and(outbox::last_error.is_null())),
+        MailState::Failed => Box::new(pending.and(outbox::last_error.is_not_null())),
+        MailState::Sent => Box::new(outbox::sent_at.is_not_null()),
+        MailState::Dead => Box::new(outbox::dead_at.is_not_null()),
+        MailState::Cancelled => Box::new(outbox::cancelled_at.is_not_null()),
+    }
+}
+
+/// The newest `limit` mails, in one state or all.
+pub async fn list(conn: &mut AsyncPgConnection, state: Option<MailState>, limit: i64) -> QueryResult<Vec<Mail>> {
+    let mut query = outbox::table
+        .select(Mail::as_select())
+        .order((outbox::created_at.desc(), outbox::id.desc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some(state) = state {
+        query = query.filter(in_state(state));
+    }
+    query.load(conn).await
+}
+
+/// How many mails are in each state, for the filter's labels.
+pub async fn count_by_state(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(MailState, i64)>> {
+    let mut counts = Vec::with_capacity(MailState::ALL.len());
+    for state in MailState::ALL {
+        let n = outbox::table.filter(in_state(*state)).count().get_result(conn).await?;
+        counts.push((*state, n));
+    }
+    Ok(counts)
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<Mail>> {
+    outbox::table
+        .find(id)
+        .select(Mail::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Puts a dead, cancelled or failing mail back in the queue for a try now, with a
+/// fresh count of tries and no error; a sent mail is never sent again. Returns whether it was queued.
+pub async fn retry(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> QueryResult<bool> {
+    let updated = diesel::update(outbox::table.find(id).filter(outbox::sent_at.is_null()))
+        .set((
+            outbox::dead_at.eq(None::<DateTime<Utc>>),
+            outbox::cancelled_at.eq(None::<DateTime<Utc>>),
+            outbox::locked_until.eq(None::<DateTime<Utc>>),
+            outbox::attempts.eq(0),
+            outbox::last_error.eq(None::<String>),
+            outbox::next_attempt_at.eq(now),
+            outbox::not_before.eq(now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(updated == 1)
+}
+
+/// Cancels a mail that has not been sent, died or been cancelled yet.
+pub async fn cancel(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> QueryResult<bool> {
+    let updated = diesel::update(
+        outbox::table
+            .find(id)
+            .filter(in_state(MailState::Queued).or(in_state(MailState::Failed))),
+    )
+    .set((
+        outbox::cancelled_at.eq(now),
+        outbox::locked_until.eq(None::<DateTime<Utc>>),
+    ))
+    .execute(conn)
+    .await?;
+    Ok(updated == 1)
 }

@@ -180,5 +180,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/organizations/new", web::get().to(organizations::create::new))
         .route("/organizations/{id}", web::post().to(organizations::update::update))
         .route("/organizations/{id}/edit", web::get().to(organizations::update::edit))
-        .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge));
+        .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge))
+        .configure(admin::outbox::configure);
 }

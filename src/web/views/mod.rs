@@ -11,6 +11,7 @@ pub mod groups;
 pub mod meetings;
 pub mod members;
 pub mod organizations;
+pub mod outbox;
 pub mod people;
 pub mod sheets;
 pub mod tokens;
@@ -54,7 +55,10 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                             a href="/action-points" { (locale.t("nav-action-points")) }
                             a href="/directory" { (locale.t("nav-directory")) }
                             a href="/organizations" { (locale.t("nav-organizations")) }
-                            @if session.user.is_admin { a href="/admin/users" { (locale.t("nav-users")) } }
+                            @if session.user.is_admin {
+                                a href="/admin/users" { (locale.t("nav-users")) }
+                                a href="/admin/outbox" { (locale.t("outbox-title")) }
+                            }
                             a.who href="/account/profile" { (session.user.name) }
                             a href="/account/password" { (locale.t("nav-password")) }
                             a href="/account/tokens" { (locale.t("nav-tokens")) }
