@@ -29,6 +29,9 @@ enum Command {
         #[arg(long)]
         once: bool,
     },
+    /// Queue the reminders that are due now, then exit (the planner also runs every
+    /// minute inside `serve`).
+    Remind,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -134,7 +137,11 @@ async fn run_worker(settings: &Arc<Settings>, url: &str, once: bool) -> anyhow::
         return Ok(());
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(convene::jobs::run(settings.clone(), url.to_owned(), mailer, stopped));
+    let jobs = convene::jobs::Jobs {
+        plan: false,
+        send: Some(mailer),
+    };
+    let worker = tokio::spawn(convene::jobs::run(settings.clone(), url.to_owned(), jobs, stopped));
     tracing::info!("the mail worker is running; Ctrl-C stops it");
     shutdown_signal().await;
     let _ = stop.send(true);
@@ -165,6 +172,21 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 let mut conn = db::connect(&database.url, settings.statement_timeout).await?;
                 let link = accounts::add_user(&mut conn, &settings.base_url, &email, &name, admin).await?;
                 println!("created {email}; they choose a password at (valid for 3 days, once):\n{link}");
+                Ok(())
+            }
+            Command::Remind => {
+                let mut conn = db::connect(&database.url, settings.statement_timeout).await?;
+                let mail = convene::mail::MailSettings::new(&settings);
+                let planned = convene::jobs::planner::run_once(&mut conn, &mail, chrono::Utc::now()).await?;
+                println!(
+                    "queued {} meeting reminders, {} update requests, {} action point reminders, {} task reminders; \
+                     cancelled {} stale ones",
+                    planned.meeting_reminders,
+                    planned.update_requests,
+                    planned.action_points_due,
+                    planned.tasks_ending,
+                    planned.cancelled
+                );
                 Ok(())
             }
             Command::Worker { once } => run_worker(&settings, &database.url, once).await,

@@ -131,6 +131,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_opt_outs (user_id, kind) {
+        user_id -> Int8,
+        kind -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     meetings (id) {
         id -> Int8,
         group_id -> Int8,
@@ -196,6 +204,10 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamptz>,
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
+        meeting_id -> Nullable<Int8>,
+        action_point_id -> Nullable<Int8>,
+        task_id -> Nullable<Int8>,
+        due_for -> Nullable<Timestamptz>,
     }
 }
 
@@ -303,6 +315,7 @@ diesel::joinable!(action_point_updates -> action_points (action_point_id));
 diesel::joinable!(action_point_updates -> meetings (meeting_id));
 diesel::joinable!(action_point_updates -> users (user_id));
 diesel::joinable!(action_points -> groups (group_id));
+diesel::joinable!(mail_opt_outs -> users (user_id));
 diesel::joinable!(action_points -> users (created_by));
 diesel::joinable!(agenda_items -> groups (reporting_group_id));
 diesel::joinable!(attendance -> meetings (meeting_id));
@@ -313,7 +326,10 @@ diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(meetings -> groups (group_id));
 diesel::joinable!(memberships -> groups (group_id));
 diesel::joinable!(memberships -> users (user_id));
+diesel::joinable!(outbox -> action_points (action_point_id));
+diesel::joinable!(outbox -> meetings (meeting_id));
 diesel::joinable!(outbox -> users (user_id));
+diesel::joinable!(outbox -> workplan_tasks (task_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(tokens -> action_points (action_point_id));
 diesel::joinable!(tokens -> users (user_id));
@@ -338,6 +354,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     groups,
     login_attempts,
+    mail_opt_outs,
     meetings,
     memberships,
     organizations,

@@ -37,27 +37,27 @@ impl Application {
     }
 
     /// Serves until Ctrl-C or SIGTERM, then drains open requests. With background jobs
-    /// on and `SMTP_URL` set, the mail worker runs alongside on its own connection (no
-    /// request ever waits on SMTP) and stops after the server.
+    /// on, the reminder planner and (with `SMTP_URL` set) the mail worker run alongside
+    /// on connections of their own, so no request ever waits on SMTP; they stop after
+    /// the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let (stop, stopped) = watch::channel(false);
-        let worker = match jobs::mailer(&self.settings) {
-            Ok(Some(mailer)) if self.settings.background_jobs => Some(tokio::spawn(jobs::run(
+        let send = jobs::mailer(&self.settings).unwrap_or_else(|e| {
+            tracing::error!("mail stays in the outbox: {e}");
+            None
+        });
+        let background = self.settings.background_jobs.then(|| {
+            tokio::spawn(jobs::run(
                 self.settings.clone(),
                 self.database_url.clone(),
-                mailer,
+                jobs::Jobs { plan: true, send },
                 stopped,
-            ))),
-            Ok(_) => None,
-            Err(e) => {
-                tracing::error!("mail stays in the outbox: {e}");
-                None
-            }
-        };
+            ))
+        });
         let served = self.server.await;
         let _ = stop.send(true);
-        if let Some(worker) = worker {
-            let _ = worker.await;
+        if let Some(background) = background {
+            let _ = background.await;
         }
         served
     }

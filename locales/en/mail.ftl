@@ -28,3 +28,24 @@ outbox-retry = Send again now
 outbox-cancel = Cancel this mail
 outbox-retry-sent = This mail was sent already; it is not sent twice.
 outbox-cancel-done = Only mail that has not gone out yet can be cancelled.
+
+## Reminders.
+mail-when = When
+mail-where = Where
+mail-online = Online
+mail-agenda = Agenda
+mail-your-open-items = Your open action points
+mail-update-here = Update its status:
+mail-due-on = due { $date }
+mail-meeting-reminder-subject = Reminder: { $group } – { $title }, { $when }
+mail-meeting-reminder-intro = This is a reminder of the coming meeting.
+mail-update-request-subject = Your update for { $title }, { $when }
+mail-update-request-intro = { $group } reports on "{ $item }" at the coming meeting. Please post your update before the meeting:
+mail-due-soon-subject = { $group }: action point #{ $number } is due { $date }
+mail-due-soon-intro = An action point you stand for is due { $date }.
+mail-due-today-subject = { $group }: action point #{ $number } is due today
+mail-due-today-intro = An action point you stand for is due today, { $date }.
+mail-overdue-subject = { $group }: action point #{ $number } is overdue (due { $date })
+mail-overdue-intro = An action point you stand for was due { $date } and is still open.
+mail-task-ending-subject = { $group }: workplan task "{ $title }" ends { $date }
+mail-task-ending-intro = A workplan task you are responsible for, "{ $title }", ends { $date }. Update its status or its end date:

@@ -1,6 +1,7 @@
 //! Row structs, `New*` insert structs and the queries of each table family.
 
 pub mod accounts;
+pub mod action_links;
 pub mod action_point_import;
 pub mod action_points;
 pub mod directory_import;
@@ -11,6 +12,7 @@ pub mod memberships;
 pub mod organizations;
 pub mod outbox;
 pub mod owners;
+pub mod reminders;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

@@ -21,7 +21,36 @@ struct NewMail<'a> {
     subject: &'a str,
     body_text: &'a str,
     body_html: Option<&'a str>,
+    ics: Option<&'a str>,
     message_id: String,
+    meeting_id: Option<i64>,
+    action_point_id: Option<i64>,
+    task_id: Option<i64>,
+    due_for: Option<DateTime<Utc>>,
+}
+
+/// What a mail is about, so that a planned reminder can be cancelled when its meeting
+/// moves or its item is closed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct About {
+    pub meeting_id: Option<i64>,
+    pub action_point_id: Option<i64>,
+    pub task_id: Option<i64>,
+    /// The meeting's start, or the due or end date (at midnight UTC), it is for.
+    pub due_for: Option<DateTime<Utc>>,
+}
+
+/// One mail to queue.
+pub struct Outgoing<'a> {
+    pub kind: &'a str,
+    /// Names the event, the recipient and the instant it is for.
+    pub dedupe_key: &'a str,
+    pub user_id: Option<i64>,
+    pub recipient: &'a str,
+    pub message: &'a Message,
+    /// An iCalendar file sent as a `text/calendar` attachment.
+    pub ics: Option<&'a str>,
+    pub about: About,
 }
 
 /// Queues `message` for `recipient` unless a mail with the same `dedupe_key` was
@@ -35,22 +64,70 @@ pub async fn enqueue(
     message: &Message,
     mail_domain: &str,
 ) -> QueryResult<bool> {
+    let mail = Outgoing {
+        kind,
+        dedupe_key,
+        user_id,
+        recipient,
+        message,
+        ics: None,
+        about: About::default(),
+    };
+    queue(conn, &mail, mail_domain).await
+}
+
+/// Queues `mail` unless one with its dedupe key was queued before (by this or any
+/// other instance of the planner); returns whether it was queued now.
+pub async fn queue(conn: &mut AsyncPgConnection, mail: &Outgoing<'_>, mail_domain: &str) -> QueryResult<bool> {
     let inserted = diesel::insert_into(outbox::table)
         .values(NewMail {
-            kind,
-            dedupe_key,
-            user_id,
-            recipient,
-            subject: &message.subject,
-            body_text: &message.text,
-            body_html: Some(&message.html),
+            kind: mail.kind,
+            dedupe_key: mail.dedupe_key,
+            user_id: mail.user_id,
+            recipient: mail.recipient,
+            subject: &mail.message.subject,
+            body_text: &mail.message.text,
+            body_html: Some(&mail.message.html),
+            ics: mail.ics,
             message_id: format!("<{}@{mail_domain}>", &secrets::generate()[..32]),
+            meeting_id: mail.about.meeting_id,
+            action_point_id: mail.about.action_point_id,
+            task_id: mail.about.task_id,
+            due_for: mail.about.due_for,
         })
         .on_conflict(outbox::dedupe_key)
         .do_nothing()
         .execute(conn)
         .await?;
     Ok(inserted == 1)
+}
+
+/// Cancels planned reminders that no longer hold: for a meeting that moved or is no
+/// longer scheduled, an action point that was closed or got another due date, a task
+/// that was finished or got another end date. Returns how many were cancelled.
+pub async fn cancel_stale_reminders(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
+    const PENDING: &str = "o.sent_at IS NULL AND o.dead_at IS NULL AND o.cancelled_at IS NULL";
+    let mut cancelled = 0;
+    for sql in [
+        format!(
+            "UPDATE outbox o SET cancelled_at = $1, locked_until = NULL FROM meetings m \
+             WHERE o.meeting_id = m.id AND o.kind IN ('meeting_reminder', 'update_request') AND {PENDING} \
+             AND (m.status <> 'scheduled' OR o.due_for IS DISTINCT FROM m.starts_at)"
+        ),
+        format!(
+            "UPDATE outbox o SET cancelled_at = $1, locked_until = NULL FROM action_points ap \
+             WHERE o.action_point_id = ap.id AND o.kind = 'action_point_due' AND {PENDING} \
+             AND (ap.status IN ('done', 'dropped') OR ap.due_date IS DISTINCT FROM (o.due_for AT TIME ZONE 'UTC')::date)"
+        ),
+        format!(
+            "UPDATE outbox o SET cancelled_at = $1, locked_until = NULL FROM workplan_tasks t \
+             WHERE o.task_id = t.id AND o.kind = 'workplan_task_ending' AND {PENDING} \
+             AND (t.status IN ('completed', 'cancelled') OR t.end_date IS DISTINCT FROM (o.due_for AT TIME ZONE 'UTC')::date)"
+        ),
+    ] {
+        cancelled += diesel::sql_query(sql).bind::<Timestamptz, _>(now).execute(conn).await?;
+    }
+    Ok(cancelled)
 }
 
 /// A mail as the worker sends it and the admin reads it.
@@ -258,4 +335,14 @@ pub async fn cancel(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -
     .execute(conn)
     .await?;
     Ok(updated == 1)
+}
+
+/// Whether a mail with this dedupe key was queued already, so the planner skips
+/// composing it (and issuing its links) again.
+pub async fn is_queued(conn: &mut AsyncPgConnection, dedupe_key: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        outbox::table.filter(outbox::dedupe_key.eq(dedupe_key)),
+    ))
+    .get_result(conn)
+    .await
 }
