@@ -49,3 +49,10 @@ mail-overdue-subject = { $group }: action point #{ $number } is overdue (due { $
 mail-overdue-intro = An action point you stand for was due { $date } and is still open.
 mail-task-ending-subject = { $group }: workplan task "{ $title }" ends { $date }
 mail-task-ending-intro = A workplan task you are responsible for, "{ $title }", ends { $date }. Update its status or its end date:
+
+## The update page of an action point, opened from a mail.
+action-link-title = Action point #{ $number }: { $topic }
+action-link-due = Due
+action-link-save = Save the update
+action-link-saved = Thank you: the status is saved, with a note in the item's history that it came by email link.
+action-link-explain = This page came from a link in your mail. It only updates this action point's status and note; sign in for anything else.

@@ -8,6 +8,7 @@ pub mod directory;
 pub mod groups;
 pub mod health;
 pub mod home;
+pub mod links;
 pub mod meetings;
 pub mod members;
 pub mod organizations;
@@ -181,5 +182,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/organizations/{id}", web::post().to(organizations::update::update))
         .route("/organizations/{id}/edit", web::get().to(organizations::update::edit))
         .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge))
-        .configure(admin::outbox::configure);
+        .configure(admin::outbox::configure)
+        .configure(links::configure);
 }

@@ -1,6 +1,7 @@
 //! Maud layout and the components pages share.
 
 pub mod account;
+pub mod action_links;
 pub mod action_point_sheets;
 pub mod action_points;
 pub mod directory;
