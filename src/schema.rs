@@ -208,6 +208,7 @@ diesel::table! {
         action_point_id -> Nullable<Int8>,
         task_id -> Nullable<Int8>,
         due_for -> Nullable<Timestamptz>,
+        unsubscribe_url -> Nullable<Text>,
     }
 }
 

@@ -1,12 +1,13 @@
-//! The update link in reminder mails: it opens a form without a password, sets the
-//! status and note with a history row "via email link", and is refused once expired
-//! or for another item.
+//! Links in mails. The update link opens a form without a password, sets the status
+//! and note with a history row "via email link", and is refused once expired or for
+//! another item. The unsubscribe link works in one click from the mail client
+//! (RFC 8058) or through a confirm page, without signing in.
 
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use common::mail::{SmtpServer, mailer};
+use common::mail::{Received, SmtpServer, mailer};
 use common::{TestApp, form_token, spawn_app};
 use convene::jobs::{planner, worker};
 use convene::mail::MailSettings;
@@ -20,8 +21,8 @@ async fn exec(app: &TestApp, sql: &str) {
 }
 
 /// Two open items owned by the demo member, the first due in three days; returns
-/// their ids and the path of the update link its reminder mail carries.
-async fn reminded_item(app: &TestApp) -> (i64, i64, String) {
+/// their ids, the path of the update link its reminder mail carries, and the mail.
+async fn reminded_item(app: &TestApp) -> (i64, i64, String, Received) {
     let group = app
         .id("SELECT id FROM groups WHERE parent_id IS NULL ORDER BY id LIMIT 1")
         .await;
@@ -64,7 +65,7 @@ async fn reminded_item(app: &TestApp) -> (i64, i64, String) {
         "{path}"
     );
     assert!(received[0].html().contains(&path));
-    (ids[0], ids[1], path)
+    (ids[0], ids[1], path, received[0].clone())
 }
 
 async fn history_rows(app: &TestApp, id: i64) -> i64 {
@@ -78,7 +79,7 @@ async fn history_rows(app: &TestApp, id: i64) -> i64 {
 async fn the_link_opens_a_form_and_its_post_sets_status_and_note_via_email_link() {
     let app = spawn_app().await;
     app.load_demo().await;
-    let (id, _, path) = reminded_item(&app).await;
+    let (id, _, path, _) = reminded_item(&app).await;
     let visitor = app.visitor();
     let page = visitor.page(&path).await;
     assert!(page.contains("Action point #9101"));
@@ -131,7 +132,7 @@ async fn the_link_opens_a_form_and_its_post_sets_status_and_note_via_email_link(
 async fn the_link_is_refused_for_another_item_after_expiry_and_without_the_form_token() {
     let app = spawn_app().await;
     app.load_demo().await;
-    let (id, other, path) = reminded_item(&app).await;
+    let (id, other, path, _) = reminded_item(&app).await;
     let secret = path.rsplit('/').next().unwrap().to_owned();
     let visitor = app.visitor();
 
@@ -179,11 +180,177 @@ async fn the_link_is_refused_for_another_item_after_expiry_and_without_the_form_
 async fn the_link_stops_working_when_its_holder_no_longer_stands_for_the_item() {
     let app = spawn_app().await;
     app.load_demo().await;
-    let (id, _, path) = reminded_item(&app).await;
+    let (id, _, path, _) = reminded_item(&app).await;
     exec(
         &app,
         &format!("DELETE FROM action_point_owners WHERE action_point_id = {id}"),
     )
     .await;
     assert_eq!(app.visitor().get(&path).await.status(), 410);
+}
+
+async fn opt_outs(app: &TestApp, kind: &str) -> i64 {
+    app.count(&format!(
+        "SELECT count(*) AS count FROM mail_opt_outs o JOIN users u ON u.id = o.user_id \
+         WHERE u.email = 'member@example.org' AND o.kind = '{kind}'"
+    ))
+    .await
+}
+
+fn beirut(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    let tz: Tz = "Asia/Beirut".parse().unwrap();
+    tz.with_ymd_and_hms(y, m, d, 9, 0, 0).unwrap().with_timezone(&Utc)
+}
+
+async fn plan_due(app: &TestApp, now: DateTime<Utc>) -> usize {
+    let mut conn = app.db.conn().await;
+    let settings = MailSettings {
+        base_url: url::Url::parse(BASE).unwrap(),
+    };
+    planner::run_once(&mut conn, &settings, now)
+        .await
+        .unwrap()
+        .action_points_due
+}
+
+#[tokio::test]
+async fn one_click_unsubscribe_from_the_mail_client_turns_that_kind_off() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let (_, _, _, mail) = reminded_item(&app).await;
+    let header = mail.header("List-Unsubscribe").expect("a List-Unsubscribe header");
+    let prefix = format!("<{BASE}mail/unsubscribe/");
+    assert!(
+        header.starts_with(&prefix) && header.ends_with("?kind=action_point_due>"),
+        "{header}"
+    );
+    assert_eq!(
+        mail.header("List-Unsubscribe-Post").as_deref(),
+        Some("List-Unsubscribe=One-Click")
+    );
+    assert!(
+        mail.text().contains(&header[1..header.len() - 1]),
+        "the text says how to stop too"
+    );
+    let path = &header[BASE.len()..header.len() - 1];
+
+    // Opening the link shows what will stop, and changes nothing yet.
+    let page = app.visitor().page(path).await;
+    assert!(page.contains("Stop sending these mails to member@example.org?"));
+    assert!(page.contains("Action points coming due and overdue"));
+    assert_eq!(opt_outs(&app, "action_point_due").await, 0);
+
+    // The mail client's POST: no session, no cookie, no form token.
+    let client = reqwest::Client::new();
+    let response = client
+        .post(format!("{}{path}", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(opt_outs(&app, "action_point_due").await, 1);
+    assert_eq!(opt_outs(&app, "meeting_reminder").await, 0, "only that kind");
+    // The next reminder of the item is no longer planned for them.
+    assert_eq!(plan_due(&app, beirut(2030, 5, 10)).await, 0);
+
+    // A form post without the one-click marker needs the page's token.
+    let plain = client
+        .post(format!("{}{path}", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), 403);
+    // A made-up secret is refused.
+    let forged = client
+        .post(format!(
+            "{}/mail/unsubscribe/{}?kind=minutes",
+            app.address,
+            "ab".repeat(32)
+        ))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 410);
+}
+
+#[tokio::test]
+async fn the_confirm_page_unsubscribes_without_signing_in() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let (_, _, _, mail) = reminded_item(&app).await;
+    let header = mail.header("List-Unsubscribe").unwrap();
+    let path = header[BASE.len()..header.len() - 1].to_owned();
+    let visitor = app.visitor();
+    let response = visitor.submit(&path, &path, &[]).await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("member@example.org no longer gets these mails")
+    );
+    assert_eq!(opt_outs(&app, "action_point_due").await, 1);
+    let unknown = path.replace("kind=action_point_due", "kind=everything");
+    assert_eq!(visitor.get(&unknown).await.status(), 400);
+}
+
+#[tokio::test]
+async fn people_choose_which_mail_they_get_on_their_notifications_page() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let member = app.sign_in_demo("member").await;
+    let page = member.page("/account/notifications").await;
+    assert!(page.contains("Meeting reminders"));
+    assert_eq!(page.matches("checked").count(), 6, "everything is on at first");
+    let response = member
+        .submit(
+            "/account/notifications",
+            "/account/notifications",
+            &[("on", "meeting_reminder")],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let page = response.text().await.unwrap();
+    assert_eq!(page.matches("checked").count(), 1);
+    assert_eq!(opt_outs(&app, "action_point_due").await, 1);
+    assert_eq!(opt_outs(&app, "meeting_reminder").await, 0);
+    let bad = member
+        .submit("/account/notifications", "/account/notifications", &[("on", "spam")])
+        .await;
+    assert_eq!(bad.status(), 400);
+    let forged = member.post("/account/notifications", &[("on", "minutes")]).await;
+    assert_eq!(forged.status(), 403);
+    assert_eq!(app.visitor().get("/account/notifications").await.status(), 303);
+
+    // Their due reminders are no longer planned; the item's other owners are unaffected.
+    let group = app
+        .id("SELECT id FROM groups WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+        .await;
+    let id = app
+        .id(&format!(
+            "INSERT INTO action_points (group_id, number, topic, text, due_date) \
+             VALUES ({group}, 9201, 'Referrals', 'Check the map', '2030-05-10') RETURNING id"
+        ))
+        .await;
+    exec(
+        &app,
+        &format!(
+            "INSERT INTO action_point_owners (action_point_id, user_id) SELECT {id}, id FROM users \
+             WHERE email IN ('member@example.org', 'coordinator@example.org')"
+        ),
+    )
+    .await;
+    assert_eq!(plan_due(&app, beirut(2030, 5, 7)).await, 1);
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM outbox WHERE kind = 'action_point_due' AND recipient = 'coordinator@example.org'")
+            .await,
+        1
+    );
 }

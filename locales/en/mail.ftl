@@ -56,3 +56,22 @@ action-link-due = Due
 action-link-save = Save the update
 action-link-saved = Thank you: the status is saved, with a note in the item's history that it came by email link.
 action-link-explain = This page came from a link in your mail. It only updates this action point's status and note; sign in for anything else.
+mail-unsubscribe = To stop mails like this one, open:
+
+## Notification preferences and unsubscribing.
+notifications-title = Notifications
+notifications-kinds = Mail I want
+notifications-kind-meeting_published = Meetings published, moved or cancelled
+notifications-kind-meeting_reminder = Meeting reminders
+notifications-kind-update_request = Requests for my group's update before a meeting
+notifications-kind-minutes = Minutes
+notifications-kind-action_point_due = Action points coming due and overdue
+notifications-kind-workplan_task_ending = Workplan tasks ending
+notifications-account-mail = Mail about your account (invitations, password resets) always reaches you.
+notifications-save = Save
+notifications-saved = Saved.
+unsubscribe-title = Unsubscribe
+unsubscribe-confirm = Stop sending these mails to { $email }?
+unsubscribe-button = Unsubscribe
+unsubscribe-done = { $email } no longer gets these mails:
+unsubscribe-manage = Sign in to choose which mail you get

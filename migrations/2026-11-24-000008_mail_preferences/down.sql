@@ -3,6 +3,7 @@ DROP INDEX outbox_pending_action_point_idx;
 DROP INDEX outbox_pending_meeting_idx;
 ALTER TABLE outbox
     DROP CONSTRAINT outbox_about_check,
+    DROP COLUMN unsubscribe_url,
     DROP COLUMN due_for,
     DROP COLUMN task_id,
     DROP COLUMN action_point_id,

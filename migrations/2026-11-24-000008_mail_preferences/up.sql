@@ -18,6 +18,8 @@ ALTER TABLE outbox
     ADD COLUMN action_point_id bigint REFERENCES action_points (id) ON DELETE CASCADE,
     ADD COLUMN task_id bigint REFERENCES workplan_tasks (id) ON DELETE CASCADE,
     ADD COLUMN due_for timestamptz,
+    -- The one-click unsubscribe address sent in List-Unsubscribe (RFC 8058).
+    ADD COLUMN unsubscribe_url text CHECK (unsubscribe_url IS NULL OR unsubscribe_url ~ '^https?://'),
     ADD CONSTRAINT outbox_about_check CHECK (
         num_nonnulls(meeting_id, action_point_id, task_id) <= 1
         AND (due_for IS NULL OR num_nonnulls(meeting_id, action_point_id, task_id) = 1));

@@ -10,9 +10,10 @@ use diesel_async::AsyncPgConnection;
 
 use crate::domain::reminders::{current_due_reminder, days_before};
 use crate::i18n::Locale;
+use crate::mail::queue::{self, ToPerson};
 use crate::mail::reminders::{self as templates, ItemLine, MeetingFacts};
 use crate::mail::{MailSettings, Message};
-use crate::models::outbox::{self, About, Outgoing};
+use crate::models::outbox::{self, About};
 use crate::models::reminders::{self as due, GroupTimes, Person, UpcomingMeeting};
 use crate::models::{action_links, action_points};
 
@@ -81,19 +82,18 @@ impl Planner<'_> {
         kind: &str,
         key: &str,
         to: &Person,
-        message: &Message,
+        message: Message,
         about: About,
     ) -> QueryResult<usize> {
-        let mail = Outgoing {
+        let mail = ToPerson {
             kind,
             dedupe_key: key,
-            user_id: Some(to.id),
-            recipient: &to.email,
+            to,
             message,
             ics: None,
             about,
         };
-        Ok(usize::from(outbox::queue(conn, &mail, self.mail.domain()).await?))
+        Ok(usize::from(queue::to_person(conn, self.mail, mail, self.now).await?))
     }
 
     /// The owner's update link for an item, as a reminder lists it.
@@ -163,7 +163,7 @@ impl Planner<'_> {
             }
             let message = templates::meeting_reminder(&Locale::default(), &person.name, &facts, &agenda, &items);
             queued += self
-                .send(conn, "meeting_reminder", &key, person, &message, about)
+                .send(conn, "meeting_reminder", &key, person, message, about)
                 .await?;
         }
         Ok(queued)
@@ -207,7 +207,7 @@ impl Planner<'_> {
                 &report.reporting_group,
                 &link,
             );
-            queued += self.send(conn, "update_request", &key, person, &message, about).await?;
+            queued += self.send(conn, "update_request", &key, person, message, about).await?;
         }
         Ok(queued)
     }
@@ -250,7 +250,7 @@ impl Planner<'_> {
             let message =
                 templates::action_point_due(&Locale::default(), &person.name, &group.group_name, &line, occurrence);
             queued += self
-                .send(conn, "action_point_due", &key, &person, &message, about)
+                .send(conn, "action_point_due", &key, &person, message, about)
                 .await?;
         }
         Ok(queued)
@@ -287,7 +287,7 @@ impl Planner<'_> {
                 &link,
             );
             queued += self
-                .send(conn, "workplan_task_ending", &key, person, &message, about)
+                .send(conn, "workplan_task_ending", &key, person, message, about)
                 .await?;
         }
         Ok(queued)

@@ -92,9 +92,20 @@ pub fn compose(from: &Mailbox, mail: &Mail) -> Result<lettre::Message, String> {
         .message_id(Some(mail.message_id.clone()))
         .multipart(body)
         .map_err(|e| format!("the message cannot be composed: {e}"))?;
-    message.headers_mut().insert_raw(HeaderValue::new(
+    let headers = message.headers_mut();
+    headers.insert_raw(HeaderValue::new(
         HeaderName::new_from_ascii_str("Auto-Submitted"),
         "auto-generated".into(),
     ));
+    if let Some(url) = &mail.unsubscribe_url {
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe"),
+            format!("<{url}>"),
+        ));
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+            "List-Unsubscribe=One-Click".into(),
+        ));
+    }
     Ok(message)
 }

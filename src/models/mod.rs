@@ -7,6 +7,7 @@ pub mod action_points;
 pub mod directory_import;
 pub mod groups;
 pub mod login_attempts;
+pub mod mail_preferences;
 pub mod meetings;
 pub mod memberships;
 pub mod organizations;

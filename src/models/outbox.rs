@@ -27,6 +27,7 @@ struct NewMail<'a> {
     action_point_id: Option<i64>,
     task_id: Option<i64>,
     due_for: Option<DateTime<Utc>>,
+    unsubscribe_url: Option<&'a str>,
 }
 
 /// What a mail is about, so that a planned reminder can be cancelled when its meeting
@@ -51,6 +52,8 @@ pub struct Outgoing<'a> {
     /// An iCalendar file sent as a `text/calendar` attachment.
     pub ics: Option<&'a str>,
     pub about: About,
+    /// Where the recipient turns this kind of mail off in one click.
+    pub unsubscribe_url: Option<&'a str>,
 }
 
 /// Queues `message` for `recipient` unless a mail with the same `dedupe_key` was
@@ -72,6 +75,7 @@ pub async fn enqueue(
         message,
         ics: None,
         about: About::default(),
+        unsubscribe_url: None,
     };
     queue(conn, &mail, mail_domain).await
 }
@@ -94,6 +98,7 @@ pub async fn queue(conn: &mut AsyncPgConnection, mail: &Outgoing<'_>, mail_domai
             action_point_id: mail.about.action_point_id,
             task_id: mail.about.task_id,
             due_for: mail.about.due_for,
+            unsubscribe_url: mail.unsubscribe_url,
         })
         .on_conflict(outbox::dedupe_key)
         .do_nothing()
@@ -152,6 +157,7 @@ pub struct Mail {
     pub cancelled_at: Option<DateTime<Utc>>,
     pub last_error: Option<String>,
     pub created_at: DateTime<Utc>,
+    pub unsubscribe_url: Option<String>,
 }
 
 impl Mail {

@@ -9,6 +9,7 @@ pub mod groups;
 pub mod health;
 pub mod home;
 pub mod links;
+pub mod mail;
 pub mod meetings;
 pub mod members;
 pub mod organizations;
@@ -183,5 +184,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/organizations/{id}/edit", web::get().to(organizations::update::edit))
         .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge))
         .configure(admin::outbox::configure)
-        .configure(links::configure);
+        .configure(links::configure)
+        .configure(mail::configure);
 }

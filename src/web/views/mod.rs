@@ -9,6 +9,7 @@ pub mod directory_export;
 pub mod error;
 pub mod forms;
 pub mod groups;
+pub mod mail_preferences;
 pub mod meetings;
 pub mod members;
 pub mod organizations;
@@ -63,6 +64,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                             a.who href="/account/profile" { (session.user.name) }
                             a href="/account/password" { (locale.t("nav-password")) }
                             a href="/account/tokens" { (locale.t("nav-tokens")) }
+                            a href="/account/notifications" { (locale.t("notifications-title")) }
                             form method="post" action="/logout" {
                                 (csrf_field(&session.csrf_token))
                                 button.link type="submit" { (locale.t("nav-sign-out")) }
