@@ -75,3 +75,14 @@ unsubscribe-confirm = Stop sending these mails to { $email }?
 unsubscribe-button = Unsubscribe
 unsubscribe-done = { $email } no longer gets these mails:
 unsubscribe-manage = Sign in to choose which mail you get
+
+## Meeting notices.
+mail-minutes = Minutes
+mail-meeting-published-subject = Meeting: { $group } – { $title }, { $when }
+mail-meeting-published-intro = A meeting of your group is scheduled. The attached invitation adds it to your calendar.
+mail-meeting-rescheduled-subject = Moved: { $group } – { $title }, now { $when }
+mail-meeting-rescheduled-intro = A meeting of your group has a new time or place. The attached invitation updates your calendar.
+mail-meeting-cancelled-subject = Cancelled: { $group } – { $title }, { $when }
+mail-meeting-cancelled-intro = This meeting of your group is cancelled. The attachment removes it from your calendar.
+mail-minutes-subject = Minutes: { $group } – { $title } of { $when }
+mail-minutes-intro = The meeting is closed. Its minutes follow.

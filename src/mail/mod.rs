@@ -1,5 +1,6 @@
 //! Message templates: a plain-text part first, and light HTML with no remote images.
 
+pub mod meetings;
 pub mod queue;
 pub mod reminders;
 pub mod transport;

@@ -352,3 +352,30 @@ pub async fn is_queued(conn: &mut AsyncPgConnection, dedupe_key: &str) -> QueryR
     .get_result(conn)
     .await
 }
+
+/// Cancels the mails of `kinds` about a meeting that are still waiting to be sent,
+/// except those whose dedupe key ends with `keep` (the current version's).
+pub async fn cancel_pending_for_meeting(
+    conn: &mut AsyncPgConnection,
+    meeting_id: i64,
+    kinds: &[&str],
+    keep: Option<&str>,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    let mut pending = outbox::table
+        .filter(outbox::meeting_id.eq(meeting_id))
+        .filter(outbox::kind.eq_any(kinds))
+        .filter(in_state(MailState::Queued).or(in_state(MailState::Failed)))
+        .select(outbox::id)
+        .into_boxed();
+    if let Some(suffix) = keep {
+        pending = pending.filter(outbox::dedupe_key.not_like(format!("%{suffix}")));
+    }
+    diesel::update(outbox::table.filter(outbox::id.eq_any(pending)))
+        .set((
+            outbox::cancelled_at.eq(now),
+            outbox::locked_until.eq(None::<DateTime<Utc>>),
+        ))
+        .execute(conn)
+        .await
+}

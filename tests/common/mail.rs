@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use mail_parser::MimeHeaders;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -35,6 +36,17 @@ impl Received {
 
     pub fn text(&self) -> String {
         self.parsed().body_text(0).unwrap_or_default().into_owned()
+    }
+
+    /// The calendar attachment: its `method` parameter and its text.
+    pub fn calendar(&self) -> Option<(String, String)> {
+        let parsed = self.parsed();
+        let part = parsed.attachments().find(|part| {
+            part.content_type()
+                .is_some_and(|t| t.ctype() == "text" && t.subtype() == Some("calendar"))
+        })?;
+        let method = part.content_type()?.attribute("method").unwrap_or_default().to_owned();
+        Some((method, String::from_utf8_lossy(part.contents()).into_owned()))
     }
 
     pub fn html(&self) -> String {
