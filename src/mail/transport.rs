@@ -22,11 +22,14 @@ pub struct Mailer {
 }
 
 impl Mailer {
-    /// A transport for `smtp_url`: `smtp://` (add `?tls=required` for STARTTLS, or
-    /// `?tls=opportunistic`) or `smtps://`, with `user:password@` for AUTH. Errors never
-    /// repeat the URL, which may hold a password.
+    /// A transport for `smtp_url`: `smtps://` (TLS from the start) or `smtp://` with
+    /// STARTTLS, with `user:password@` for AUTH. Unless the URL says `?tls=…` itself,
+    /// `smtp://` requires STARTTLS when it has credentials (never sending a password in
+    /// clear) and uses it when offered otherwise. Errors never repeat the URL, which may
+    /// hold a password.
     pub fn new(smtp_url: &Url, mail_from: &str, timeout: Duration) -> anyhow::Result<Self> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url.as_str())
+        let url = with_tls_default(smtp_url);
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.as_str())
             .map_err(|e| anyhow::anyhow!("SMTP_URL cannot be used: {e}"))?
             .timeout(Some(timeout))
             .build();
@@ -52,6 +55,45 @@ impl Mailer {
             )),
         }
     }
+}
+
+/// `smtp_url` as lettre reads it. Without `?tls=`, `smtp://` gets `required` when it
+/// has credentials and `opportunistic` (on port 25 unless given) otherwise; `tls=none`
+/// means plain SMTP.
+fn with_tls_default(smtp_url: &Url) -> Url {
+    let mut url = smtp_url.clone();
+    if url.scheme() != "smtp" {
+        return url;
+    }
+    let tls = url
+        .query_pairs()
+        .find(|(key, _)| key == "tls")
+        .map(|(_, v)| v.into_owned());
+    let others: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(key, _)| key != "tls")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let tls = match tls.as_deref() {
+        Some("none") => None,
+        Some(chosen) => Some(chosen.to_owned()),
+        None if url.username().is_empty() => {
+            if url.port().is_none() {
+                let _ = url.set_port(Some(25));
+            }
+            Some("opportunistic".to_owned())
+        }
+        None => Some("required".to_owned()),
+    };
+    url.set_query(None);
+    if !others.is_empty() || tls.is_some() {
+        let mut query = url.query_pairs_mut();
+        query.extend_pairs(others);
+        if let Some(tls) = tls {
+            query.append_pair("tls", &tls);
+        }
+    }
+    url
 }
 
 /// The iCalendar method a calendar file declares, for its MIME type's `method`.
@@ -108,4 +150,34 @@ pub fn compose(from: &Mailbox, mail: &Mail) -> Result<lettre::Message, String> {
         ));
     }
     Ok(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(url: &str) -> String {
+        with_tls_default(&Url::parse(url).unwrap()).to_string()
+    }
+
+    #[test]
+    fn smtp_urls_get_starttls_unless_they_choose() {
+        assert_eq!(
+            read("smtp://u:p@mail.example.org:587"),
+            "smtp://u:p@mail.example.org:587?tls=required"
+        );
+        assert_eq!(
+            read("smtp://mail.example.org"),
+            "smtp://mail.example.org:25?tls=opportunistic"
+        );
+        assert_eq!(read("smtp://127.0.0.1:2525?tls=none"), "smtp://127.0.0.1:2525");
+        assert_eq!(read("smtp://h:25?tls=required"), "smtp://h:25?tls=required");
+        assert_eq!(read("smtps://u:p@h"), "smtps://u:p@h");
+    }
+
+    #[test]
+    fn the_calendar_method_is_read_from_the_file() {
+        assert_eq!(ics_method("BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\n"), "CANCEL");
+        assert_eq!(ics_method("BEGIN:VCALENDAR\r\n"), "PUBLISH");
+    }
 }
