@@ -179,12 +179,13 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 let mail = convene::mail::MailSettings::new(&settings);
                 let planned = convene::jobs::planner::run_once(&mut conn, &mail, chrono::Utc::now()).await?;
                 println!(
-                    "queued {} meeting reminders, {} update requests, {} action point reminders, {} task reminders; \
-                     cancelled {} stale ones",
+                    "queued {} meeting reminders, {} update requests, {} action point reminders, {} task reminders, \
+                     {} digests; cancelled {} stale ones",
                     planned.meeting_reminders,
                     planned.update_requests,
                     planned.action_points_due,
                     planned.tasks_ending,
+                    planned.digests,
                     planned.cancelled
                 );
                 Ok(())

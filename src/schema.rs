@@ -208,6 +208,8 @@ diesel::table! {
         action_point_id -> Nullable<Int8>,
         task_id -> Nullable<Int8>,
         due_for -> Nullable<Timestamptz>,
+        held_for_digest -> Bool,
+        digest_id -> Nullable<Int8>,
         unsubscribe_url -> Nullable<Text>,
     }
 }

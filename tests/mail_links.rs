@@ -308,21 +308,37 @@ async fn people_choose_which_mail_they_get_on_their_notifications_page() {
     let member = app.sign_in_demo("member").await;
     let page = member.page("/account/notifications").await;
     assert!(page.contains("Meeting reminders"));
-    assert_eq!(page.matches("checked").count(), 6, "everything is on at first");
+    assert_eq!(
+        page.matches("checked").count(),
+        7,
+        "everything is on, and mail comes at once"
+    );
     let response = member
         .submit(
             "/account/notifications",
             "/account/notifications",
-            &[("on", "meeting_reminder")],
+            &[("delivery", "immediate"), ("on", "meeting_reminder")],
         )
         .await;
     assert_eq!(response.status(), 200);
     let page = response.text().await.unwrap();
-    assert_eq!(page.matches("checked").count(), 1);
+    assert_eq!(page.matches("checked").count(), 2);
     assert_eq!(opt_outs(&app, "action_point_due").await, 1);
     assert_eq!(opt_outs(&app, "meeting_reminder").await, 0);
     let bad = member
-        .submit("/account/notifications", "/account/notifications", &[("on", "spam")])
+        .submit(
+            "/account/notifications",
+            "/account/notifications",
+            &[("delivery", "immediate"), ("on", "spam")],
+        )
+        .await;
+    assert_eq!(bad.status(), 400);
+    let bad = member
+        .submit(
+            "/account/notifications",
+            "/account/notifications",
+            &[("delivery", "weekly")],
+        )
         .await;
     assert_eq!(bad.status(), 400);
     let forged = member.post("/account/notifications", &[("on", "minutes")]).await;

@@ -516,3 +516,91 @@ async fn members_get_the_invitation_its_update_its_cancellation_and_the_minutes(
     assert!(mail.text().contains("partners to map gaps by district"));
     assert!(mail.calendar().is_none());
 }
+
+#[tokio::test]
+async fn a_digest_reader_in_another_time_zone_gets_one_mail_at_eight_their_time() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let smtp = SmtpServer::start().await;
+    let member = app.sign_in_demo("member").await;
+    let mut fields: Vec<(&str, &str)> = [
+        "meeting_published",
+        "meeting_reminder",
+        "update_request",
+        "minutes",
+        "action_point_due",
+        "workplan_task_ending",
+    ]
+    .into_iter()
+    .map(|kind| ("on", kind))
+    .collect();
+    fields.push(("delivery", "daily_digest"));
+    let saved = member
+        .submit("/account/notifications", "/account/notifications", &fields)
+        .await;
+    assert_eq!(saved.status(), 200);
+    exec(
+        &app,
+        "UPDATE users SET time_zone = 'America/New_York' WHERE email = 'member@example.org'",
+    )
+    .await;
+
+    // A meeting reminder (Monday 09:00 Beirut) and an action point due that week.
+    let meeting = meeting_at(&app, beirut(2030, 1, 16, 14, 0)).await;
+    let group = wg(&app).await;
+    let item = app
+        .id(&format!(
+            "INSERT INTO action_points (group_id, number, topic, text, due_date) \
+             VALUES ({group}, 9301, 'Referrals', 'Print the referral cards', '2030-01-17') RETURNING id"
+        ))
+        .await;
+    exec(
+        &app,
+        &format!(
+            "INSERT INTO action_point_owners (action_point_id, user_id) \
+             SELECT {item}, id FROM users WHERE email = 'member@example.org'"
+        ),
+    )
+    .await;
+    let monday = beirut(2030, 1, 14, 9, 0);
+    let planned = plan(&app, monday).await;
+    assert!(
+        planned.meeting_reminders > 0 && planned.action_points_due == 1,
+        "{planned:?}"
+    );
+    // The invitation to the meeting is not held: calendars need it at once.
+    notify(&app, meeting, MeetingNotice::Published).await;
+    deliver(&app, &smtp, monday).await;
+    assert_eq!(
+        to(&smtp.received(), "member@example.org").len(),
+        1,
+        "only the invitation at once"
+    );
+
+    // 08:00 in New York on Monday is 13:00 UTC (UTC-5 in January).
+    let utc = |h: u32, m: u32| Utc.with_ymd_and_hms(2030, 1, 14, h, m, 0).unwrap();
+    assert_eq!(plan(&app, utc(12, 59)).await.digests, 0);
+    assert_eq!(plan(&app, utc(13, 0)).await.digests, 1);
+    assert_eq!(plan(&app, utc(13, 30)).await.digests, 0, "one a day");
+    deliver(&app, &smtp, utc(13, 1)).await;
+    let received = smtp.received();
+    let mine = to(&received, "member@example.org");
+    assert_eq!(mine.len(), 2);
+    let digest = mine[1];
+    assert_eq!(
+        digest.subject(),
+        "Your convene digest for Monday 14 January 2030: 2 updates"
+    );
+    let text = digest.text();
+    assert!(text.contains("== Reminder: CPiE WG – Monthly coordination"), "{text}");
+    assert!(text.contains("Print the referral cards"));
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS count FROM outbox WHERE held_for_digest AND digest_id IS NOT NULL AND sent_at IS NOT NULL"
+        )
+        .await,
+        2
+    );
+    // Others got their reminder and invitation on their own, as before.
+    assert_eq!(to(&received, "coordinator@example.org").len(), 2);
+}

@@ -61,6 +61,9 @@ mail-unsubscribe = To stop mails like this one, open:
 ## Notification preferences and unsubscribing.
 notifications-title = Notifications
 notifications-kinds = Mail I want
+notifications-delivery = When
+notifications-immediate = Each mail as it comes
+notifications-daily-digest = One digest a day, at 08:00 in my time zone (invitations to meetings still come at once)
 notifications-kind-meeting_published = Meetings published, moved or cancelled
 notifications-kind-meeting_reminder = Meeting reminders
 notifications-kind-update_request = Requests for my group's update before a meeting
@@ -86,3 +89,10 @@ mail-meeting-cancelled-subject = Cancelled: { $group } – { $title }, { $when }
 mail-meeting-cancelled-intro = This meeting of your group is cancelled. The attachment removes it from your calendar.
 mail-minutes-subject = Minutes: { $group } – { $title } of { $when }
 mail-minutes-intro = The meeting is closed. Its minutes follow.
+
+## The daily digest.
+mail-digest-subject = Your convene digest for { $date }: { $count ->
+        [one] one update
+       *[other] { $count } updates
+    }
+mail-digest-intro = Here is what came for you since your last digest.

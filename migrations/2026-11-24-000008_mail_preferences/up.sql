@@ -1,4 +1,4 @@
--- Mail preferences and what the reminder planner needs of the outbox.
+-- Mail preferences, and what the reminder planner and the daily digest need of the outbox.
 
 -- The kinds of mail a person has turned off; every other kind reaches them.
 -- Account mail (invitations, password resets) cannot be turned off.
@@ -18,12 +18,18 @@ ALTER TABLE outbox
     ADD COLUMN action_point_id bigint REFERENCES action_points (id) ON DELETE CASCADE,
     ADD COLUMN task_id bigint REFERENCES workplan_tasks (id) ON DELETE CASCADE,
     ADD COLUMN due_for timestamptz,
+    -- Held for the recipient's daily digest instead of going out on its own; once the
+    -- digest is made the mail counts as sent, as part of it.
+    ADD COLUMN held_for_digest boolean NOT NULL DEFAULT false,
+    ADD COLUMN digest_id bigint REFERENCES outbox (id) ON DELETE SET NULL,
     -- The one-click unsubscribe address sent in List-Unsubscribe (RFC 8058).
     ADD COLUMN unsubscribe_url text CHECK (unsubscribe_url IS NULL OR unsubscribe_url ~ '^https?://'),
     ADD CONSTRAINT outbox_about_check CHECK (
         num_nonnulls(meeting_id, action_point_id, task_id) <= 1
         AND (due_for IS NULL OR num_nonnulls(meeting_id, action_point_id, task_id) = 1));
 
+CREATE INDEX outbox_held_idx ON outbox (user_id)
+    WHERE held_for_digest AND sent_at IS NULL AND dead_at IS NULL AND cancelled_at IS NULL;
 CREATE INDEX outbox_pending_meeting_idx ON outbox (meeting_id)
     WHERE meeting_id IS NOT NULL AND sent_at IS NULL AND dead_at IS NULL AND cancelled_at IS NULL;
 CREATE INDEX outbox_pending_action_point_idx ON outbox (action_point_id)

@@ -51,6 +51,9 @@ pub fn days_before(starts_at: DateTime<Utc>, tz: Tz, days: i32, time: NaiveTime)
     local_instant(meeting_day - Duration::days(days.into()), time, tz)
 }
 
+/// When the daily digest goes out, in the reader's own time zone.
+pub const DIGEST_TIME: NaiveTime = NaiveTime::from_hms_opt(8, 0, 0).expect("08:00 is a time");
+
 /// How many reminders an action point gets at most.
 pub const MAX_DUE_REMINDERS: usize = 4;
 

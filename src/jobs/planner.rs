@@ -6,14 +6,14 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use diesel::QueryResult;
-use diesel_async::AsyncPgConnection;
+use diesel_async::{AsyncConnection, AsyncPgConnection};
 
-use crate::domain::reminders::{current_due_reminder, days_before};
+use crate::domain::reminders::{DIGEST_TIME, current_due_reminder, days_before, local_instant};
 use crate::i18n::Locale;
 use crate::mail::queue::{self, ToPerson};
 use crate::mail::reminders::{self as templates, ItemLine, MeetingFacts};
 use crate::mail::{MailSettings, Message};
-use crate::models::outbox::{self, About};
+use crate::models::outbox::{self, About, Outgoing};
 use crate::models::reminders::{self as due, GroupTimes, Person, UpcomingMeeting};
 use crate::models::{action_links, action_points};
 
@@ -24,12 +24,13 @@ pub struct Planned {
     pub update_requests: usize,
     pub action_points_due: usize,
     pub tasks_ending: usize,
+    pub digests: usize,
     pub cancelled: usize,
 }
 
 impl Planned {
     pub fn queued(&self) -> usize {
-        self.meeting_reminders + self.update_requests + self.action_points_due + self.tasks_ending
+        self.meeting_reminders + self.update_requests + self.action_points_due + self.tasks_ending + self.digests
     }
 }
 
@@ -50,6 +51,10 @@ pub async fn run_once(conn: &mut AsyncPgConnection, mail: &MailSettings, now: Da
     }
     for task in due::tasks_ending_after(conn, today).await? {
         planned.tasks_ending += planner.task_ending(conn, &task).await?;
+    }
+    // After the reminders, so that mail due now makes today's digest.
+    for reader in outbox::digest_readers(conn).await? {
+        planned.digests += planner.digest(conn, &reader).await?;
     }
     Ok(planned)
 }
@@ -256,9 +261,50 @@ impl Planner<'_> {
         Ok(queued)
     }
 
+    /// The daily digest of one person, once it is 08:00 in their time zone: every mail
+    /// held for them in one, each of those then counted as sent with it. Mail held after
+    /// today's digest waits for tomorrow's.
+    async fn digest(&self, conn: &mut AsyncPgConnection, reader: &outbox::DigestReader) -> QueryResult<usize> {
+        let tz: Tz = reader.time_zone.parse().unwrap_or(Tz::UTC);
+        let date = self.now.with_timezone(&tz).date_naive();
+        if local_instant(date, DIGEST_TIME, tz) > self.now {
+            return Ok(0);
+        }
+        let key = format!("digest:{}:{date}", reader.id);
+        if outbox::is_queued(conn, &key).await? {
+            return Ok(0);
+        }
+        conn.transaction(async |conn| {
+            let held = outbox::held_for(conn, reader.id).await?;
+            if held.is_empty() {
+                return Ok(0);
+            }
+            let parts: Vec<(String, String)> = held.iter().map(|m| (m.subject.clone(), m.body_text.clone())).collect();
+            let message = templates::digest(&Locale::default(), &reader.name, date, &parts);
+            let mail = Outgoing {
+                kind: "digest",
+                dedupe_key: &key,
+                user_id: Some(reader.id),
+                recipient: &reader.email,
+                message: &message,
+                ics: None,
+                about: About::default(),
+                unsubscribe_url: None,
+                held_for_digest: false,
+            };
+            let Some(digest_id) = outbox::queue(conn, &mail, self.mail.domain()).await? else {
+                return Ok(0);
+            };
+            let ids: Vec<i64> = held.iter().map(|m| m.id).collect();
+            outbox::bundle(conn, &ids, digest_id, self.now).await?;
+            Ok(1)
+        })
+        .await
+    }
+
     async fn task_ending(&self, conn: &mut AsyncPgConnection, task: &due::EndingTask) -> QueryResult<usize> {
         let group: &GroupTimes = &task.group;
-        let at = crate::domain::reminders::local_instant(
+        let at = local_instant(
             task.end_date - Duration::days(group.task_ending_days.into()),
             group.meeting_reminder_time,
             group.tz(),

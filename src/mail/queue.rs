@@ -8,7 +8,7 @@ use maud::html;
 
 use super::{MailSettings, Message};
 use crate::i18n::Locale;
-use crate::models::mail_preferences::{issue_unsubscribe, preference_kind};
+use crate::models::mail_preferences::{is_daily_digest, issue_unsubscribe, preference_kind};
 use crate::models::outbox::{self, About, Outgoing};
 use crate::models::reminders::Person;
 
@@ -60,6 +60,9 @@ pub async fn to_person(
         Some(url) => with_unsubscribe(&Locale::default(), mail.message, url),
         None => mail.message,
     };
+    // Calendar invitations go out at once; other optional mail waits for the digest
+    // of those who chose one.
+    let held_for_digest = unsubscribe_url.is_some() && mail.ics.is_none() && is_daily_digest(conn, mail.to.id).await?;
     let outgoing = Outgoing {
         kind: mail.kind,
         dedupe_key: mail.dedupe_key,
@@ -69,6 +72,7 @@ pub async fn to_person(
         ics: mail.ics,
         about: mail.about,
         unsubscribe_url: unsubscribe_url.as_deref(),
+        held_for_digest,
     };
-    outbox::queue(conn, &outgoing, settings.domain()).await
+    Ok(outbox::queue(conn, &outgoing, settings.domain()).await?.is_some())
 }

@@ -211,3 +211,25 @@ pub fn task_ending(locale: &Locale, name: &str, group: &str, title: &str, end: N
     .into_string();
     Message { subject, text, html }
 }
+
+/// One day's digest: each held mail's subject and text, in the order they came.
+pub fn digest(locale: &Locale, name: &str, date: NaiveDate, mails: &[(String, String)]) -> Message {
+    let count = i64::try_from(mails.len()).unwrap_or(i64::MAX);
+    let subject = locale.t_args("mail-digest-subject", &[arg("date", day(date)), arg("count", count)]);
+    let greeting = locale.t_args("mail-greeting", &[arg("name", name)]);
+    let intro = locale.t("mail-digest-intro");
+    let mut text = format!("{greeting}\n\n{intro}\n");
+    for (subject, body) in mails {
+        text += &format!("\n== {subject} ==\n\n{}\n", body.trim_end());
+    }
+    let html = html! {
+        p { (greeting) }
+        p { (intro) }
+        @for (subject, body) in mails {
+            h3 { (subject) }
+            pre style="white-space: pre-wrap; font-family: inherit" { (body.trim_end()) }
+        }
+    }
+    .into_string();
+    Message { subject, text, html }
+}

@@ -1,5 +1,5 @@
-//! Who wants which mail (each optional kind on or off), and the unsubscribe links
-//! that turn a kind off without signing in.
+//! Who wants which mail: at once or in a daily digest, each optional kind on or off;
+//! and the unsubscribe links that turn a kind off without signing in.
 
 use std::collections::HashSet;
 
@@ -33,6 +33,7 @@ pub fn preference_kind(outbox_kind: &str) -> Option<&'static str> {
 const UNSUBSCRIBE_VALIDITY: Duration = Duration::days(365);
 
 pub struct Preferences {
+    pub daily_digest: bool,
     /// The optional kinds turned off.
     pub off: HashSet<String>,
 }
@@ -44,13 +45,28 @@ pub async fn get(conn: &mut AsyncPgConnection, user_id: i64) -> QueryResult<Pref
         .load(conn)
         .await?;
     Ok(Preferences {
+        daily_digest: is_daily_digest(conn, user_id).await?,
         off: off.into_iter().collect(),
     })
 }
 
-/// Saves exactly `off` as the kinds turned off.
-pub async fn save(conn: &mut AsyncPgConnection, user_id: i64, off: &[&str]) -> QueryResult<()> {
+/// Whether the person gets their optional mail in one daily digest.
+pub async fn is_daily_digest(conn: &mut AsyncPgConnection, user_id: i64) -> QueryResult<bool> {
+    let delivery: String = users::table
+        .find(user_id)
+        .select(users::mail_delivery)
+        .first(conn)
+        .await?;
+    Ok(delivery == "daily_digest")
+}
+
+/// Saves the delivery choice and exactly `off` as the kinds turned off.
+pub async fn save(conn: &mut AsyncPgConnection, user_id: i64, daily_digest: bool, off: &[&str]) -> QueryResult<()> {
     conn.transaction(async |conn| {
+        diesel::update(users::table.find(user_id))
+            .set(users::mail_delivery.eq(if daily_digest { "daily_digest" } else { "immediate" }))
+            .execute(conn)
+            .await?;
         diesel::delete(mail_opt_outs::table.filter(mail_opt_outs::user_id.eq(user_id)))
             .execute(conn)
             .await?;

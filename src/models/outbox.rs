@@ -28,6 +28,7 @@ struct NewMail<'a> {
     task_id: Option<i64>,
     due_for: Option<DateTime<Utc>>,
     unsubscribe_url: Option<&'a str>,
+    held_for_digest: bool,
 }
 
 /// What a mail is about, so that a planned reminder can be cancelled when its meeting
@@ -54,6 +55,8 @@ pub struct Outgoing<'a> {
     pub about: About,
     /// Where the recipient turns this kind of mail off in one click.
     pub unsubscribe_url: Option<&'a str>,
+    /// Kept for the recipient's daily digest rather than sent on its own.
+    pub held_for_digest: bool,
 }
 
 /// Queues `message` for `recipient` unless a mail with the same `dedupe_key` was
@@ -76,14 +79,15 @@ pub async fn enqueue(
         ics: None,
         about: About::default(),
         unsubscribe_url: None,
+        held_for_digest: false,
     };
-    queue(conn, &mail, mail_domain).await
+    Ok(queue(conn, &mail, mail_domain).await?.is_some())
 }
 
 /// Queues `mail` unless one with its dedupe key was queued before (by this or any
-/// other instance of the planner); returns whether it was queued now.
-pub async fn queue(conn: &mut AsyncPgConnection, mail: &Outgoing<'_>, mail_domain: &str) -> QueryResult<bool> {
-    let inserted = diesel::insert_into(outbox::table)
+/// other instance of the planner); returns its id when it was queued now.
+pub async fn queue(conn: &mut AsyncPgConnection, mail: &Outgoing<'_>, mail_domain: &str) -> QueryResult<Option<i64>> {
+    diesel::insert_into(outbox::table)
         .values(NewMail {
             kind: mail.kind,
             dedupe_key: mail.dedupe_key,
@@ -99,12 +103,14 @@ pub async fn queue(conn: &mut AsyncPgConnection, mail: &Outgoing<'_>, mail_domai
             task_id: mail.about.task_id,
             due_for: mail.about.due_for,
             unsubscribe_url: mail.unsubscribe_url,
+            held_for_digest: mail.held_for_digest,
         })
         .on_conflict(outbox::dedupe_key)
         .do_nothing()
-        .execute(conn)
-        .await?;
-    Ok(inserted == 1)
+        .returning(outbox::id)
+        .get_result(conn)
+        .await
+        .optional()
 }
 
 /// Cancels planned reminders that no longer hold: for a meeting that moved or is no
@@ -192,7 +198,7 @@ pub async fn claim(
          WHERE id IN (
              SELECT id FROM outbox
              WHERE sent_at IS NULL AND dead_at IS NULL AND cancelled_at IS NULL
-               AND next_attempt_at <= $2 AND not_before <= $2
+               AND NOT held_for_digest AND next_attempt_at <= $2 AND not_before <= $2
                AND (locked_until IS NULL OR locked_until <= $2)
              ORDER BY next_attempt_at, id
              LIMIT $3
@@ -378,4 +384,58 @@ pub async fn cancel_pending_for_meeting(
         ))
         .execute(conn)
         .await
+}
+
+/// Someone with mail held for their digest, and their time zone.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct DigestReader {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub email: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub time_zone: String,
+}
+
+/// The people who have mail waiting for their digest.
+pub async fn digest_readers(conn: &mut AsyncPgConnection) -> QueryResult<Vec<DigestReader>> {
+    diesel::sql_query(
+        "SELECT u.id, u.name, u.email, u.time_zone FROM users u WHERE u.deactivated_at IS NULL AND EXISTS ( \
+         SELECT 1 FROM outbox o WHERE o.user_id = u.id AND o.held_for_digest \
+         AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.cancelled_at IS NULL) ORDER BY u.id",
+    )
+    .load(conn)
+    .await
+}
+
+/// The mails held for a person's digest, oldest first.
+pub async fn held_for(conn: &mut AsyncPgConnection, user_id: i64) -> QueryResult<Vec<Mail>> {
+    outbox::table
+        .filter(outbox::user_id.eq(user_id))
+        .filter(outbox::held_for_digest)
+        .filter(in_state(MailState::Queued))
+        .order((outbox::created_at, outbox::id))
+        .select(Mail::as_select())
+        .load(conn)
+        .await
+}
+
+/// Records that the held mails `ids` went out as part of the digest `digest_id`.
+pub async fn bundle(
+    conn: &mut AsyncPgConnection,
+    ids: &[i64],
+    digest_id: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::held_for_digest)
+            .filter(in_state(MailState::Queued)),
+    )
+    .set((outbox::sent_at.eq(now), outbox::digest_id.eq(digest_id)))
+    .execute(conn)
+    .await
 }

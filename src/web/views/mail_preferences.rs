@@ -21,6 +21,17 @@ pub fn notifications(ctx: &PageContext, csrf_token: &str, preferences: &Preferen
             form.narrow method="post" action="/account/notifications" {
                 (csrf_field(csrf_token))
                 fieldset {
+                    legend { (locale.t("notifications-delivery")) }
+                    label.check {
+                        input type="radio" name="delivery" value="immediate" checked[!preferences.daily_digest];
+                        " " (locale.t("notifications-immediate"))
+                    }
+                    label.check {
+                        input type="radio" name="delivery" value="daily_digest" checked[preferences.daily_digest];
+                        " " (locale.t("notifications-daily-digest"))
+                    }
+                }
+                fieldset {
                     legend { (locale.t("notifications-kinds")) }
                     @for kind in OPTIONAL_KINDS {
                         label.check {

@@ -28,6 +28,8 @@ pub struct NotificationFields {
     /// The kinds left ticked; every other optional kind is turned off.
     #[serde(default)]
     on: Vec<String>,
+    /// `immediate` or `daily_digest`.
+    delivery: String,
 }
 
 pub async fn update(
@@ -39,12 +41,23 @@ pub async fn update(
     if fields.on.iter().any(|k| !OPTIONAL_KINDS.contains(&k.as_str())) {
         return Err(AppError::field(&me.ctx.locale, "notifications-kinds", "invalid-choice"));
     }
+    let daily_digest = match fields.delivery.as_str() {
+        "immediate" => false,
+        "daily_digest" => true,
+        _ => {
+            return Err(AppError::field(
+                &me.ctx.locale,
+                "notifications-delivery",
+                "invalid-choice",
+            ));
+        }
+    };
     let off: Vec<&str> = OPTIONAL_KINDS
         .iter()
         .copied()
         .filter(|kind| !fields.on.iter().any(|on| on == kind))
         .collect();
     let mut conn = state.conn().await?;
-    mail_preferences::save(&mut conn, me.user().id, &off).await?;
+    mail_preferences::save(&mut conn, me.user().id, daily_digest, &off).await?;
     page(&me, &state, true).await
 }
