@@ -24,6 +24,9 @@ pub struct Settings {
     pub log_filter: String,
     pub pool_size: usize,
     pub statement_timeout: Duration,
+    /// Whether `serve` also runs the mail worker and the reminder planner
+    /// (`BACKGROUND_JOBS`, default on); off when they run as their own processes.
+    pub background_jobs: bool,
 }
 
 /// A database URL whose password never reaches a log line.
@@ -131,6 +134,14 @@ impl Settings {
             },
         )?;
 
+        let background_jobs = parse_with("BACKGROUND_JOBS", get("BACKGROUND_JOBS"), "on", |raw| {
+            match raw.to_ascii_lowercase().as_str() {
+                "on" | "true" | "1" | "yes" => Ok(true),
+                "off" | "false" | "0" | "no" => Ok(false),
+                _ => Err(format!("{raw:?} is not on or off")),
+            }
+        })?;
+
         Ok(Settings {
             database_url,
             bind,
@@ -141,6 +152,7 @@ impl Settings {
             log_filter,
             pool_size,
             statement_timeout,
+            background_jobs,
         })
     }
 }
@@ -269,6 +281,7 @@ mod tests {
             ("DATABASE_POOL_SIZE", "0"),
             ("DATABASE_STATEMENT_TIMEOUT_MS", "soon"),
             ("LOG", "info,[[["),
+            ("BACKGROUND_JOBS", "sometimes"),
         ] {
             let err = settings(&[(var, value)])
                 .err()

@@ -23,6 +23,15 @@ enum Command {
     Migrate,
     /// Load the demo working group (idempotent), then exit.
     Demo,
+    /// Send the outbox through SMTP_URL until stopped (Ctrl-C or SIGTERM).
+    Worker {
+        /// Send what is due now, then exit.
+        #[arg(long)]
+        once: bool,
+    },
+    /// Queue the reminders that are due now, then exit (the planner also runs every
+    /// minute inside `serve`).
+    Remind,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -116,6 +125,39 @@ async fn load_demo(url: &str, settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
+async fn run_worker(settings: &Arc<Settings>, url: &str, once: bool) -> anyhow::Result<()> {
+    let Some(mailer) = convene::jobs::mailer(settings)? else {
+        anyhow::bail!("SMTP_URL is not set: mail stays in the outbox, readable at /admin/outbox");
+    };
+    if once {
+        let mut conn = db::connect(url, settings.statement_timeout).await?;
+        let config = convene::jobs::worker::WorkerConfig::default();
+        let round = convene::jobs::worker::run_once(&mut conn, &mailer, &config, chrono::Utc::now()).await?;
+        println!("sent {}, failed {}, dead {}", round.sent, round.failed, round.dead);
+        return Ok(());
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let jobs = convene::jobs::Jobs {
+        plan: false,
+        send: Some(mailer),
+    };
+    let worker = tokio::spawn(convene::jobs::run(settings.clone(), url.to_owned(), jobs, stopped));
+    tracing::info!("the mail worker is running; Ctrl-C stops it");
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    worker.await?;
+    Ok(())
+}
+
+/// Ctrl-C, or SIGTERM from a service manager.
+async fn shutdown_signal() {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = async { match &mut term { Some(term) => { term.recv().await; } None => std::future::pending().await } } => {}
+    }
+}
+
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     let settings = Arc::new(settings);
     let mut database = Database::open(&settings)?;
@@ -132,6 +174,23 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 println!("created {email}; they choose a password at (valid for 3 days, once):\n{link}");
                 Ok(())
             }
+            Command::Remind => {
+                let mut conn = db::connect(&database.url, settings.statement_timeout).await?;
+                let mail = convene::mail::MailSettings::new(&settings);
+                let planned = convene::jobs::planner::run_once(&mut conn, &mail, chrono::Utc::now()).await?;
+                println!(
+                    "queued {} meeting reminders, {} update requests, {} action point reminders, {} task reminders, \
+                     {} digests; cancelled {} stale ones",
+                    planned.meeting_reminders,
+                    planned.update_requests,
+                    planned.action_points_due,
+                    planned.tasks_ending,
+                    planned.digests,
+                    planned.cancelled
+                );
+                Ok(())
+            }
+            Command::Worker { once } => run_worker(&settings, &database.url, once).await,
             Command::Token {
                 command: TokenCommand::Create { email, label },
             } => {

@@ -132,6 +132,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    mail_opt_outs (user_id, kind) {
+        user_id -> Int8,
+        kind -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     meetings (id) {
         id -> Int8,
         group_id -> Int8,
@@ -216,6 +224,13 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamptz>,
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
+        meeting_id -> Nullable<Int8>,
+        action_point_id -> Nullable<Int8>,
+        task_id -> Nullable<Int8>,
+        due_for -> Nullable<Timestamptz>,
+        held_for_digest -> Bool,
+        digest_id -> Nullable<Int8>,
+        unsubscribe_url -> Nullable<Text>,
     }
 }
 
@@ -326,6 +341,7 @@ diesel::joinable!(action_point_updates -> action_points (action_point_id));
 diesel::joinable!(action_point_updates -> meetings (meeting_id));
 diesel::joinable!(action_point_updates -> users (user_id));
 diesel::joinable!(action_points -> groups (group_id));
+diesel::joinable!(mail_opt_outs -> users (user_id));
 diesel::joinable!(action_points -> users (created_by));
 diesel::joinable!(agenda_items -> groups (reporting_group_id));
 diesel::joinable!(attendance -> meetings (meeting_id));
@@ -338,7 +354,10 @@ diesel::joinable!(meetings -> groups (group_id));
 diesel::joinable!(meetings -> meeting_series (series_id));
 diesel::joinable!(memberships -> groups (group_id));
 diesel::joinable!(memberships -> users (user_id));
+diesel::joinable!(outbox -> action_points (action_point_id));
+diesel::joinable!(outbox -> meetings (meeting_id));
 diesel::joinable!(outbox -> users (user_id));
+diesel::joinable!(outbox -> workplan_tasks (task_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(tokens -> action_points (action_point_id));
 diesel::joinable!(tokens -> groups (group_id));
@@ -365,6 +384,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     groups,
     login_attempts,
     meeting_series,
+    mail_opt_outs,
     meetings,
     memberships,
     organizations,

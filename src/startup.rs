@@ -5,12 +5,16 @@ use std::sync::Arc;
 
 use actix_web::dev::Server;
 
+use tokio::sync::watch;
+
 use crate::config::Settings;
-use crate::web;
+use crate::{jobs, web};
 
 pub struct Application {
     port: u16,
     server: Server,
+    settings: Arc<Settings>,
+    database_url: String,
 }
 
 impl Application {
@@ -19,16 +23,42 @@ impl Application {
     pub fn build(settings: Arc<Settings>, database_url: String) -> std::io::Result<Self> {
         let listener = TcpListener::bind(settings.bind)?;
         let port = listener.local_addr()?.port();
-        let server = web::server(listener, settings, database_url)?;
-        Ok(Application { port, server })
+        let server = web::server(listener, settings.clone(), database_url.clone())?;
+        Ok(Application {
+            port,
+            server,
+            settings,
+            database_url,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// Serves until Ctrl-C or SIGTERM, then drains open requests.
+    /// Serves until Ctrl-C or SIGTERM, then drains open requests. With background jobs
+    /// on, the reminder planner and (with `SMTP_URL` set) the mail worker run alongside
+    /// on connections of their own, so no request ever waits on SMTP; they stop after
+    /// the server.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let (stop, stopped) = watch::channel(false);
+        let send = jobs::mailer(&self.settings).unwrap_or_else(|e| {
+            tracing::error!("mail stays in the outbox: {e}");
+            None
+        });
+        let background = self.settings.background_jobs.then(|| {
+            tokio::spawn(jobs::run(
+                self.settings.clone(),
+                self.database_url.clone(),
+                jobs::Jobs { plan: true, send },
+                stopped,
+            ))
+        });
+        let served = self.server.await;
+        let _ = stop.send(true);
+        if let Some(background) = background {
+            let _ = background.await;
+        }
+        served
     }
 }

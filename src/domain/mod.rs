@@ -11,6 +11,7 @@ pub mod owners;
 pub mod passwords;
 pub mod policy;
 pub mod recurrence;
+pub mod reminders;
 pub mod review;
 pub mod schedule;
 pub mod secrets;
@@ -167,6 +168,11 @@ text_enum!(
 
 // Declared after `text_enum!`, which it uses.
 pub mod meeting_flow;
+text_enum!(
+    /// Where an outbox mail stands: waiting for its first try, waiting for a retry
+    /// after a failure, or one of the three outcomes.
+    MailState { Queued = "queued", Failed = "failed", Sent = "sent", Dead = "dead", Cancelled = "cancelled" }
+);
 
 #[cfg(test)]
 mod tests {

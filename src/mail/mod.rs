@@ -1,8 +1,42 @@
 //! Message templates: a plain-text part first, and light HTML with no remote images.
 
+pub mod meetings;
+pub mod queue;
+pub mod reminders;
+pub mod transport;
+
 use maud::html;
 
+use url::Url;
+
 use crate::i18n::Locale;
+
+/// What composing mail needs of the settings: the address links point to, whose host
+/// also names Message-IDs and calendar UIDs.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    pub base_url: Url,
+}
+
+impl MailSettings {
+    pub fn new(settings: &crate::config::Settings) -> Self {
+        MailSettings {
+            base_url: settings.base_url.clone(),
+        }
+    }
+
+    /// The host part of Message-IDs and calendar UIDs.
+    pub fn domain(&self) -> &str {
+        self.base_url.host_str().unwrap_or("localhost")
+    }
+
+    /// An absolute link to `path` (no leading slash) in the app.
+    pub fn link(&self, path: &str) -> String {
+        self.base_url
+            .join(path)
+            .map_or_else(|_| format!("{}{path}", self.base_url), |url| url.to_string())
+    }
+}
 
 /// A composed message, ready for the outbox.
 pub struct Message {

@@ -1,6 +1,7 @@
 //! Row structs, `New*` insert structs and the queries of each table family.
 
 pub mod accounts;
+pub mod action_links;
 pub mod action_point_import;
 pub mod action_points;
 pub mod agenda;
@@ -11,12 +12,14 @@ pub mod groups;
 pub mod login_attempts;
 pub mod meeting_schedule;
 pub mod meeting_series;
+pub mod mail_preferences;
 pub mod meetings;
 pub mod memberships;
 pub mod minutes;
 pub mod organizations;
 pub mod outbox;
 pub mod owners;
+pub mod reminders;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

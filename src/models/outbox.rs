@@ -1,10 +1,13 @@
 //! The outbox: every mail is a row, written in the same transaction as the change
 //! that causes it; the worker sends it later.
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::domain::secrets;
+pub use crate::domain::MailState;
+use crate::domain::{reminders, secrets};
 use crate::mail::Message;
 use crate::schema::outbox;
 
@@ -18,7 +21,42 @@ struct NewMail<'a> {
     subject: &'a str,
     body_text: &'a str,
     body_html: Option<&'a str>,
+    ics: Option<&'a str>,
     message_id: String,
+    meeting_id: Option<i64>,
+    action_point_id: Option<i64>,
+    task_id: Option<i64>,
+    due_for: Option<DateTime<Utc>>,
+    unsubscribe_url: Option<&'a str>,
+    held_for_digest: bool,
+}
+
+/// What a mail is about, so that a planned reminder can be cancelled when its meeting
+/// moves or its item is closed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct About {
+    pub meeting_id: Option<i64>,
+    pub action_point_id: Option<i64>,
+    pub task_id: Option<i64>,
+    /// The meeting's start, or the due or end date (at midnight UTC), it is for.
+    pub due_for: Option<DateTime<Utc>>,
+}
+
+/// One mail to queue.
+pub struct Outgoing<'a> {
+    pub kind: &'a str,
+    /// Names the event, the recipient and the instant it is for.
+    pub dedupe_key: &'a str,
+    pub user_id: Option<i64>,
+    pub recipient: &'a str,
+    pub message: &'a Message,
+    /// An iCalendar file sent as a `text/calendar` attachment.
+    pub ics: Option<&'a str>,
+    pub about: About,
+    /// Where the recipient turns this kind of mail off in one click.
+    pub unsubscribe_url: Option<&'a str>,
+    /// Kept for the recipient's daily digest rather than sent on its own.
+    pub held_for_digest: bool,
 }
 
 /// Queues `message` for `recipient` unless a mail with the same `dedupe_key` was
@@ -32,20 +70,372 @@ pub async fn enqueue(
     message: &Message,
     mail_domain: &str,
 ) -> QueryResult<bool> {
-    let inserted = diesel::insert_into(outbox::table)
+    let mail = Outgoing {
+        kind,
+        dedupe_key,
+        user_id,
+        recipient,
+        message,
+        ics: None,
+        about: About::default(),
+        unsubscribe_url: None,
+        held_for_digest: false,
+    };
+    Ok(queue(conn, &mail, mail_domain).await?.is_some())
+}
+
+/// Queues `mail` unless one with its dedupe key was queued before (by this or any
+/// other instance of the planner); returns its id when it was queued now.
+pub async fn queue(conn: &mut AsyncPgConnection, mail: &Outgoing<'_>, mail_domain: &str) -> QueryResult<Option<i64>> {
+    diesel::insert_into(outbox::table)
         .values(NewMail {
-            kind,
-            dedupe_key,
-            user_id,
-            recipient,
-            subject: &message.subject,
-            body_text: &message.text,
-            body_html: Some(&message.html),
+            kind: mail.kind,
+            dedupe_key: mail.dedupe_key,
+            user_id: mail.user_id,
+            recipient: mail.recipient,
+            subject: &mail.message.subject,
+            body_text: &mail.message.text,
+            body_html: Some(&mail.message.html),
+            ics: mail.ics,
             message_id: format!("<{}@{mail_domain}>", &secrets::generate()[..32]),
+            meeting_id: mail.about.meeting_id,
+            action_point_id: mail.about.action_point_id,
+            task_id: mail.about.task_id,
+            due_for: mail.about.due_for,
+            unsubscribe_url: mail.unsubscribe_url,
+            held_for_digest: mail.held_for_digest,
         })
         .on_conflict(outbox::dedupe_key)
         .do_nothing()
+        .returning(outbox::id)
+        .get_result(conn)
+        .await
+        .optional()
+}
+
+/// Cancels planned reminders that no longer hold: for a meeting that moved or is no
+/// longer scheduled, an action point that was closed or got another due date, a task
+/// that was finished or got another end date. Returns how many were cancelled.
+pub async fn cancel_stale_reminders(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
+    const PENDING: &str = "o.sent_at IS NULL AND o.dead_at IS NULL AND o.cancelled_at IS NULL";
+    let mut cancelled = 0;
+    for sql in [
+        format!(
+            "UPDATE outbox o SET cancelled_at = $1, locked_until = NULL FROM meetings m \
+             WHERE o.meeting_id = m.id AND o.kind IN ('meeting_reminder', 'update_request') AND {PENDING} \
+             AND (m.status <> 'scheduled' OR o.due_for IS DISTINCT FROM m.starts_at)"
+        ),
+        format!(
+            "UPDATE outbox o SET cancelled_at = $1, locked_until = NULL FROM action_points ap \
+             WHERE o.action_point_id = ap.id AND o.kind = 'action_point_due' AND {PENDING} \
+             AND (ap.status IN ('done', 'dropped') OR ap.due_date IS DISTINCT FROM (o.due_for AT TIME ZONE 'UTC')::date)"
+        ),
+        format!(
+            "UPDATE outbox o SET cancelled_at = $1, locked_until = NULL FROM workplan_tasks t \
+             WHERE o.task_id = t.id AND o.kind = 'workplan_task_ending' AND {PENDING} \
+             AND (t.status IN ('completed', 'cancelled') OR t.end_date IS DISTINCT FROM (o.due_for AT TIME ZONE 'UTC')::date)"
+        ),
+    ] {
+        cancelled += diesel::sql_query(sql).bind::<Timestamptz, _>(now).execute(conn).await?;
+    }
+    Ok(cancelled)
+}
+
+/// A mail as the worker sends it and the admin reads it.
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct Mail {
+    pub id: i64,
+    pub kind: String,
+    pub user_id: Option<i64>,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub ics: Option<String>,
+    pub message_id: String,
+    pub not_before: DateTime<Utc>,
+    pub attempts: i32,
+    pub next_attempt_at: DateTime<Utc>,
+    pub locked_until: Option<DateTime<Utc>>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub dead_at: Option<DateTime<Utc>>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub unsubscribe_url: Option<String>,
+}
+
+impl Mail {
+    pub fn state(&self) -> MailState {
+        if self.sent_at.is_some() {
+            MailState::Sent
+        } else if self.dead_at.is_some() {
+            MailState::Dead
+        } else if self.cancelled_at.is_some() {
+            MailState::Cancelled
+        } else if self.last_error.is_some() {
+            MailState::Failed
+        } else {
+            MailState::Queued
+        }
+    }
+}
+
+/// Claims up to `limit` mails that are due at `now` and not leased by another worker,
+/// leasing them until `now + lease` and counting the try. Rows another worker is
+/// claiming at the same moment are skipped, not waited for, so each mail goes to one
+/// worker; a worker that dies after claiming leaves a lease that runs out, and the
+/// mail is claimed again.
+pub async fn claim(
+    conn: &mut AsyncPgConnection,
+    now: DateTime<Utc>,
+    lease: chrono::Duration,
+    limit: i64,
+) -> QueryResult<Vec<Mail>> {
+    diesel::sql_query(
+        "UPDATE outbox SET locked_until = $1, attempts = attempts + 1
+         WHERE id IN (
+             SELECT id FROM outbox
+             WHERE sent_at IS NULL AND dead_at IS NULL AND cancelled_at IS NULL
+               AND NOT held_for_digest AND next_attempt_at <= $2 AND not_before <= $2
+               AND (locked_until IS NULL OR locked_until <= $2)
+             ORDER BY next_attempt_at, id
+             LIMIT $3
+             FOR UPDATE SKIP LOCKED)
+         RETURNING *",
+    )
+    .bind::<Timestamptz, _>(now + lease)
+    .bind::<Timestamptz, _>(now)
+    .bind::<BigInt, _>(limit)
+    .load(conn)
+    .await
+}
+
+/// Only the worker holding the claim (the try it counted) may record the outcome.
+fn claimed(mail: &Mail) -> Box<dyn diesel::BoxableExpression<outbox::table, diesel::pg::Pg, SqlType = Bool>> {
+    Box::new(
+        outbox::id
+            .eq(mail.id)
+            .and(outbox::attempts.eq(mail.attempts))
+            .and(outbox::sent_at.is_null())
+            .and(outbox::dead_at.is_null())
+            .and(outbox::cancelled_at.is_null()),
+    )
+}
+
+pub async fn mark_sent(conn: &mut AsyncPgConnection, mail: &Mail, now: DateTime<Utc>) -> QueryResult<bool> {
+    let updated = diesel::update(outbox::table.filter(claimed(mail)))
+        .set((outbox::sent_at.eq(now), outbox::locked_until.eq(None::<DateTime<Utc>>)))
         .execute(conn)
         .await?;
-    Ok(inserted == 1)
+    Ok(updated == 1)
+}
+
+/// Records a failed try: the mail waits for its next one with backoff, or is dead
+/// when it had its last. Returns the state it is left in.
+pub async fn mark_failed(
+    conn: &mut AsyncPgConnection,
+    mail: &Mail,
+    error: &str,
+    now: DateTime<Utc>,
+    max_attempts: i32,
+) -> QueryResult<MailState> {
+    let error: String = error.chars().take(2000).collect();
+    let target = diesel::update(outbox::table.filter(claimed(mail)));
+    match reminders::retry_delay(mail.attempts, max_attempts, mail.id) {
+        Some(delay) => {
+            target
+                .set((
+                    outbox::next_attempt_at.eq(now + delay),
+                    outbox::locked_until.eq(None::<DateTime<Utc>>),
+                    outbox::last_error.eq(&error),
+                ))
+                .execute(conn)
+                .await?;
+            Ok(MailState::Failed)
+        }
+        None => {
+            target
+                .set((
+                    outbox::dead_at.eq(now),
+                    outbox::locked_until.eq(None::<DateTime<Utc>>),
+                    outbox::last_error.eq(&error),
+                ))
+                .execute(conn)
+                .await?;
+            Ok(MailState::Dead)
+        }
+    }
+}
+
+fn in_state(state: MailState) -> Box<dyn diesel::BoxableExpression<outbox::table, diesel::pg::Pg, SqlType = Bool>> {
+    let pending = outbox::sent_at
+        .is_null()
+        .and(outbox::dead_at.is_null())
+        .and(outbox::cancelled_at.is_null());
+    match state {
+        MailState::Queued => Box::new(pending.and(outbox::last_error.is_null())),
+        MailState::Failed => Box::new(pending.and(outbox::last_error.is_not_null())),
+        MailState::Sent => Box::new(outbox::sent_at.is_not_null()),
+        MailState::Dead => Box::new(outbox::dead_at.is_not_null()),
+        MailState::Cancelled => Box::new(outbox::cancelled_at.is_not_null()),
+    }
+}
+
+/// The newest `limit` mails, in one state or all.
+pub async fn list(conn: &mut AsyncPgConnection, state: Option<MailState>, limit: i64) -> QueryResult<Vec<Mail>> {
+    let mut query = outbox::table
+        .select(Mail::as_select())
+        .order((outbox::created_at.desc(), outbox::id.desc()))
+        .limit(limit)
+        .into_boxed();
+    if let Some(state) = state {
+        query = query.filter(in_state(state));
+    }
+    query.load(conn).await
+}
+
+/// How many mails are in each state, for the filter's labels.
+pub async fn count_by_state(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(MailState, i64)>> {
+    let mut counts = Vec::with_capacity(MailState::ALL.len());
+    for state in MailState::ALL {
+        let n = outbox::table.filter(in_state(*state)).count().get_result(conn).await?;
+        counts.push((*state, n));
+    }
+    Ok(counts)
+}
+
+pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<Mail>> {
+    outbox::table
+        .find(id)
+        .select(Mail::as_select())
+        .first(conn)
+        .await
+        .optional()
+}
+
+/// Puts a dead, cancelled or failing mail back in the queue for a try now, with a
+/// fresh count of tries and no error; a sent mail is never sent again. Returns whether it was queued.
+pub async fn retry(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> QueryResult<bool> {
+    let updated = diesel::update(outbox::table.find(id).filter(outbox::sent_at.is_null()))
+        .set((
+            outbox::dead_at.eq(None::<DateTime<Utc>>),
+            outbox::cancelled_at.eq(None::<DateTime<Utc>>),
+            outbox::locked_until.eq(None::<DateTime<Utc>>),
+            outbox::attempts.eq(0),
+            outbox::last_error.eq(None::<String>),
+            outbox::next_attempt_at.eq(now),
+            outbox::not_before.eq(now),
+        ))
+        .execute(conn)
+        .await?;
+    Ok(updated == 1)
+}
+
+/// Cancels a mail that has not been sent, died or been cancelled yet.
+pub async fn cancel(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> QueryResult<bool> {
+    let updated = diesel::update(
+        outbox::table
+            .find(id)
+            .filter(in_state(MailState::Queued).or(in_state(MailState::Failed))),
+    )
+    .set((
+        outbox::cancelled_at.eq(now),
+        outbox::locked_until.eq(None::<DateTime<Utc>>),
+    ))
+    .execute(conn)
+    .await?;
+    Ok(updated == 1)
+}
+
+/// Whether a mail with this dedupe key was queued already, so the planner skips
+/// composing it (and issuing its links) again.
+pub async fn is_queued(conn: &mut AsyncPgConnection, dedupe_key: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        outbox::table.filter(outbox::dedupe_key.eq(dedupe_key)),
+    ))
+    .get_result(conn)
+    .await
+}
+
+/// Cancels the mails of `kinds` about a meeting that are still waiting to be sent,
+/// except those whose dedupe key ends with `keep` (the current version's).
+pub async fn cancel_pending_for_meeting(
+    conn: &mut AsyncPgConnection,
+    meeting_id: i64,
+    kinds: &[&str],
+    keep: Option<&str>,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    let mut pending = outbox::table
+        .filter(outbox::meeting_id.eq(meeting_id))
+        .filter(outbox::kind.eq_any(kinds))
+        .filter(in_state(MailState::Queued).or(in_state(MailState::Failed)))
+        .select(outbox::id)
+        .into_boxed();
+    if let Some(suffix) = keep {
+        pending = pending.filter(outbox::dedupe_key.not_like(format!("%{suffix}")));
+    }
+    diesel::update(outbox::table.filter(outbox::id.eq_any(pending)))
+        .set((
+            outbox::cancelled_at.eq(now),
+            outbox::locked_until.eq(None::<DateTime<Utc>>),
+        ))
+        .execute(conn)
+        .await
+}
+
+/// Someone with mail held for their digest, and their time zone.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct DigestReader {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub email: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub time_zone: String,
+}
+
+/// The people who have mail waiting for their digest.
+pub async fn digest_readers(conn: &mut AsyncPgConnection) -> QueryResult<Vec<DigestReader>> {
+    diesel::sql_query(
+        "SELECT u.id, u.name, u.email, u.time_zone FROM users u WHERE u.deactivated_at IS NULL AND EXISTS ( \
+         SELECT 1 FROM outbox o WHERE o.user_id = u.id AND o.held_for_digest \
+         AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.cancelled_at IS NULL) ORDER BY u.id",
+    )
+    .load(conn)
+    .await
+}
+
+/// The mails held for a person's digest, oldest first.
+pub async fn held_for(conn: &mut AsyncPgConnection, user_id: i64) -> QueryResult<Vec<Mail>> {
+    outbox::table
+        .filter(outbox::user_id.eq(user_id))
+        .filter(outbox::held_for_digest)
+        .filter(in_state(MailState::Queued))
+        .order((outbox::created_at, outbox::id))
+        .select(Mail::as_select())
+        .load(conn)
+        .await
+}
+
+/// Records that the held mails `ids` went out as part of the digest `digest_id`.
+pub async fn bundle(
+    conn: &mut AsyncPgConnection,
+    ids: &[i64],
+    digest_id: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::held_for_digest)
+            .filter(in_state(MailState::Queued)),
+    )
+    .set((outbox::sent_at.eq(now), outbox::digest_id.eq(digest_id)))
+    .execute(conn)
+    .await
 }

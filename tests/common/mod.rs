@@ -9,6 +9,7 @@ pub mod api;
 pub mod browser;
 pub mod live;
 pub mod meetings;
+pub mod mail;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -361,13 +362,24 @@ impl TestApp {
 
 /// Starts the app, through the same factory `main` uses, on a free port.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// Starts the app with some settings of the test's own (`SMTP_URL`, `BASE_URL`,
+/// `BACKGROUND_JOBS`); background jobs are off unless asked for, so tests drive the
+/// planner and the worker with a clock they set.
+pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
     let db = TestDatabase::new().await;
-    let settings = Settings::from_lookup(|name| match name {
-        "BIND" => Some("127.0.0.1:0".into()),
-        "DATABASE_URL" => Some(db.url.clone()),
-        "DATABASE_POOL_SIZE" => Some("4".into()),
-        "LOG" => Some("warn".into()),
-        _ => None,
+    let settings = Settings::from_lookup(|name| match vars.iter().find(|(var, _)| *var == name) {
+        Some((_, value)) => Some((*value).to_owned()),
+        None => match name {
+            "BIND" => Some("127.0.0.1:0".into()),
+            "DATABASE_URL" => Some(db.url.clone()),
+            "DATABASE_POOL_SIZE" => Some("4".into()),
+            "LOG" => Some("warn".into()),
+            "BACKGROUND_JOBS" => Some("off".into()),
+            _ => None,
+        },
     })
     .expect("test settings are valid");
     let app = Application::build(Arc::new(settings), db.url.clone()).expect("the app binds a free port");

@@ -9,6 +9,8 @@ pub mod directory;
 pub mod groups;
 pub mod health;
 pub mod home;
+pub mod links;
+pub mod mail;
 pub mod meetings;
 pub mod members;
 pub mod organizations;
@@ -193,5 +195,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/organizations/{id}", web::post().to(organizations::update::update))
         .route("/organizations/{id}/edit", web::get().to(organizations::update::edit))
         .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge))
-        .configure(meetings::configure);
+        .configure(meetings::configure)
+        .configure(admin::outbox::configure)
+        .configure(links::configure)
+        .configure(mail::configure);
 }

@@ -1,6 +1,7 @@
 //! Maud layout and the components pages share.
 
 pub mod account;
+pub mod action_links;
 pub mod action_point_sheets;
 pub mod action_points;
 pub mod agenda_editor;
@@ -14,10 +15,12 @@ pub mod groups;
 pub mod live;
 pub mod meeting_form;
 pub mod meeting_lists;
+pub mod mail_preferences;
 pub mod meetings;
 pub mod members;
 pub mod minutes;
 pub mod organizations;
+pub mod outbox;
 pub mod people;
 pub mod sheets;
 pub mod tokens;
@@ -62,10 +65,14 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                             a href="/action-points" { (locale.t("nav-action-points")) }
                             a href="/directory" { (locale.t("nav-directory")) }
                             a href="/organizations" { (locale.t("nav-organizations")) }
-                            @if session.user.is_admin { a href="/admin/users" { (locale.t("nav-users")) } }
+                            @if session.user.is_admin {
+                                a href="/admin/users" { (locale.t("nav-users")) }
+                                a href="/admin/outbox" { (locale.t("outbox-title")) }
+                            }
                             a.who href="/account/profile" { (session.user.name) }
                             a href="/account/password" { (locale.t("nav-password")) }
                             a href="/account/tokens" { (locale.t("nav-tokens")) }
+                            a href="/account/notifications" { (locale.t("notifications-title")) }
                             form method="post" action="/logout" {
                                 (csrf_field(&session.csrf_token))
                                 button.link type="submit" { (locale.t("nav-sign-out")) }

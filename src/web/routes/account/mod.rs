@@ -1,3 +1,4 @@
+pub mod notifications;
 pub mod password;
 pub mod profile;
 pub mod tokens;

@@ -1,0 +1,14 @@
+DROP INDEX outbox_held_idx;
+DROP INDEX outbox_pending_task_idx;
+DROP INDEX outbox_pending_action_point_idx;
+DROP INDEX outbox_pending_meeting_idx;
+ALTER TABLE outbox
+    DROP CONSTRAINT outbox_about_check,
+    DROP COLUMN unsubscribe_url,
+    DROP COLUMN digest_id,
+    DROP COLUMN held_for_digest,
+    DROP COLUMN due_for,
+    DROP COLUMN task_id,
+    DROP COLUMN action_point_id,
+    DROP COLUMN meeting_id;
+DROP TABLE mail_opt_outs;

@@ -1,0 +1,110 @@
+//! `/admin/outbox`: the mail queue for site administrators — what waits, what was
+//! sent, what failed and why — with retry and cancel.
+
+use actix_web::http::header::{self, CacheControl, CacheDirective};
+use actix_web::{HttpResponse, web};
+use chrono::Utc;
+use serde::Deserialize;
+
+use crate::models::outbox::{self, MailState};
+use crate::web::AppState;
+use crate::web::auth::{CsrfForm, SignedIn, require_admin};
+use crate::web::error::{AppError, AppResult};
+use crate::web::views::outbox as views;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/outbox", web::get().to(list))
+        .route("/admin/outbox/{id}", web::get().to(show))
+        .route("/admin/outbox/{id}/retry", web::post().to(retry))
+        .route("/admin/outbox/{id}/cancel", web::post().to(cancel));
+}
+
+/// How many mails the list shows; the filters narrow it down.
+const LIST_LIMIT: i64 = 200;
+
+#[derive(Deserialize)]
+pub struct Filter {
+    state: Option<String>,
+}
+
+/// Mail bodies carry one-time links: no cache may keep these pages.
+fn private(page: maud::Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(CacheControl(vec![CacheDirective::NoStore]))
+        .body(page.into_string())
+}
+
+pub async fn list(me: SignedIn, state: web::Data<AppState>, filter: web::Query<Filter>) -> AppResult<HttpResponse> {
+    require_admin(me.user())?;
+    let selected = match filter.state.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) => Some(
+            raw.parse::<MailState>()
+                .map_err(|_| AppError::field(&me.ctx.locale, "outbox-filter-state", "outbox-unknown-state"))?,
+        ),
+        None => None,
+    };
+    let mut conn = state.conn().await?;
+    let mails = outbox::list(&mut conn, selected, LIST_LIMIT).await?;
+    let counts = outbox::count_by_state(&mut conn).await?;
+    let page = views::list(
+        &me.ctx,
+        &views::ListPage {
+            mails: &mails,
+            counts: &counts,
+            selected,
+            sending: state.settings.smtp_url.is_some(),
+        },
+    );
+    Ok(private(page))
+}
+
+pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
+    require_admin(me.user())?;
+    let mut conn = state.conn().await?;
+    let mail = outbox::find(&mut conn, *id).await?.ok_or(AppError::NotFound)?;
+    Ok(private(views::show(&me.ctx, &me.session.csrf_token, &mail)))
+}
+
+fn back_to(id: i64) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/admin/outbox/{id}")))
+        .finish()
+}
+
+#[derive(Deserialize)]
+pub struct NoFields {}
+
+/// Queues a failed, dead or cancelled mail again for a try now.
+pub async fn retry(
+    me: SignedIn,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    require_admin(me.user())?;
+    let mut conn = state.conn().await?;
+    outbox::find(&mut conn, *id).await?.ok_or(AppError::NotFound)?;
+    if !outbox::retry(&mut conn, *id, Utc::now()).await? {
+        return Err(AppError::Conflict(me.ctx.locale.t("outbox-retry-sent")));
+    }
+    tracing::info!(admin = me.user().id, mail = *id, "outbox mail queued again");
+    Ok(back_to(*id))
+}
+
+/// Stops a mail that has not gone out yet.
+pub async fn cancel(
+    me: SignedIn,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    require_admin(me.user())?;
+    let mut conn = state.conn().await?;
+    outbox::find(&mut conn, *id).await?.ok_or(AppError::NotFound)?;
+    if !outbox::cancel(&mut conn, *id, Utc::now()).await? {
+        return Err(AppError::Conflict(me.ctx.locale.t("outbox-cancel-done")));
+    }
+    tracing::info!(admin = me.user().id, mail = *id, "outbox mail cancelled");
+    Ok(back_to(*id))
+}

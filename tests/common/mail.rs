@@ -1,0 +1,192 @@
+//! A real SMTP server inside the test process, recording what it receives; it can be
+//! taken down and brought back, and it refuses any address at `bounce.test`.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use mail_parser::MimeHeaders;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+
+/// One message as the server took it.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub from: String,
+    pub to: Vec<String>,
+    pub data: Vec<u8>,
+}
+
+impl Received {
+    pub fn parsed(&self) -> mail_parser::Message<'_> {
+        mail_parser::MessageParser::default()
+            .parse(&self.data)
+            .expect("a parsable message")
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.parsed()
+            .header_raw(name)
+            .map(|v| v.trim().replace("\r\n", "").replace('\n', ""))
+    }
+
+    pub fn subject(&self) -> String {
+        self.parsed().subject().unwrap_or_default().to_owned()
+    }
+
+    pub fn text(&self) -> String {
+        self.parsed().body_text(0).unwrap_or_default().into_owned()
+    }
+
+    /// The calendar attachment: its `method` parameter and its text.
+    pub fn calendar(&self) -> Option<(String, String)> {
+        let parsed = self.parsed();
+        let part = parsed.attachments().find(|part| {
+            part.content_type()
+                .is_some_and(|t| t.ctype() == "text" && t.subtype() == Some("calendar"))
+        })?;
+        let method = part.content_type()?.attribute("method").unwrap_or_default().to_owned();
+        Some((method, String::from_utf8_lossy(part.contents()).into_owned()))
+    }
+
+    pub fn html(&self) -> String {
+        self.parsed().body_html(0).unwrap_or_default().into_owned()
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    received: Mutex<Vec<Received>>,
+    down: AtomicBool,
+}
+
+pub struct SmtpServer {
+    pub port: u16,
+    inner: Arc<Inner>,
+}
+
+impl SmtpServer {
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind the test SMTP server");
+        let port = listener.local_addr().expect("its address").port();
+        let inner = Arc::new(Inner::default());
+        let shared = inner.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(session(stream, shared.clone()));
+            }
+        });
+        SmtpServer { port, inner }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// While down, the server answers every connection and command with 421.
+    pub fn set_down(&self, down: bool) {
+        self.inner.down.store(down, Ordering::SeqCst);
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.inner.received.lock().unwrap().clone()
+    }
+
+    /// Waits, up to `limit`, for at least `count` messages (for mail sent by a loop
+    /// running on its own clock).
+    pub async fn wait_for(&self, count: usize, limit: Duration) -> Vec<Received> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let received = self.received();
+            if received.len() >= count || tokio::time::Instant::now() >= deadline {
+                return received;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+async fn session(stream: TcpStream, inner: Arc<Inner>) -> std::io::Result<()> {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read);
+    if inner.down.load(Ordering::SeqCst) {
+        write.write_all(b"421 4.3.2 test server is down\r\n").await?;
+        return Ok(());
+    }
+    write.write_all(b"220 test.invalid ESMTP\r\n").await?;
+    let (mut from, mut to) = (String::new(), Vec::new());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if lines.read_line(&mut line).await? == 0 {
+            return Ok(());
+        }
+        let command = line.trim_end().to_owned();
+        let upper = command.to_ascii_uppercase();
+        if inner.down.load(Ordering::SeqCst) {
+            write.write_all(b"421 4.3.2 test server is down\r\n").await?;
+            return Ok(());
+        }
+        let reply: &[u8] = if upper.starts_with("EHLO") {
+            b"250-test.invalid\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
+        } else if upper.starts_with("HELO") || upper.starts_with("RSET") || upper.starts_with("NOOP") {
+            b"250 OK\r\n"
+        } else if upper.starts_with("MAIL FROM:") {
+            from = address(&command);
+            to.clear();
+            b"250 OK\r\n"
+        } else if upper.starts_with("RCPT TO:") {
+            let rcpt = address(&command);
+            if rcpt.ends_with("@bounce.test") {
+                b"550 5.1.1 no such mailbox here\r\n"
+            } else {
+                to.push(rcpt);
+                b"250 OK\r\n"
+            }
+        } else if upper == "DATA" {
+            write.write_all(b"354 go ahead\r\n").await?;
+            let mut data = Vec::new();
+            loop {
+                line.clear();
+                if lines.read_line(&mut line).await? == 0 {
+                    return Ok(());
+                }
+                if line == ".\r\n" || line == ".\n" {
+                    break;
+                }
+                let unstuffed = line.strip_prefix('.').unwrap_or(&line);
+                data.extend_from_slice(unstuffed.as_bytes());
+            }
+            inner.received.lock().unwrap().push(Received {
+                from: from.clone(),
+                to: std::mem::take(&mut to),
+                data,
+            });
+            b"250 OK queued\r\n"
+        } else if upper == "QUIT" {
+            write.write_all(b"221 bye\r\n").await?;
+            return Ok(());
+        } else {
+            b"502 5.5.2 not implemented\r\n"
+        };
+        write.write_all(reply).await?;
+    }
+}
+
+fn address(command: &str) -> String {
+    let start = command.find('<').map_or(0, |i| i + 1);
+    let end = command[start..].find('>').map_or(command.len(), |i| start + i);
+    command[start..end].to_owned()
+}
+
+/// A mailer pointing at `server`, as the worker uses it.
+pub fn mailer(server: &SmtpServer) -> convene::mail::transport::Mailer {
+    convene::mail::transport::Mailer::new(
+        &url::Url::parse(&server.url()).unwrap(),
+        "CPiE WG <convene@example.org>",
+        Duration::from_secs(5),
+    )
+    .expect("a mailer for the test server")
+}

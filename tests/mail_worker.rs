@@ -1,0 +1,352 @@
+//! The mail worker against a real SMTP server in the test process: exactly once with
+//! several workers, lease expiry, an SMTP outage, dead mail, the admin's outbox.
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use common::mail::{SmtpServer, mailer};
+use common::{TestApp, form_token, spawn_app, spawn_app_with};
+use convene::jobs::worker::{Round, WorkerConfig, run_once};
+use convene::mail::Message;
+use convene::mail::transport::Mailer;
+use convene::models::outbox;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2030, 3, 4, 9, 0, 0).unwrap()
+}
+
+/// Queues a mail straight into the outbox, as any change that causes mail does.
+async fn queue(app: &TestApp, key: &str, to: &str) {
+    let mut conn = app.db.conn().await;
+    let message = Message {
+        subject: format!("Subject {key}"),
+        text: format!("Text of {key}\n"),
+        html: format!("<p>HTML of {key}</p>"),
+    };
+    let queued = outbox::enqueue(&mut conn, "invitation", key, None, to, &message, "example.org")
+        .await
+        .unwrap();
+    assert!(queued);
+    // Due from the tests' clock on.
+    diesel_async::RunQueryDsl::execute(
+        diesel::sql_query("UPDATE outbox SET next_attempt_at = '2030-01-01Z', not_before = '2030-01-01Z'"),
+        &mut conn,
+    )
+    .await
+    .unwrap();
+}
+
+async fn round(app: &TestApp, mailer: &Mailer, now: DateTime<Utc>) -> Round {
+    let mut conn = app.db.conn().await;
+    run_once(&mut conn, mailer, &WorkerConfig::default(), now)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn three_workers_deliver_each_mail_exactly_once() {
+    let app = spawn_app().await;
+    let smtp = SmtpServer::start().await;
+    for i in 0..45 {
+        queue(&app, &format!("bulk-{i}"), &format!("person{i}@example.org")).await;
+    }
+    let mailer = mailer(&smtp);
+    let config = WorkerConfig {
+        batch: 4,
+        ..WorkerConfig::default()
+    };
+    let worker = || async {
+        let mut conn = app.db.conn().await;
+        let mut sent = 0;
+        loop {
+            let round = run_once(&mut conn, &mailer, &config, t0()).await.unwrap();
+            if round.claimed() == 0 {
+                return sent;
+            }
+            sent += round.sent;
+        }
+    };
+    let (a, b, c) = tokio::join!(worker(), worker(), worker());
+    assert_eq!(a + b + c, 45);
+    assert!(a > 0 && b > 0 && c > 0, "each worker took a share: {a} {b} {c}");
+    // A later round finds nothing left to send.
+    assert_eq!(
+        round(&app, &mailer, t0() + chrono::Duration::hours(1)).await.claimed(),
+        0
+    );
+
+    let received = smtp.received();
+    assert_eq!(received.len(), 45);
+    let ids: HashSet<_> = received.iter().map(|m| m.header("Message-ID").unwrap()).collect();
+    assert_eq!(ids.len(), 45, "no Message-ID twice");
+    let recipients: HashSet<_> = received.iter().flat_map(|m| m.to.clone()).collect();
+    assert_eq!(recipients.len(), 45);
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM outbox WHERE sent_at IS NOT NULL")
+            .await,
+        45
+    );
+}
+
+#[tokio::test]
+async fn a_sent_mail_carries_its_parts_and_headers() {
+    let app = spawn_app().await;
+    let smtp = SmtpServer::start().await;
+    queue(&app, "one", "someone@example.org").await;
+    let stored = app.id("SELECT id FROM outbox WHERE dedupe_key = 'one'").await;
+    assert_eq!(round(&app, &mailer(&smtp), t0()).await.sent, 1);
+
+    let received = smtp.received();
+    let mail = &received[0];
+    assert_eq!(mail.from, "convene@example.org");
+    assert_eq!(mail.to, ["someone@example.org"]);
+    assert_eq!(mail.subject(), "Subject one");
+    assert_eq!(mail.text().trim(), "Text of one");
+    assert!(mail.html().contains("<p>HTML of one</p>"));
+    assert_eq!(mail.header("Auto-Submitted").as_deref(), Some("auto-generated"));
+    let mut conn = app.db.conn().await;
+    let row = outbox::find(&mut conn, stored).await.unwrap().unwrap();
+    assert_eq!(mail.header("Message-ID"), Some(row.message_id.clone()));
+    assert_eq!(row.attempts, 1);
+    assert!(row.sent_at.is_some() && row.locked_until.is_none());
+}
+
+#[tokio::test]
+async fn a_mail_claimed_by_a_killed_worker_goes_out_after_the_lease() {
+    let app = spawn_app().await;
+    let smtp = SmtpServer::start().await;
+    queue(&app, "orphan", "someone@example.org").await;
+    let config = WorkerConfig::default();
+    {
+        // A worker claims the mail, then dies before sending it.
+        let mut conn = app.db.conn().await;
+        let claimed = outbox::claim(&mut conn, t0(), config.lease, 10).await.unwrap();
+        assert_eq!(claimed.len(), 1);
+    }
+    let mailer = mailer(&smtp);
+    assert_eq!(
+        round(&app, &mailer, t0() + chrono::Duration::minutes(1))
+            .await
+            .claimed(),
+        0
+    );
+    assert!(smtp.received().is_empty());
+    let after_lease = t0() + config.lease + chrono::Duration::seconds(1);
+    assert_eq!(round(&app, &mailer, after_lease).await.sent, 1);
+    assert_eq!(smtp.received().len(), 1);
+    assert_eq!(round(&app, &mailer, after_lease + config.lease * 2).await.claimed(), 0);
+    assert_eq!(smtp.received().len(), 1);
+}
+
+#[tokio::test]
+async fn mail_waits_while_smtp_is_down_and_goes_out_when_it_returns() {
+    let app = spawn_app().await;
+    let smtp = SmtpServer::start().await;
+    queue(&app, "patient", "someone@example.org").await;
+    let mailer = mailer(&smtp);
+    smtp.set_down(true);
+    let first = round(&app, &mailer, t0()).await;
+    assert_eq!(
+        first,
+        Round {
+            sent: 0,
+            failed: 1,
+            dead: 0
+        }
+    );
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM outbox WHERE last_error LIKE '%421%' AND sent_at IS NULL")
+            .await,
+        1
+    );
+    // Backing off: not tried again straight away.
+    smtp.set_down(false);
+    assert_eq!(
+        round(&app, &mailer, t0() + chrono::Duration::seconds(20))
+            .await
+            .claimed(),
+        0
+    );
+    assert!(smtp.received().is_empty());
+    assert_eq!(round(&app, &mailer, t0() + chrono::Duration::minutes(2)).await.sent, 1);
+    assert_eq!(smtp.received().len(), 1);
+    assert_eq!(smtp.received()[0].subject(), "Subject patient");
+}
+
+#[tokio::test]
+async fn a_refused_address_goes_dead_after_the_last_try_and_the_admin_sees_why() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let smtp = SmtpServer::start().await;
+    queue(&app, "doomed", "nobody@bounce.test").await;
+    let mailer = mailer(&smtp);
+    let config = WorkerConfig::default();
+    let mut now = t0();
+    for attempt in 1..=config.max_attempts {
+        let round = round(&app, &mailer, now).await;
+        let expected = if attempt == config.max_attempts {
+            Round {
+                sent: 0,
+                failed: 0,
+                dead: 1,
+            }
+        } else {
+            Round {
+                sent: 0,
+                failed: 1,
+                dead: 0,
+            }
+        };
+        assert_eq!(round, expected, "attempt {attempt}");
+        // Not tried again before its backoff is over.
+        assert_eq!(
+            self::round(&app, &mailer, now + chrono::Duration::seconds(30))
+                .await
+                .claimed(),
+            0
+        );
+        now += chrono::Duration::hours(8);
+    }
+    assert_eq!(
+        self::round(&app, &mailer, now + chrono::Duration::days(30))
+            .await
+            .claimed(),
+        0
+    );
+    assert!(smtp.received().is_empty());
+
+    let admin = app.sign_in_demo("admin").await;
+    let dead = admin.page("/admin/outbox?state=dead").await;
+    assert!(dead.contains("nobody@bounce.test"), "{dead}");
+    assert!(dead.contains("no such mailbox here"));
+    assert!(
+        !admin
+            .page("/admin/outbox?state=sent")
+            .await
+            .contains("nobody@bounce.test")
+    );
+    let id = app.id("SELECT id FROM outbox WHERE dedupe_key = 'doomed'").await;
+    let detail = admin.page(&format!("/admin/outbox/{id}")).await;
+    assert!(detail.contains("550"));
+    assert!(detail.contains("Text of doomed"));
+
+    // Retry puts it back for a try now; cancel takes it out again.
+    let token = form_token(&detail);
+    let retried = admin
+        .post(&format!("/admin/outbox/{id}/retry"), &[("csrf_token", &token)])
+        .await;
+    assert_eq!(retried.status(), 303);
+    assert!(
+        admin
+            .page("/admin/outbox?state=queued")
+            .await
+            .contains("nobody@bounce.test")
+    );
+    let cancelled = admin
+        .post(&format!("/admin/outbox/{id}/cancel"), &[("csrf_token", &token)])
+        .await;
+    assert_eq!(cancelled.status(), 303);
+    assert!(
+        admin
+            .page("/admin/outbox?state=cancelled")
+            .await
+            .contains("nobody@bounce.test")
+    );
+    assert_eq!(
+        round(&app, &mailer, Utc::now() + chrono::Duration::days(1))
+            .await
+            .claimed(),
+        0
+    );
+    // A second cancel has nothing to cancel, and a form without its token changes nothing.
+    let again = admin
+        .post(&format!("/admin/outbox/{id}/cancel"), &[("csrf_token", &token)])
+        .await;
+    assert_eq!(again.status(), 409);
+    let forged = admin.post(&format!("/admin/outbox/{id}/retry"), &[]).await;
+    assert_eq!(forged.status(), 403);
+    assert!(
+        admin
+            .page("/admin/outbox?state=cancelled")
+            .await
+            .contains("nobody@bounce.test")
+    );
+    assert_eq!(admin.get("/admin/outbox?state=lost").await.status(), 400);
+}
+
+#[tokio::test]
+async fn only_admins_read_the_outbox() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    queue(&app, "private", "someone@example.org").await;
+    let id = app.id("SELECT id FROM outbox WHERE dedupe_key = 'private'").await;
+    for role in ["coordinator", "member"] {
+        let visitor = app.sign_in_demo(role).await;
+        assert_eq!(visitor.get("/admin/outbox").await.status(), 403, "{role}");
+        assert_eq!(
+            visitor.get(&format!("/admin/outbox/{id}")).await.status(),
+            403,
+            "{role}"
+        );
+        let token = form_token(&visitor.page("/account/profile").await);
+        let cancel = visitor
+            .post(&format!("/admin/outbox/{id}/cancel"), &[("csrf_token", &token)])
+            .await;
+        assert_eq!(cancel.status(), 403, "{role}");
+    }
+    assert_eq!(app.visitor().get("/admin/outbox").await.status(), 303);
+    let admin = app.sign_in_demo("admin").await;
+    let page = admin.page("/admin/outbox").await;
+    assert!(
+        page.contains("No SMTP server is configured"),
+        "nothing pretends to be sent"
+    );
+    assert!(page.contains("Subject private"));
+    assert_eq!(admin.get("/admin/outbox/999999").await.status(), 404);
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM outbox WHERE cancelled_at IS NULL")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_server_sends_mail_in_the_background_and_requests_never_wait_on_smtp() {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(&[("SMTP_URL", &smtp.url()), ("BACKGROUND_JOBS", "on")]).await;
+    app.load_demo().await;
+    smtp.set_down(true);
+    let visitor = app.visitor();
+    let started = std::time::Instant::now();
+    let response = visitor
+        .submit("/password/reset", "/password/reset", &[("email", "member@example.org")])
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "the request did not wait on SMTP"
+    );
+    assert_eq!(
+        app.count(
+            "SELECT count(*) AS count FROM outbox WHERE kind = 'password_reset' AND recipient = 'member@example.org'"
+        )
+        .await,
+        1
+    );
+    smtp.set_down(false);
+    // Cleared for an immediate try, the running worker picks it up on its next round.
+    let mut conn = app.db.conn().await;
+    diesel_async::RunQueryDsl::execute(
+        diesel::sql_query("UPDATE outbox SET next_attempt_at = now(), last_error = NULL"),
+        &mut conn,
+    )
+    .await
+    .unwrap();
+    let received = smtp.wait_for(1, Duration::from_secs(20)).await;
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].to, ["member@example.org"]);
+    assert!(received[0].text().contains("/password/set/"));
+}
