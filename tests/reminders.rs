@@ -1,7 +1,7 @@
 //! The reminder planner on a clock the tests set, with the mails it plans delivered to
 //! a real SMTP server: meeting reminders across DST in Asia/Beirut, rescheduling,
 //! concurrent planners and workers, action points coming due, workplan tasks ending,
-//! update requests to reporting groups; and the meeting notices others' handlers queue.
+//! update requests to reporting groups.
 
 mod common;
 
@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
-use common::mail::{Received, SmtpServer, mailer};
+use common::mail::{self, Received, SmtpServer, deliver, mailer, to};
 use common::{TestApp, spawn_app};
 use convene::jobs::planner::{self, Planned};
 use convene::jobs::worker::{WorkerConfig, run_once};
@@ -36,18 +36,6 @@ async fn exec(app: &TestApp, sql: &str) {
 async fn plan(app: &TestApp, now: DateTime<Utc>) -> Planned {
     let mut conn = app.db.conn().await;
     planner::run_once(&mut conn, &mail_settings(), now).await.unwrap()
-}
-
-/// Sends everything due at `now`.
-async fn deliver(app: &TestApp, smtp: &SmtpServer, now: DateTime<Utc>) {
-    let mut conn = app.db.conn().await;
-    let mailer = mailer(smtp);
-    while run_once(&mut conn, &mailer, &WorkerConfig::default(), now)
-        .await
-        .unwrap()
-        .claimed()
-        > 0
-    {}
 }
 
 async fn wg(app: &TestApp) -> i64 {
@@ -77,17 +65,7 @@ async fn meeting_at(app: &TestApp, starts_at: DateTime<Utc>) -> i64 {
 }
 
 async fn active_members(app: &TestApp) -> i64 {
-    app.count(&format!(
-        "SELECT count(DISTINCT m.user_id) AS count FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.group_id = {} AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) \
-         AND u.deactivated_at IS NULL",
-        wg(app).await
-    ))
-    .await
-}
-
-fn to<'a>(received: &'a [Received], address: &str) -> Vec<&'a Received> {
-    received.iter().filter(|m| m.to.iter().any(|t| t == address)).collect()
+    mail::active_members(app, wg(app).await).await
 }
 
 #[tokio::test]
@@ -401,120 +379,15 @@ async fn coordinators_of_reporting_sub_groups_are_asked_for_their_update_three_d
     );
 }
 
+/// Queues a meeting notice as the status handlers do: inside a transaction.
 async fn notify(app: &TestApp, meeting: i64, notice: MeetingNotice) -> usize {
     let mut conn = app.db.conn().await;
     let settings = mail_settings();
-    // As the lead's handlers will: inside the transaction that makes the change.
     conn.transaction::<_, diesel::result::Error, _>(async |conn| {
         meeting_changed(conn, &settings, meeting, notice).await
     })
     .await
     .unwrap()
-}
-
-#[tokio::test]
-async fn members_get_the_invitation_its_update_its_cancellation_and_the_minutes() {
-    let app = spawn_app().await;
-    app.load_demo().await;
-    let smtp = SmtpServer::start().await;
-    let id = meeting_at(&app, beirut(2030, 1, 16, 14, 0)).await;
-    let members = active_members(&app).await;
-    let now = beirut(2030, 1, 2, 10, 0);
-
-    assert_eq!(notify(&app, id, MeetingNotice::Published).await as i64, members);
-    assert_eq!(notify(&app, id, MeetingNotice::Published).await, 0, "nothing twice");
-    deliver(&app, &smtp, now).await;
-    let received = smtp.received();
-    assert_eq!(received.len() as i64, members);
-    let invitation = to(&received, "member@example.org")[0].clone();
-    assert_eq!(
-        invitation.subject(),
-        "Meeting: CPiE WG – Monthly coordination, Wednesday 16 January 2030, 14:00 (Asia/Beirut)"
-    );
-    assert!(invitation.text().contains("Funding gaps in the south"));
-    let (method, ics) = invitation.calendar().expect("an .ics attachment");
-    assert_eq!(method, "REQUEST");
-    assert!(ics.contains("METHOD:REQUEST\r\n"));
-    assert!(ics.contains(&format!("UID:meeting-{id}@convene.example.org\r\n")));
-    assert!(ics.contains("SEQUENCE:0\r\n"));
-    assert!(ics.contains("DTSTART:20300116T120000Z\r\n"));
-    assert!(
-        invitation
-            .header("List-Unsubscribe")
-            .unwrap()
-            .contains("kind=meeting_published")
-    );
-
-    // The reminder is planned, then the meeting moves before it goes out.
-    assert_eq!(
-        plan(&app, beirut(2030, 1, 14, 9, 0)).await.meeting_reminders as i64,
-        members
-    );
-    exec(
-        &app,
-        &format!(
-            "UPDATE meetings SET starts_at = '{}', ics_sequence = 1 WHERE id = {id}",
-            beirut(2030, 1, 17, 10, 0).to_rfc3339()
-        ),
-    )
-    .await;
-    assert_eq!(notify(&app, id, MeetingNotice::Rescheduled).await as i64, members);
-    deliver(&app, &smtp, beirut(2030, 1, 14, 9, 1)).await;
-    let received = smtp.received();
-    assert_eq!(received.len() as i64, members * 2, "the stale reminder was not sent");
-    let mine = to(&received, "member@example.org");
-    let moved = mine[1];
-    assert_eq!(
-        moved.subject(),
-        "Moved: CPiE WG – Monthly coordination, now Thursday 17 January 2030, 10:00 (Asia/Beirut)"
-    );
-    let (method, ics) = moved.calendar().unwrap();
-    assert_eq!(method, "REQUEST");
-    assert!(ics.contains(&format!("UID:meeting-{id}@convene.example.org\r\n")));
-    assert!(ics.contains("SEQUENCE:1\r\n"));
-
-    // Cancelled.
-    exec(
-        &app,
-        &format!("UPDATE meetings SET status = 'cancelled', cancelled_at = now(), ics_sequence = 2 WHERE id = {id}"),
-    )
-    .await;
-    assert_eq!(notify(&app, id, MeetingNotice::Cancelled).await as i64, members);
-    deliver(&app, &smtp, now).await;
-    let received = smtp.received();
-    let cancelled = to(&received, "member@example.org")[2];
-    assert!(
-        cancelled
-            .subject()
-            .starts_with("Cancelled: CPiE WG – Monthly coordination")
-    );
-    let (method, ics) = cancelled.calendar().unwrap();
-    assert_eq!(method, "CANCEL");
-    assert!(
-        ics.contains("METHOD:CANCEL\r\n") && ics.contains("STATUS:CANCELLED\r\n") && ics.contains("SEQUENCE:2\r\n")
-    );
-
-    // Minutes of another meeting, closed.
-    let closed = meeting_at(&app, beirut(2030, 1, 9, 14, 0)).await;
-    exec(
-        &app,
-        &format!("UPDATE meetings SET status = 'closed', closed_at = '2030-01-09T15:00:00Z' WHERE id = {closed}"),
-    )
-    .await;
-    let minutes = MeetingNotice::Minutes {
-        text: "1. Funding gaps: partners to map gaps by district.".into(),
-    };
-    assert_eq!(notify(&app, closed, minutes.clone()).await as i64, members);
-    assert_eq!(notify(&app, closed, minutes).await, 0);
-    deliver(&app, &smtp, now).await;
-    let received = smtp.received();
-    let mail = to(&received, "member@example.org")[3];
-    assert_eq!(
-        mail.subject(),
-        "Minutes: CPiE WG – Monthly coordination of Wednesday 9 January 2030"
-    );
-    assert!(mail.text().contains("partners to map gaps by district"));
-    assert!(mail.calendar().is_none());
 }
 
 #[tokio::test]

@@ -88,6 +88,7 @@ mail-meeting-rescheduled-intro = A meeting of your group has a new time or place
 mail-meeting-cancelled-subject = Cancelled: { $group } – { $title }, { $when }
 mail-meeting-cancelled-intro = This meeting of your group is cancelled. The attachment removes it from your calendar.
 mail-minutes-subject = Minutes: { $group } – { $title } of { $when }
+mail-minutes-corrected-subject = Corrected minutes: { $group } – { $title } of { $when }
 mail-minutes-intro = The meeting is closed. Its minutes follow.
 
 ## The daily digest.

@@ -75,13 +75,14 @@ fn compose(
     facts: &MeetingFacts<'_>,
     agenda: &[String],
     notice: &MeetingNotice,
+    subject_id: &str,
 ) -> Message {
     let args: [(&str, FluentValue<'_>); 3] = [
         ("group", facts.group.into()),
         ("title", facts.title.into()),
         ("when", facts.when.as_str().into()),
     ];
-    let subject = locale.t_args(notice.subject_id(), &args);
+    let subject = locale.t_args(subject_id, &args);
     let greeting = locale.t_args("mail-greeting", &[("name", name.into())]);
     let intro = locale.t(notice.intro_id());
     let mut text = format!("{greeting}\n\n{intro}\n\n{}\n", facts.title);
@@ -152,12 +153,20 @@ pub async fn meeting_changed(
         (MeetingNotice::Minutes { .. }, Some(closed_at)) => closed_at.to_rfc3339(),
         _ => meeting.ics_sequence.to_string(),
     };
-    if !matches!(notice, MeetingNotice::Minutes { .. }) {
-        // An older version's notice still waiting is replaced by this one.
-        let notices = ["meeting_published", "meeting_rescheduled", "meeting_cancelled"];
-        let keep = format!(":{instance}");
-        outbox::cancel_pending_for_meeting(conn, meeting_id, &notices, Some(&keep), now).await?;
-    }
+    // An older version's notice still waiting is replaced by this one; minutes sent
+    // before the meeting was re-opened are followed by corrected ones.
+    let (notices, subject_id): (&[&str], _) = match notice {
+        MeetingNotice::Minutes { .. } if outbox::any_for_meeting(conn, meeting_id, "minutes").await? => {
+            (&["minutes"], "mail-minutes-corrected-subject")
+        }
+        MeetingNotice::Minutes { .. } => (&["minutes"], notice.subject_id()),
+        _ => (
+            &["meeting_published", "meeting_rescheduled", "meeting_cancelled"],
+            notice.subject_id(),
+        ),
+    };
+    let keep = format!(":{instance}");
+    outbox::cancel_pending_for_meeting(conn, meeting_id, notices, Some(&keep), now).await?;
     if matches!(notice, MeetingNotice::Rescheduled | MeetingNotice::Cancelled) {
         let reminders = ["meeting_reminder", "update_request"];
         outbox::cancel_pending_for_meeting(conn, meeting_id, &reminders, None, now).await?;
@@ -213,7 +222,7 @@ pub async fn meeting_changed(
     let mut queued = 0;
     for person in members(conn, group.id, notice.preference()).await? {
         let key = format!("{}:{meeting_id}:{}:{instance}", notice.kind(), person.id);
-        let message = compose(&Locale::default(), &person.name, &facts, &agenda, &notice);
+        let message = compose(&Locale::default(), &person.name, &facts, &agenda, &notice, subject_id);
         let mail = ToPerson {
             kind: notice.kind(),
             dedupe_key: &key,

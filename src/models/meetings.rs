@@ -8,6 +8,10 @@ use crate::domain::meeting_flow::{self, Transition};
 use crate::domain::{AttendanceStatus, MeetingStatus, OrganizationKind};
 use diesel::sql_types::{BigInt, Nullable, Text};
 
+use crate::i18n::Locale;
+use crate::mail::MailSettings;
+use crate::mail::meetings::{MeetingNotice, meeting_changed};
+use crate::models::minutes::{self, Reader};
 use crate::schema::{agenda_items, attendance, meetings};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, Serialize)]
@@ -351,49 +355,33 @@ async fn take_step(
     updated.optional()?.ok_or(EditError::NotAllowed(current))
 }
 
-/// Takes `step` in its own transaction; the named functions below are where the
-/// mail each step causes is written, in that same transaction.
+/// Takes `step` in its own transaction, with the mail it causes written in that same
+/// transaction: the invitation when published, the withdrawal when a published meeting
+/// is cancelled, the minutes when closed.
 pub async fn change_status(
     conn: &mut AsyncPgConnection,
+    mail: &MailSettings,
     id: i64,
     step: Transition,
     now: DateTime<Utc>,
 ) -> Result<Meeting, EditError> {
-    match step {
-        Transition::Publish => publish(conn, id, now).await,
-        Transition::Start => start(conn, id, now).await,
-        Transition::Close => close(conn, id, now).await,
-        Transition::Cancel => cancel(conn, id, now).await,
-        Transition::Reopen => reopen(conn, id, now).await,
-    }
-}
-
-/// Draft to scheduled; sets `published_at`.
-pub async fn publish(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
-    conn.transaction(async |conn| take_step(conn, id, Transition::Publish, now).await)
-        .await
-}
-
-/// Scheduled to in progress.
-pub async fn start(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
-    conn.transaction(async |conn| take_step(conn, id, Transition::Start, now).await)
-        .await
-}
-
-/// In progress to closed; sets `closed_at`, which fixes the review as it stood.
-pub async fn close(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
-    conn.transaction(async |conn| take_step(conn, id, Transition::Close, now).await)
-        .await
-}
-
-/// Draft or scheduled to cancelled; sets `cancelled_at`.
-pub async fn cancel(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
-    conn.transaction(async |conn| take_step(conn, id, Transition::Cancel, now).await)
-        .await
-}
-
-/// Closed back to in progress, by a coordinator's explicit choice; clears `closed_at`.
-pub async fn reopen(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -> Result<Meeting, EditError> {
-    conn.transaction(async |conn| take_step(conn, id, Transition::Reopen, now).await)
-        .await
+    conn.transaction(async |conn| {
+        let meeting = take_step(conn, id, step, now).await?;
+        let notice = match step {
+            Transition::Publish => Some(MeetingNotice::Published),
+            Transition::Cancel if meeting.published_at.is_some() => Some(MeetingNotice::Cancelled),
+            Transition::Close => {
+                let minutes = minutes::compose(conn, id, Reader::AllMembers).await?;
+                Some(MeetingNotice::Minutes {
+                    text: crate::web::views::minutes::text(&Locale::default(), &minutes),
+                })
+            }
+            Transition::Cancel | Transition::Start | Transition::Reopen => None,
+        };
+        if let Some(notice) = notice {
+            meeting_changed(conn, mail, id, notice).await?;
+        }
+        Ok(meeting)
+    })
+    .await
 }

@@ -22,6 +22,8 @@ pub enum Reader {
     Everything,
     /// Anyone else, by user id.
     Member(i64),
+    /// Every member at once (the minutes mail): no restricted item at all.
+    AllMembers,
 }
 
 #[derive(Debug)]
@@ -74,10 +76,14 @@ pub async fn compose(conn: &mut AsyncPgConnection, meeting_id: i64, reader: Read
     // The review covers the group and its sub-groups.
     let subtree = groups::subtree_ids(conn, group.id).await?;
     let mut items = action_points::for_groups(conn, &subtree).await?;
-    if let Reader::Member(viewer) = reader {
-        let ids: Vec<i64> = items.iter().filter(|a| a.restricted).map(|a| a.id).collect();
-        let owned = action_points::owned_among(conn, viewer, &subtree, &ids).await?;
-        items.retain(|a| !a.restricted || owned.contains(&a.id));
+    match reader {
+        Reader::Everything => {}
+        Reader::Member(viewer) => {
+            let ids: Vec<i64> = items.iter().filter(|a| a.restricted).map(|a| a.id).collect();
+            let owned = action_points::owned_among(conn, viewer, &subtree, &ids).await?;
+            items.retain(|a| !a.restricted || owned.contains(&a.id));
+        }
+        Reader::AllMembers => items.retain(|a| !a.restricted),
     }
     let ids: Vec<i64> = items.iter().map(|a| a.id).collect();
     let history = action_points::history(conn, &ids).await?;

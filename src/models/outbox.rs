@@ -359,6 +359,17 @@ pub async fn is_queued(conn: &mut AsyncPgConnection, dedupe_key: &str) -> QueryR
     .await
 }
 
+/// Whether any mail of `kind` about the meeting was ever queued.
+pub async fn any_for_meeting(conn: &mut AsyncPgConnection, meeting_id: i64, kind: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        outbox::table
+            .filter(outbox::meeting_id.eq(meeting_id))
+            .filter(outbox::kind.eq(kind)),
+    ))
+    .get_result(conn)
+    .await
+}
+
 /// Cancels the mails of `kinds` about a meeting that are still waiting to be sent,
 /// except those whose dedupe key ends with `keep` (the current version's).
 pub async fn cancel_pending_for_meeting(

@@ -31,6 +31,11 @@ impl AppState {
     pub async fn conn(&self) -> AppResult<DbConn> {
         Ok(self.pool.get().await?)
     }
+
+    /// What mail written by a request needs: the address links point to.
+    pub fn mail(&self) -> crate::mail::MailSettings {
+        crate::mail::MailSettings::new(&self.settings)
+    }
 }
 
 /// A rendered page with the given status (forms shown again with their problems).

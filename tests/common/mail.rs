@@ -190,3 +190,31 @@ pub fn mailer(server: &SmtpServer) -> convene::mail::transport::Mailer {
     )
     .expect("a mailer for the test server")
 }
+
+/// Sends everything the outbox has due at `now` to `smtp`, as the worker would.
+pub async fn deliver(app: &super::TestApp, smtp: &SmtpServer, now: chrono::DateTime<chrono::Utc>) {
+    use convene::jobs::worker::{WorkerConfig, run_once};
+    let mut conn = app.db.conn().await;
+    let mailer = mailer(smtp);
+    while run_once(&mut conn, &mailer, &WorkerConfig::default(), now)
+        .await
+        .unwrap()
+        .claimed()
+        > 0
+    {}
+}
+
+/// How many active people belong to `group` today: each member mail goes to each.
+pub async fn active_members(app: &super::TestApp, group: i64) -> i64 {
+    app.count(&format!(
+        "SELECT count(DISTINCT m.user_id) AS count FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.group_id = {group} AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) \
+         AND u.deactivated_at IS NULL"
+    ))
+    .await
+}
+
+/// The mails among `received` addressed to `address`, in the order they arrived.
+pub fn to<'a>(received: &'a [Received], address: &str) -> Vec<&'a Received> {
+    received.iter().filter(|m| m.to.iter().any(|t| t == address)).collect()
+}

@@ -8,8 +8,8 @@ pub mod api;
 #[cfg(feature = "e2e")]
 pub mod browser;
 pub mod live;
-pub mod meetings;
 pub mod mail;
+pub mod meetings;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

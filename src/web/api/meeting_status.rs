@@ -71,7 +71,7 @@ pub async fn change(
     let (meeting, _) = meeting_for(&mut conn, &me.user, *id, Action::RunMeetings).await?;
     let step = step(meeting.status, body.0.status)
         .ok_or_else(|| AppError::from_edit(&locale, EditError::NotAllowed(meeting.status)))?;
-    let meeting = meetings::change_status(&mut conn, meeting.id, step, Utc::now())
+    let meeting = meetings::change_status(&mut conn, &state.mail(), meeting.id, step, Utc::now())
         .await
         .map_err(|e| AppError::from_edit(&locale, e))?;
     Ok(HttpResponse::Ok().json(MeetingStatusEntry::from(meeting)))

@@ -30,7 +30,7 @@ pub async fn change(
         .step
         .parse()
         .map_err(|_| AppError::invalid_field(locale, "meeting-flow-step", "invalid-choice"))?;
-    meetings::change_status(&mut conn, meeting.id, step, Utc::now())
+    meetings::change_status(&mut conn, &state.mail(), meeting.id, step, Utc::now())
         .await
         .map_err(|e| AppError::from_edit(locale, e))?;
     // Starting a meeting is followed by running it.
