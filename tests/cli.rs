@@ -215,6 +215,12 @@ async fn a_configured_database_is_used_and_nothing_is_loaded_unasked() {
     // Nothing secret reached the log, even at debug level.
     let logged = std::fs::read_to_string(&log).expect("the log");
     assert!(logged.contains("signed in"), "the log is the app's: {logged}");
+    // The line written during the link's request names its route, not its secret.
+    let line = logged
+        .lines()
+        .find(|l| l.contains("password set from a link"))
+        .unwrap_or_else(|| panic!("the password change is logged: {logged}"));
+    assert!(line.contains("/password/set/{secret}"), "{line}");
     let secret_of_link = path.trim_start_matches("/password/set/");
     for secret in [chosen, secret_of_link] {
         assert!(!logged.contains(secret), "{secret:?} appears in the log");

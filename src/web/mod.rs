@@ -95,7 +95,7 @@ pub fn server(listener: TcpListener, settings: Arc<Settings>, database_url: Stri
                     Ok(response)
                 }
             })
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
             .configure(routes::configure)
             .configure(api::configure)
             .default_service(web::to(|| async {

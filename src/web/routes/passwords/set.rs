@@ -72,6 +72,7 @@ pub async fn update(
     {
         return Err(AppError::LinkExpired);
     }
+    tracing::info!(user_id = user.id, "password set from a link");
     let feedback = Feedback {
         error: None,
         notice: Some(ctx.locale.t("password-set-done")),
