@@ -210,3 +210,62 @@ async fn the_new_action_point_form_is_labelled_and_tabs_through_in_order() {
     }
     assert_eq!(visited, in_order, "the controls Tab reaches before leaving the form");
 }
+
+/// A meeting under way with one current item, set up over HTTP as the coordinator.
+async fn meeting_under_way(app: &TestApp) -> i64 {
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let meeting = common::live::draft_meeting(app).await;
+    let editor = format!("/meetings/{meeting}/agenda");
+    coordinator
+        .submit(&editor, &editor, &[("title", "Updates from the field")])
+        .await;
+    let item = common::live::item_id(app, meeting, "Updates from the field").await;
+    let show = format!("/meetings/{meeting}");
+    for step in ["publish", "start"] {
+        let answer = coordinator
+            .submit(&show, &format!("{show}/status"), &[("step", step)])
+            .await;
+        assert_eq!(answer.status(), 303, "{step}");
+    }
+    let live = format!("/meetings/{meeting}/live");
+    let current = coordinator
+        .submit(&live, &format!("{live}/current"), &[("item", &item.to_string())])
+        .await;
+    assert_eq!(current.status(), 303);
+    meeting
+}
+
+#[tokio::test]
+async fn notes_saved_on_one_live_screen_appear_on_another_within_seconds() {
+    let (app, _) = demo().await;
+    let meeting = meeting_under_way(&app).await;
+    let live = format!("{}/meetings/{meeting}/live", app.address);
+    let note_taker = coordinator(&app).await;
+    let watcher = Browser::start().await;
+    watcher.sign_in(&app.address, "member@example.org", "demo-member").await;
+    note_taker.goto(&live).await;
+    watcher.goto(&live).await;
+    assert!(
+        watcher.find_all("form.notes").await.is_empty(),
+        "a member watches the live screen without the notes form"
+    );
+
+    let notes = "Akkar reports 40 new unaccompanied children";
+    note_taker
+        .find("form.notes textarea[name=notes]")
+        .await
+        .type_text(notes)
+        .await;
+    note_taker.find("form.notes button[type=submit]").await.click().await;
+    note_taker.wait_for(".live-notes p", TIMEOUT).await;
+
+    // The watcher's page polls and shows the saved notes without anyone reloading it.
+    watcher
+        .wait_until("the watcher sees the new notes", TIMEOUT, async |b| {
+            b.execute("return document.querySelector('.live-notes')?.innerText ?? ''")
+                .await
+                .as_str()
+                .is_some_and(|text| text.contains(notes))
+        })
+        .await;
+}
