@@ -69,7 +69,22 @@ fn date_instant(date: NaiveDate) -> DateTime<Utc> {
     date.and_time(chrono::NaiveTime::MIN).and_utc()
 }
 
+/// What a mail about a meeting is for, in the outbox.
+fn about_meeting(meeting: &UpcomingMeeting) -> About {
+    About {
+        meeting_id: Some(meeting.id),
+        due_for: Some(meeting.starts_at),
+        ..About::default()
+    }
+}
+
 impl Planner<'_> {
+    /// Whether a mail due `days` before the meeting, at the group's reminder time, may go now.
+    fn is_due_before(&self, meeting: &UpcomingMeeting, days: i32) -> bool {
+        let group = &meeting.group;
+        days_before(meeting.starts_at, group.tz(), days, group.meeting_reminder_time) <= self.now
+    }
+
     fn facts<'m>(&self, meeting: &'m UpcomingMeeting) -> MeetingFacts<'m> {
         MeetingFacts {
             group: &meeting.group.group_name,
@@ -119,13 +134,7 @@ impl Planner<'_> {
 
     async fn meeting_reminders(&self, conn: &mut AsyncPgConnection, meeting: &UpcomingMeeting) -> QueryResult<usize> {
         let group = &meeting.group;
-        let at = days_before(
-            meeting.starts_at,
-            group.tz(),
-            group.meeting_reminder_days,
-            group.meeting_reminder_time,
-        );
-        if at > self.now {
+        if !self.is_due_before(meeting, group.meeting_reminder_days) {
             return Ok(0);
         }
         let recipients = due::members(conn, group.group_id, "meeting_reminder").await?;
@@ -144,11 +153,7 @@ impl Planner<'_> {
             owners.push(action_points::reached(conn, item.id).await?);
         }
         let facts = self.facts(meeting);
-        let about = About {
-            meeting_id: Some(meeting.id),
-            due_for: Some(meeting.starts_at),
-            ..About::default()
-        };
+        let about = about_meeting(meeting);
         let mut queued = 0;
         for person in &recipients {
             let key = format!(
@@ -175,22 +180,11 @@ impl Planner<'_> {
     }
 
     async fn update_requests(&self, conn: &mut AsyncPgConnection, meeting: &UpcomingMeeting) -> QueryResult<usize> {
-        let group = &meeting.group;
-        let at = days_before(
-            meeting.starts_at,
-            group.tz(),
-            group.update_request_days,
-            group.meeting_reminder_time,
-        );
-        if at > self.now {
+        if !self.is_due_before(meeting, meeting.group.update_request_days) {
             return Ok(0);
         }
         let facts = self.facts(meeting);
-        let about = About {
-            meeting_id: Some(meeting.id),
-            due_for: Some(meeting.starts_at),
-            ..About::default()
-        };
+        let about = about_meeting(meeting);
         let mut queued = 0;
         for report in due::reporting_coordinators(conn, meeting.id).await? {
             let person = &report.coordinator;

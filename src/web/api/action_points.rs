@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ApiUser;
-use super::input::{ApiJson, created, field, invalid};
+use super::input::{ApiJson, created, field, invalid, query_string};
 use crate::domain::policy::Action;
 use crate::domain::{ActionStatus, UpdateVia, owners, validate};
 use crate::i18n::Locale;
@@ -23,7 +23,7 @@ use crate::models::meetings;
 use crate::models::owners::{NamedOwner, OwnerTable, named};
 use crate::web::AppState;
 use crate::web::auth::authorize;
-use crate::web::error::{AppError, AppResult};
+use crate::web::error::AppResult;
 use crate::web::routes::action_points::status::may_update;
 use crate::web::routes::action_points::{PER_PAGE, owners_on_offer, parse_query, restricted_for, today, visible_item};
 use crate::web::views::action_points::ListQuery;
@@ -202,10 +202,7 @@ pub async fn list(
     req: HttpRequest,
 ) -> AppResult<HttpResponse> {
     let group = *group;
-    // Read here rather than by the extractor, so that a malformed page number is
-    // problem details like every other error.
-    let query = web::Query::<ListQuery>::from_query(req.query_string())
-        .map_err(|e| AppError::BadRequest(format!("the query string does not fit: {e}")))?;
+    let query: ListQuery = query_string(&req)?;
     let mut conn = state.conn().await?;
     let standing = authorize(&mut conn, &me.user, group, Action::View).await?;
     let (mut filter, sort) = parse_query(&Locale::default(), &query)?;

@@ -50,6 +50,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     }
 }
 
+/// The request's query string as `T`. Read by hand rather than by the `Query` extractor,
+/// so that a malformed value is problem details like every other error.
+pub fn query_string<T: DeserializeOwned>(req: &HttpRequest) -> AppResult<T> {
+    web::Query::<T>::from_query(req.query_string())
+        .map(web::Query::into_inner)
+        .map_err(|e| AppError::BadRequest(format!("the query string does not fit: {e}")))
+}
+
 /// Deserialises `body`, naming the path of the value that did not fit.
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);

@@ -16,7 +16,7 @@ use utoipa::ToSchema;
 
 use super::ApiUser;
 use super::action_points::{OwnerEntry, owner_entries};
-use super::input::{ApiJson, created, invalid, nullable};
+use super::input::{ApiJson, created, invalid, nullable, query_string};
 use crate::domain::TaskStatus;
 use crate::domain::policy::{Action, Standing};
 use crate::i18n::Locale;
@@ -312,8 +312,7 @@ pub async fn show(
     req: HttpRequest,
 ) -> AppResult<HttpResponse> {
     let group = *group;
-    let query = web::Query::<WorkplanQuery>::from_query(req.query_string())
-        .map_err(|e| AppError::BadRequest(format!("the query string does not fit: {e}")))?;
+    let query: WorkplanQuery = query_string(&req)?;
     let mut conn = state.conn().await?;
     let standing = authorize(&mut conn, &me.user, group, Action::View).await?;
     let filter = Filter::parse(&Locale::default(), &query)?;

@@ -75,6 +75,13 @@ fn back_to(id: i64) -> HttpResponse {
 #[derive(Deserialize)]
 pub struct NoFields {}
 
+/// What an administrator may do to one mail from its page.
+#[derive(Clone, Copy)]
+enum Step {
+    Retry,
+    Cancel,
+}
+
 /// Queues a failed, dead or cancelled mail again for a try now.
 pub async fn retry(
     me: SignedIn,
@@ -82,14 +89,7 @@ pub async fn retry(
     id: web::Path<i64>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    require_admin(me.user())?;
-    let mut conn = state.conn().await?;
-    outbox::find(&mut conn, *id).await?.ok_or(AppError::NotFound)?;
-    if !outbox::retry(&mut conn, *id, Utc::now()).await? {
-        return Err(AppError::Conflict(me.ctx.locale.t("outbox-retry-sent")));
-    }
-    tracing::info!(admin = me.user().id, mail = *id, "outbox mail queued again");
-    Ok(back_to(*id))
+    take_step(me, state, *id, Step::Retry).await
 }
 
 /// Stops a mail that has not gone out yet.
@@ -99,12 +99,31 @@ pub async fn cancel(
     id: web::Path<i64>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
+    take_step(me, state, *id, Step::Cancel).await
+}
+
+/// Both steps answer alike: 404 for no such mail, 409 when the mail's state no longer
+/// allows the step, else back to the mail's page.
+async fn take_step(me: SignedIn, state: web::Data<AppState>, id: i64, step: Step) -> AppResult<HttpResponse> {
     require_admin(me.user())?;
     let mut conn = state.conn().await?;
-    outbox::find(&mut conn, *id).await?.ok_or(AppError::NotFound)?;
-    if !outbox::cancel(&mut conn, *id, Utc::now()).await? {
-        return Err(AppError::Conflict(me.ctx.locale.t("outbox-cancel-done")));
+    outbox::find(&mut conn, id).await?.ok_or(AppError::NotFound)?;
+    let now = Utc::now();
+    let (taken, refusal, done) = match step {
+        Step::Retry => (
+            outbox::retry(&mut conn, id, now).await?,
+            "outbox-retry-sent",
+            "outbox mail queued again",
+        ),
+        Step::Cancel => (
+            outbox::cancel(&mut conn, id, now).await?,
+            "outbox-cancel-done",
+            "outbox mail cancelled",
+        ),
+    };
+    if !taken {
+        return Err(AppError::Conflict(me.ctx.locale.t(refusal)));
     }
-    tracing::info!(admin = me.user().id, mail = *id, "outbox mail cancelled");
-    Ok(back_to(*id))
+    tracing::info!(admin = me.user().id, mail = id, "{done}");
+    Ok(back_to(id))
 }
