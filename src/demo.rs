@@ -29,6 +29,7 @@ pub const LOGINS: &[(&str, &str, &str)] = &[
     ("admin", "admin@example.org", "demo-admin-password"),
     ("coordinator", "coordinator@example.org", "demo-coordinator"),
     ("member", "member@example.org", "demo-member"),
+    ("subgroup", "maya.khalil@example.org", "demo-subgroup"),
 ];
 
 pub const WORKING_GROUP: &str = "CPiE WG";

@@ -345,14 +345,12 @@ async fn coordinators_of_reporting_sub_groups_are_asked_for_their_update_three_d
              WHERE m.group_id = g.id AND m.role = 'coordinator') ORDER BY g.id LIMIT 1",
         )
         .await;
-    exec(
-        &app,
-        &format!(
+    let item = app
+        .id(&format!(
             "INSERT INTO agenda_items (meeting_id, position, title, reporting_group_id) \
-             VALUES ({meeting}, 1, 'Update from the sub-group', {sub_group})"
-        ),
-    )
-    .await;
+             VALUES ({meeting}, 1, 'Update from the sub-group', {sub_group}) RETURNING id"
+        ))
+        .await;
     let coordinators = app
         .count(&format!(
             "SELECT count(*) AS count FROM memberships WHERE group_id = {sub_group} AND role IN ('coordinator', 'co_chair')"
@@ -372,11 +370,9 @@ async fn coordinators_of_reporting_sub_groups_are_asked_for_their_update_three_d
             .starts_with("Your update for Monthly coordination")
     );
     assert!(received[0].text().contains("Update from the sub-group"));
-    assert!(
-        received[0]
-            .text()
-            .contains(&format!("https://convene.example.org/meetings/{meeting}#item-"))
-    );
+    assert!(received[0].text().contains(&format!(
+        "https://convene.example.org/meetings/{meeting}/agenda/{item}/update"
+    )));
 }
 
 /// Queues a meeting notice as the status handlers do: inside a transaction.

@@ -150,3 +150,16 @@ calendar-none = No address yet.
 calendar-get = Get an address
 calendar-reset = Get a new address
 calendar-revoke = Turn off
+
+## A reporting group's update under an agenda item
+reporting-update-from = Update from { $group }
+reporting-update-for = Update for “{ $item }”
+reporting-update-item = Agenda item “{ $item }” of { $meeting }
+reporting-update-posted = As posted
+reporting-update-label = Update (Markdown)
+reporting-update-hint = Write it before or during the meeting: it appears under the item on the meeting page and in the minutes.
+reporting-update-save = Save the update
+reporting-update-write = Write the update
+reporting-conflict = Someone saved this update after you opened it, so yours was not saved. Their text is below, and yours is in the form again: merge the two and save.
+reporting-conflict-theirs = Saved meanwhile
+reporting-conflict-mine = Your text

@@ -12,6 +12,7 @@ pub mod passwords;
 pub mod policy;
 pub mod recurrence;
 pub mod reminders;
+pub mod reporting;
 pub mod review;
 pub mod schedule;
 pub mod secrets;

@@ -197,7 +197,7 @@ impl Planner<'_> {
             );
             let link = self
                 .mail
-                .link(&format!("meetings/{}#item-{}", meeting.id, report.item_id));
+                .link(&format!("meetings/{}/agenda/{}/update", meeting.id, report.item_id));
             let message = templates::update_request(
                 &Locale::default(),
                 &person.name,

@@ -177,6 +177,41 @@ pub async fn save_notes(
     .await
 }
 
+/// Saves a reporting group's update (the item's notes) if nobody saved the item
+/// since `version`; otherwise hands back what they saved, and writes nothing. The
+/// decisions stay as they are: they belong to those who run the meeting.
+pub async fn save_update(
+    conn: &mut AsyncPgConnection,
+    meeting_id: i64,
+    item_id: i64,
+    version: i32,
+    notes: &str,
+) -> Result<AgendaItem, EditError> {
+    conn.transaction(async |conn| {
+        meetings::lock_editable(conn, meeting_id).await?;
+        let saved = diesel::update(
+            agenda_items::table
+                .filter(agenda_items::meeting_id.eq(meeting_id))
+                .filter(agenda_items::id.eq(item_id))
+                .filter(agenda_items::version.eq(version)),
+        )
+        .set((
+            agenda_items::notes.eq(notes),
+            agenda_items::version.eq(agenda_items::version + 1),
+            agenda_items::updated_at.eq(Utc::now()),
+        ))
+        .returning(AgendaItem::as_returning())
+        .get_result(conn)
+        .await
+        .optional()?;
+        match saved {
+            Some(item) => Ok(item),
+            None => Err(EditError::Stale(Box::new(find_item(conn, meeting_id, item_id).await?))),
+        }
+    })
+    .await
+}
+
 /// Records an action point raised at the meeting, unless the meeting has closed
 /// meanwhile; returns its id.
 pub async fn raise_action_point(

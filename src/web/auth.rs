@@ -131,12 +131,7 @@ pub async fn authorize(
     group_id: i64,
     action: Action,
 ) -> AppResult<Standing> {
-    let chain = groups::chain_ids(conn, group_id).await?;
-    if chain.is_empty() {
-        return Err(AppError::NotFound);
-    }
-    let roles = memberships::active_roles(conn, user.id, Utc::now().date_naive()).await?;
-    let standing = policy::standing(user.is_admin, &roles, &chain);
+    let standing = standing_in(conn, user, group_id).await?;
     if standing == Standing::Stranger {
         return Err(AppError::NotFound);
     }
@@ -144,6 +139,17 @@ pub async fn authorize(
         return Err(AppError::Forbidden);
     }
     Ok(standing)
+}
+
+/// The user's standing in a group, without deciding anything: a group that does not
+/// exist is one they are a stranger to. For rules that weigh standing in two groups.
+pub async fn standing_in(conn: &mut AsyncPgConnection, user: &User, group_id: i64) -> AppResult<Standing> {
+    let chain = groups::chain_ids(conn, group_id).await?;
+    if chain.is_empty() {
+        return Ok(Standing::Stranger);
+    }
+    let roles = memberships::active_roles(conn, user.id, Utc::now().date_naive()).await?;
+    Ok(policy::standing(user.is_admin, &roles, &chain))
 }
 
 /// The session cookie: HttpOnly, SameSite=Lax, Secure behind https.

@@ -313,7 +313,7 @@ impl TestApp {
         self.visitor().sign_in(email, password).await
     }
 
-    /// A visitor signed in with one of the demo logins ("admin", "coordinator", "member").
+    /// A visitor signed in with one of the demo logins ("admin", "coordinator", "member", "subgroup").
     pub async fn sign_in_demo(&self, role: &str) -> Visitor {
         let (_, email, password) = convene::demo::LOGINS
             .iter()

@@ -76,7 +76,7 @@ pub fn page(ctx: &PageContext, page: &LivePage<'_>) -> Markup {
         html! {
             div.live data-live-state={ (base) "/live/state" } data-stamp=(page.stamp) {
                 aside.live-agenda {
-                    (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id, None))
+                    (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id, None, None))
                     // Only a meeting under way has a current item to move.
                     @if editable && meeting.status == MeetingStatus::InProgress {
                         nav.live-steps.controls {

@@ -13,9 +13,25 @@ use crate::models::action_points::ActionPoint;
 use crate::models::meetings::{AgendaItem, Attendee, Meeting};
 use crate::models::minutes::Minutes;
 use crate::web::auth::PageContext;
+use crate::web::views::reporting::update_path;
 use crate::web::views::workplan::MeetingWorkplan;
 
-pub fn show(ctx: &PageContext, minutes: &Minutes, workplan: &MeetingWorkplan, may_run: bool) -> Markup {
+/// The reporting groups' updates under their items on the meeting page.
+#[derive(Debug, Default)]
+pub struct ReportingUpdates {
+    /// Short names of the reporting groups, by id.
+    pub names: HashMap<i64, String>,
+    /// The items whose update the viewer may write now.
+    pub writable: Vec<i64>,
+}
+
+pub fn show(
+    ctx: &PageContext,
+    minutes: &Minutes,
+    workplan: &MeetingWorkplan,
+    updates: &ReportingUpdates,
+    may_run: bool,
+) -> Markup {
     let locale = &ctx.locale;
     let meeting = &minutes.meeting;
     let tz = minutes.group.tz();
@@ -33,7 +49,9 @@ pub fn show(ctx: &PageContext, minutes: &Minutes, workplan: &MeetingWorkplan, ma
             (controls(ctx, meeting, may_run))
             section #agenda {
                 h2 { (locale.t("meeting-agenda")) }
-                (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id, Some(workplan)))
+                // Once closed, the minutes below carry the updates.
+                @let updates = (meeting.status != MeetingStatus::Closed).then_some(updates);
+                (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id, Some(workplan), updates))
                 @if let Some(workplan) = workplan.after_agenda() { (workplan) }
             }
             section #review {
@@ -137,12 +155,14 @@ fn controls(ctx: &PageContext, meeting: &Meeting, may_run: bool) -> Markup {
 }
 
 /// The numbered agenda, the current item marked as the projector shows it; `workplan`
-/// places the workplan review under its item.
+/// places the workplan review under its item, and `updates` the reporting groups'
+/// updates under theirs. Each item is anchored as `#item-{id}`.
 pub fn agenda_outline(
     locale: &Locale,
     agenda: &[AgendaItem],
     current: Option<i64>,
     workplan: Option<&MeetingWorkplan>,
+    updates: Option<&ReportingUpdates>,
 ) -> Markup {
     html! {
         @if agenda.is_empty() {
@@ -150,7 +170,7 @@ pub fn agenda_outline(
         } @else {
             ol.agenda {
                 @for entry in outline(agenda) {
-                    li class={ "depth-" (entry.depth) }
+                    li id={ "item-" (entry.item.id) } class={ "depth-" (entry.depth) }
                         aria-current=[(current == Some(entry.item.id)).then_some("step")] {
                         span.num { (entry.number) }
                         " "
@@ -159,8 +179,26 @@ pub fn agenda_outline(
                             " " span.presenter { "— " (presenter) }
                         }
                         @if let Some(review) = workplan.and_then(|w| w.under(entry.item.id)) { (review) }
+                        @if let (Some(updates), Some(group)) = (updates, entry.item.reporting_group_id) {
+                            (reporting_update(locale, entry.item, updates, group))
+                        }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// "Update from <group>" under an item, with what was posted and, for those who may,
+/// the link to write it.
+fn reporting_update(locale: &Locale, item: &AgendaItem, updates: &ReportingUpdates, group: i64) -> Markup {
+    let name = updates.names.get(&group).map_or("", String::as_str);
+    html! {
+        div.reporting-update {
+            p.reporting-from { strong { (locale.t_args("reporting-update-from", &[("group", name.into())])) } }
+            @if !item.notes.is_empty() { (markdown_block(&item.notes)) }
+            @if updates.writable.contains(&item.id) {
+                p { a.edit href=(update_path(item.meeting_id, item.id)) { (locale.t("reporting-update-write")) } }
             }
         }
     }

@@ -22,6 +22,7 @@ pub mod minutes;
 pub mod organizations;
 pub mod outbox;
 pub mod people;
+pub mod reporting;
 pub mod sheets;
 pub mod tokens;
 pub mod workplan;

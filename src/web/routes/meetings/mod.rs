@@ -17,6 +17,7 @@ pub mod live_state;
 pub mod minutes;
 pub mod notes;
 pub mod raise;
+pub mod report;
 pub mod schedule;
 pub mod series;
 pub mod show;
@@ -55,6 +56,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(agenda_delete::delete),
         )
         .route("/meetings/{id}/agenda/{item}/notes", web::post().to(notes::save))
+        .route("/meetings/{id}/agenda/{item}/update", web::get().to(report::edit))
+        .route("/meetings/{id}/agenda/{item}/update", web::post().to(report::save))
         .route("/meetings/{id}/live", web::get().to(live::show))
         .route("/meetings/{id}/live/state", web::get().to(live_state::state))
         .route("/meetings/{id}/live/current", web::post().to(live_current::set))

@@ -14,5 +14,6 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     let may_run = policy::allows(standing, Action::RunMeetings);
     let minutes = minutes::compose(&mut conn, meeting.id, super::reader(standing, me.user())).await?;
     let workplan = workplan::meeting_workplan(&mut conn, &me.ctx, &meeting, &minutes.agenda).await?;
-    Ok(views::meetings::show(&me.ctx, &minutes, &workplan, may_run))
+    let updates = super::report::updates_for(&mut conn, me.user(), &meeting, standing, &minutes.agenda).await?;
+    Ok(views::meetings::show(&me.ctx, &minutes, &workplan, &updates, may_run))
 }
