@@ -141,51 +141,23 @@ pub async fn move_item(
     .await
 }
 
-/// Saves notes and decisions if nobody else saved the item since `version`;
-/// otherwise hands back what they saved, and writes nothing.
-pub async fn save_notes(
-    conn: &mut AsyncPgConnection,
-    meeting_id: i64,
-    item_id: i64,
-    version: i32,
-    notes: &str,
-    decisions: &str,
-) -> Result<AgendaItem, EditError> {
-    conn.transaction(async |conn| {
-        meetings::lock_editable(conn, meeting_id).await?;
-        let saved = diesel::update(
-            agenda_items::table
-                .filter(agenda_items::meeting_id.eq(meeting_id))
-                .filter(agenda_items::id.eq(item_id))
-                .filter(agenda_items::version.eq(version)),
-        )
-        .set((
-            agenda_items::notes.eq(notes),
-            agenda_items::decisions.eq(decisions),
-            agenda_items::version.eq(agenda_items::version + 1),
-            agenda_items::updated_at.eq(Utc::now()),
-        ))
-        .returning(AgendaItem::as_returning())
-        .get_result(conn)
-        .await
-        .optional()?;
-        match saved {
-            Some(item) => Ok(item),
-            None => Err(EditError::Stale(Box::new(find_item(conn, meeting_id, item_id).await?))),
-        }
-    })
-    .await
+/// What a save of an item's text changes: its notes, and its decisions unless `None`
+/// (a reporting group's update leaves them to those who run the meeting).
+#[derive(AsChangeset)]
+#[diesel(table_name = agenda_items)]
+pub struct ItemText<'a> {
+    pub notes: &'a str,
+    pub decisions: Option<&'a str>,
 }
 
-/// Saves a reporting group's update (the item's notes) if nobody saved the item
-/// since `version`; otherwise hands back what they saved, and writes nothing. The
-/// decisions stay as they are: they belong to those who run the meeting.
-pub async fn save_update(
+/// Saves `text` if nobody else saved the item since `version`; otherwise hands back
+/// what they saved, and writes nothing.
+pub async fn save_text(
     conn: &mut AsyncPgConnection,
     meeting_id: i64,
     item_id: i64,
     version: i32,
-    notes: &str,
+    text: &ItemText<'_>,
 ) -> Result<AgendaItem, EditError> {
     conn.transaction(async |conn| {
         meetings::lock_editable(conn, meeting_id).await?;
@@ -196,7 +168,7 @@ pub async fn save_update(
                 .filter(agenda_items::version.eq(version)),
         )
         .set((
-            agenda_items::notes.eq(notes),
+            text,
             agenda_items::version.eq(agenda_items::version + 1),
             agenda_items::updated_at.eq(Utc::now()),
         ))

@@ -15,7 +15,7 @@ use crate::domain::agenda::{self as rules, Move, Numbered, outline};
 use crate::domain::policy::Action;
 use crate::domain::validate;
 use crate::i18n::Locale;
-use crate::models::agenda::{self, ItemFields};
+use crate::models::agenda::{self, ItemFields, ItemText};
 use crate::models::groups;
 use crate::models::meetings::{self, AgendaItem, Meeting};
 use crate::web::AppState;
@@ -329,7 +329,11 @@ pub async fn save_notes(
     let ApiJson(body) = body;
     let notes = field("notes", validate::optional(&body.notes, rules::MAX_NOTES))?.unwrap_or_default();
     let decisions = field("decisions", validate::optional(&body.decisions, rules::MAX_NOTES))?.unwrap_or_default();
-    agenda::save_notes(&mut conn, meeting.id, item_id, body.version, &notes, &decisions)
+    let text = ItemText {
+        notes: &notes,
+        decisions: Some(&decisions),
+    };
+    agenda::save_text(&mut conn, meeting.id, item_id, body.version, &text)
         .await
         .map_err(refused)?;
     Ok(HttpResponse::Ok().json(tree(&mut conn, meeting.id).await?))

@@ -3,7 +3,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::domain::policy::Action;
 use crate::domain::validate;
-use crate::models::agenda;
+use crate::models::agenda::{self, ItemText};
 use crate::models::meetings::EditError;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::{AppError, AppResult};
@@ -28,16 +28,11 @@ pub async fn save(
         validate::optional(text, crate::domain::agenda::MAX_NOTES)
             .map_err(|p| AppError::invalid_field(locale, field, p))?;
     }
-    match agenda::save_notes(
-        &mut conn,
-        meeting.id,
-        item_id,
-        form.version,
-        form.notes.trim(),
-        form.decisions.trim(),
-    )
-    .await
-    {
+    let text = ItemText {
+        notes: form.notes.trim(),
+        decisions: Some(form.decisions.trim()),
+    };
+    match agenda::save_text(&mut conn, meeting.id, item_id, form.version, &text).await {
         Ok(_) => Ok(super::see_other(format!("/meetings/{}/live", meeting.id))),
         Err(EditError::Stale(current)) => Ok(html_page(
             StatusCode::CONFLICT,

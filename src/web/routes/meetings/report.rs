@@ -10,9 +10,10 @@ use diesel_async::AsyncPgConnection;
 use crate::domain::policy::Standing;
 use crate::domain::reporting::{UpdateAccess, update_access};
 use crate::domain::{MeetingStatus, meeting_flow, validate};
+use crate::models::agenda::{self, ItemText};
+use crate::models::groups;
 use crate::models::meetings::{self, AgendaItem, EditError, Meeting};
 use crate::models::users::User;
-use crate::models::{agenda, groups};
 use crate::web::auth::{CsrfForm, SignedIn, standing_in};
 use crate::web::error::{AppError, AppResult};
 use crate::web::views::meetings::ReportingUpdates;
@@ -77,7 +78,12 @@ pub async fn save(
     let (meeting, item, group) = writable_item(&mut conn, me.user(), id, item_id).await?;
     validate::optional(&form.notes, crate::domain::agenda::MAX_NOTES)
         .map_err(|p| AppError::invalid_field(locale, "reporting-update-label", p))?;
-    match agenda::save_update(&mut conn, meeting.id, item.id, form.version, form.notes.trim()).await {
+    // The decisions stay as they are: they belong to those who run the meeting.
+    let text = ItemText {
+        notes: form.notes.trim(),
+        decisions: None,
+    };
+    match agenda::save_text(&mut conn, meeting.id, item.id, form.version, &text).await {
         Ok(_) => Ok(super::see_other(update_path(meeting.id, item.id))),
         Err(EditError::Stale(current)) => Ok(html_page(
             StatusCode::CONFLICT,
