@@ -4,10 +4,11 @@
 //! fallbacks are the documented defaults.
 
 use std::fmt;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use ipnet::IpNet;
 use url::Url;
 
 #[derive(Clone)]
@@ -22,11 +23,28 @@ pub struct Settings {
     pub smtp_url: Option<Url>,
     pub mail_from: String,
     pub log_filter: String,
+    pub log_format: LogFormat,
+    /// Connections in all, shared out among the HTTP workers.
     pub pool_size: usize,
+    pub http_workers: usize,
     pub statement_timeout: Duration,
     /// Whether `serve` also runs the mail worker and the reminder planner
     /// (`BACKGROUND_JOBS`, default on); off when they run as their own processes.
     pub background_jobs: bool,
+    /// Peers whose `X-Forwarded-For`/`Forwarded` and `X-Forwarded-Proto` are believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Client addresses that may read `/metrics` without a token.
+    pub metrics_allow: Vec<IpNet>,
+    /// A bearer token that opens `/metrics` from anywhere; never logged.
+    pub metrics_token: Option<String>,
+}
+
+/// How log lines are written: for people reading a terminal or journal, or one JSON
+/// object per line for a log collector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Human,
+    Json,
 }
 
 /// A database URL whose password never reaches a log line.
@@ -82,6 +100,9 @@ pub const DEFAULT_MAIL_FROM: &str = "convene <convene@localhost>";
 pub const DEFAULT_LOG: &str = "info,convene=info";
 pub const DEFAULT_POOL_SIZE: usize = 8;
 pub const DEFAULT_STATEMENT_TIMEOUT_MS: u64 = 30_000;
+pub const DEFAULT_METRICS_ALLOW: &str = "127.0.0.0/8, ::1/128";
+/// A shorter token is guessable by anyone who can reach the port.
+pub const MIN_METRICS_TOKEN_LENGTH: usize = 24;
 
 impl Settings {
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -142,6 +163,51 @@ impl Settings {
             }
         })?;
 
+        let log_format = parse_with("LOG_FORMAT", get("LOG_FORMAT"), "human", |raw| {
+            match raw.to_ascii_lowercase().as_str() {
+                "human" => Ok(LogFormat::Human),
+                "json" => Ok(LogFormat::Json),
+                _ => Err(format!("{raw:?} is not human or json")),
+            }
+        })?;
+        // As many workers as the machine runs threads at once, by default.
+        let available = std::thread::available_parallelism().map_or(1, usize::from).min(256);
+        let http_workers = parse_with(
+            "HTTP_WORKERS",
+            get("HTTP_WORKERS"),
+            &available.to_string(),
+            |raw| match raw.parse::<usize>() {
+                Ok(n) if (1..=256).contains(&n) => Ok(n),
+                _ => Err(format!("{raw:?} is not a whole number from 1 to 256")),
+            },
+        )?;
+        let trusted_proxies = parse_with("TRUSTED_PROXIES", get("TRUSTED_PROXIES"), "", parse_networks)?;
+        let metrics_allow = parse_with(
+            "METRICS_ALLOW",
+            get("METRICS_ALLOW"),
+            DEFAULT_METRICS_ALLOW,
+            |raw| match raw {
+                "none" => Ok(Vec::new()),
+                _ => parse_networks(raw),
+            },
+        )?;
+        let metrics_token = get("METRICS_TOKEN")
+            .map(|raw| {
+                let token = raw.trim().to_owned();
+                // Never echo the value: it is a secret.
+                if token.len() < MIN_METRICS_TOKEN_LENGTH || token.contains(char::is_whitespace) {
+                    return Err(ConfigError {
+                        variable: "METRICS_TOKEN",
+                        problem: format!(
+                            "must be at least {MIN_METRICS_TOKEN_LENGTH} characters without spaces \
+                             (for instance from `openssl rand -hex 32`)"
+                        ),
+                    });
+                }
+                Ok(token)
+            })
+            .transpose()?;
+
         Ok(Settings {
             database_url,
             bind,
@@ -150,9 +216,14 @@ impl Settings {
             smtp_url,
             mail_from,
             log_filter,
+            log_format,
             pool_size,
+            http_workers,
             statement_timeout,
             background_jobs,
+            trusted_proxies,
+            metrics_allow,
+            metrics_token,
         })
     }
 }
@@ -225,6 +296,20 @@ fn parse_smtp_url(raw: &str) -> Result<Url, ConfigError> {
     Ok(url)
 }
 
+/// A comma- or space-separated list of networks (`10.0.0.0/8`) and single addresses.
+fn parse_networks(raw: &str) -> Result<Vec<IpNet>, String> {
+    raw.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            entry
+                .parse::<IpNet>()
+                .or_else(|_| entry.parse::<IpAddr>().map(IpNet::from))
+                .map(|net| net.trunc())
+                .map_err(|_| format!("{entry:?} is not an address or a network such as 10.0.0.0/8 or fd00::/8"))
+        })
+        .collect()
+}
+
 /// Accepts `addr@host` or `Display Name <addr@host>`.
 fn parse_mailbox(raw: &str) -> Result<String, String> {
     let address = match (raw.rfind('<'), raw.ends_with('>')) {
@@ -265,6 +350,17 @@ mod tests {
         assert_eq!(s.data_dir, PathBuf::from("./data"));
         assert_eq!(s.pool_size, 8);
         assert!(s.smtp_url.is_none());
+        assert_eq!(s.log_format, LogFormat::Human);
+        assert_eq!(
+            s.http_workers,
+            std::thread::available_parallelism().map_or(1, usize::from).min(256)
+        );
+        assert!(s.trusted_proxies.is_empty());
+        assert_eq!(
+            s.metrics_allow,
+            ["127.0.0.0/8".parse::<IpNet>().unwrap(), "::1/128".parse().unwrap()]
+        );
+        assert!(s.metrics_token.is_none());
     }
 
     #[test]
@@ -282,6 +378,13 @@ mod tests {
             ("DATABASE_STATEMENT_TIMEOUT_MS", "soon"),
             ("LOG", "info,[[["),
             ("BACKGROUND_JOBS", "sometimes"),
+            ("LOG_FORMAT", "yaml"),
+            ("HTTP_WORKERS", "0"),
+            ("HTTP_WORKERS", "four"),
+            ("TRUSTED_PROXIES", "10.0.0.0/33"),
+            ("TRUSTED_PROXIES", "10.0.0.1, proxy.internal"),
+            ("METRICS_ALLOW", "everyone"),
+            ("METRICS_TOKEN", "short"),
         ] {
             let err = settings(&[(var, value)])
                 .err()
@@ -300,6 +403,57 @@ mod tests {
         assert!(!url.to_string().contains("hunter2"));
         assert!(!format!("{url:?}").contains("hunter2"));
         assert!(url.expose().contains("hunter2"));
+    }
+
+    #[test]
+    fn every_setting_is_listed_in_the_packaged_settings_file_and_the_readme() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let _ = Settings::from_lookup(|name| {
+            asked.borrow_mut().push(name.to_owned());
+            None
+        });
+        let asked = asked.into_inner();
+        assert!(asked.len() >= 15, "{asked:?}");
+        let env_file = include_str!("../debian/convene.env");
+        let readme = include_str!("../README.md");
+        for name in asked {
+            let line = format!("{name}=");
+            assert!(
+                env_file.lines().any(|l| l.trim_start_matches('#').starts_with(&line)),
+                "{name} is not in debian/convene.env"
+            );
+            let quoted = format!("`{name}`");
+            assert!(
+                readme.lines().any(|l| l.starts_with("| `") && l.contains(&quoted)),
+                "{name} is not in the README's table of settings"
+            );
+        }
+    }
+
+    #[test]
+    fn metrics_token_is_never_echoed() {
+        let err = settings(&[("METRICS_TOKEN", "has a space in it but is long enough")])
+            .err()
+            .unwrap();
+        assert!(!err.to_string().contains("space in it"), "{err}");
+    }
+
+    #[test]
+    fn operations_settings_are_read() {
+        let s = settings(&[
+            ("LOG_FORMAT", "JSON"),
+            ("HTTP_WORKERS", "3"),
+            ("TRUSTED_PROXIES", "10.1.2.3/8 192.0.2.7,fd00::/8"),
+            ("METRICS_ALLOW", "none"),
+            ("METRICS_TOKEN", "0123456789abcdef0123456789abcdef"),
+        ])
+        .unwrap();
+        assert_eq!(s.log_format, LogFormat::Json);
+        assert_eq!(s.http_workers, 3);
+        let trusted: Vec<String> = s.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(trusted, ["10.0.0.0/8", "192.0.2.7/32", "fd00::/8"]);
+        assert!(s.metrics_allow.is_empty());
+        assert_eq!(s.metrics_token.as_deref(), Some("0123456789abcdef0123456789abcdef"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod domain;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod models;
 pub mod schema;
 pub mod startup;

@@ -1,3 +1,4 @@
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -41,6 +42,17 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Write a backup of the database to FILE in pg_dump's custom format; given a directory,
+    /// to a new file there named after this version and the time.
+    Backup { file: PathBuf },
+    /// Restore a backup (from `convene backup` or `pg_dump --format=custom`) into an empty
+    /// database, then migrate it to this version.
+    Restore {
+        file: PathBuf,
+        /// Restore into a database that is not empty, replacing what the backup holds.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -98,15 +110,28 @@ impl Database {
         })
     }
 
-    async fn prepare(&mut self) -> anyhow::Result<()> {
+    /// Creates the private cluster's database when needed and, if asked, migrates it.
+    async fn prepare(&mut self, migrate: bool) -> anyhow::Result<()> {
         if let Some(cluster) = &self.embedded {
             self.created = db::create_database(&cluster.url("postgres"), "convene", None).await?;
         }
+        if migrate {
+            self.migrate().await?;
+        }
+        Ok(())
+    }
+
+    async fn migrate(&self) -> anyhow::Result<()> {
         let applied = db::migrate(&self.url).await?;
         if applied > 0 {
             tracing::info!(applied, "applied database migrations");
         }
         Ok(())
+    }
+
+    /// Where pg_dump and pg_restore come from: the private cluster's binaries, if any.
+    fn bindir(&self) -> Option<&std::path::Path> {
+        self.embedded.as_ref().map(|cluster| cluster.bindir())
     }
 
     fn close(&self) {
@@ -140,6 +165,8 @@ async fn run_worker(settings: &Arc<Settings>, url: &str, once: bool) -> anyhow::
     let jobs = convene::jobs::Jobs {
         plan: false,
         send: Some(mailer),
+        // No /metrics without the web server: counted, never read.
+        metrics: Default::default(),
     };
     let worker = tokio::spawn(convene::jobs::run(settings.clone(), url.to_owned(), jobs, stopped));
     tracing::info!("the mail worker is running; Ctrl-C stops it");
@@ -162,7 +189,8 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     let settings = Arc::new(settings);
     let mut database = Database::open(&settings)?;
     let outcome = async {
-        database.prepare().await?;
+        // A restore wants the database as the backup left it, migrated only after.
+        database.prepare(!matches!(command, Command::Restore { .. })).await?;
         match command {
             Command::Migrate => Ok(()),
             Command::Demo => load_demo(&database.url, &settings).await,
@@ -191,6 +219,22 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 Ok(())
             }
             Command::Worker { once } => run_worker(&settings, &database.url, once).await,
+            Command::Backup { file } => {
+                let file = db::backup::backup_file(&file, chrono::Utc::now());
+                db::backup::backup(&database.url, database.bindir(), &file).await?;
+                println!(
+                    "backed up the database of convene {} to {}",
+                    env!("CARGO_PKG_VERSION"),
+                    file.display()
+                );
+                Ok(())
+            }
+            Command::Restore { file, force } => {
+                db::backup::restore(&database.url, database.bindir(), &file, force).await?;
+                database.migrate().await?;
+                println!("restored {}", file.display());
+                Ok(())
+            }
             Command::Token {
                 command: TokenCommand::Create { email, label },
             } => {
@@ -209,7 +253,10 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 if settings.bind.port() == 0 {
                     let _ = address.set_port(Some(app.port()));
                 }
-                println!("convene is serving at {address}");
+                let (workers, connections) = app.sizing();
+                println!(
+                    "convene is serving at {address} ({workers} HTTP workers, {connections} database connections each)"
+                );
                 if database.embedded.is_some() {
                     for (role, email, password) in demo::LOGINS {
                         println!("  demo {role}: {email} / {password}");
@@ -235,7 +282,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(&settings.log_filter);
+    telemetry::init(&settings.log_filter, settings.log_format);
     let command = cli.command.unwrap_or(Command::Serve);
     let system = actix_web::rt::System::new();
     match system.block_on(run(command, settings)) {

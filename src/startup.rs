@@ -8,6 +8,7 @@ use actix_web::dev::Server;
 use tokio::sync::watch;
 
 use crate::config::Settings;
+use crate::metrics::Metrics;
 use crate::{jobs, web};
 
 pub struct Application {
@@ -15,6 +16,7 @@ pub struct Application {
     server: Server,
     settings: Arc<Settings>,
     database_url: String,
+    metrics: Arc<Metrics>,
 }
 
 impl Application {
@@ -23,17 +25,24 @@ impl Application {
     pub fn build(settings: Arc<Settings>, database_url: String) -> std::io::Result<Self> {
         let listener = TcpListener::bind(settings.bind)?;
         let port = listener.local_addr()?.port();
-        let server = web::server(listener, settings.clone(), database_url.clone())?;
+        let metrics = Arc::new(Metrics::new());
+        let server = web::server(listener, settings.clone(), database_url.clone(), metrics.clone())?;
         Ok(Application {
             port,
             server,
             settings,
             database_url,
+            metrics,
         })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// How it is sized, for the start-up line: HTTP workers, and database connections each.
+    pub fn sizing(&self) -> (usize, usize) {
+        (self.settings.http_workers, web::connections_per_worker(&self.settings))
     }
 
     /// Serves until Ctrl-C or SIGTERM, then drains open requests. With background jobs
@@ -50,7 +59,11 @@ impl Application {
             tokio::spawn(jobs::run(
                 self.settings.clone(),
                 self.database_url.clone(),
-                jobs::Jobs { plan: true, send },
+                jobs::Jobs {
+                    plan: true,
+                    send,
+                    metrics: self.metrics.clone(),
+                },
                 stopped,
             ))
         });

@@ -23,6 +23,12 @@ fn convene() -> Command {
         "MAIL_FROM",
         "LOG",
         "RUST_LOG",
+        "LOG_FORMAT",
+        "HTTP_WORKERS",
+        "DATABASE_POOL_SIZE",
+        "TRUSTED_PROXIES",
+        "METRICS_ALLOW",
+        "METRICS_TOKEN",
     ] {
         command.env_remove(var);
     }
@@ -38,6 +44,11 @@ fn malformed_settings_stop_start_up_with_a_line_naming_them() {
         ("BIND", "localhost"),
         ("BIND", "127.0.0.1:70000"),
         ("BASE_URL", "convene.example.org"),
+        ("LOG_FORMAT", "xml"),
+        ("HTTP_WORKERS", "0"),
+        ("TRUSTED_PROXIES", "10.0.0.0/40"),
+        ("METRICS_ALLOW", "localhost"),
+        ("METRICS_TOKEN", "hunter2"),
     ] {
         let output = convene().env(var, value).output().expect("convene runs");
         assert_eq!(output.status.code(), Some(2), "{var}={value}");
@@ -55,6 +66,8 @@ fn malformed_settings_stop_start_up_with_a_line_naming_them() {
 struct Serving {
     child: Child,
     lines: mpsc::Receiver<String>,
+    /// The start-up line: the address, and how the server is sized.
+    started: String,
 }
 
 impl Serving {
@@ -69,12 +82,13 @@ impl Serving {
                 }
             }
         });
-        let mut serving = Serving { child, lines };
-        let address = serving
-            .wait_for("convene is serving at ")
-            .trim_start_matches("convene is serving at ")
-            .trim_end_matches('/')
-            .to_owned();
+        let mut serving = Serving {
+            child,
+            lines,
+            started: String::new(),
+        };
+        serving.started = serving.wait_for("convene is serving at ");
+        let address = serving_address(&serving.started);
         (serving, address)
     }
 
@@ -95,6 +109,17 @@ impl Serving {
         unsafe { libc::kill(pid, libc::SIGINT) };
         self.child.wait().expect("convene exits").code()
     }
+}
+
+/// The address in the start-up line, without its trailing slash.
+fn serving_address(line: &str) -> String {
+    line.trim_start()
+        .trim_start_matches("convene is serving at ")
+        .split_whitespace()
+        .next()
+        .expect("an address")
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 async fn get(url: &str) -> (u16, String) {
@@ -130,7 +155,9 @@ async fn first_start_creates_the_private_cluster_with_the_demo_and_later_starts_
             .contains("member@example.org / demo-member")
     );
     let (status, health) = get(&format!("{address}/healthz")).await;
-    assert_eq!((status, health.contains("\"database\":\"ok\"")), (200, true));
+    assert_eq!((status, health.contains("\"status\":\"ok\"")), (200, true));
+    let (status, ready) = get(&format!("{address}/readyz")).await;
+    assert_eq!((status, ready.contains("\"database\":\"ok\"")), (200, true));
     let me = Visitor::new(&address)
         .sign_in("coordinator@example.org", "demo-coordinator")
         .await;
@@ -252,4 +279,219 @@ fn tempfile_path(name: &str) -> std::path::PathBuf {
         std::process::id(),
         std::thread::current().id()
     ))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn json_logs_are_one_object_a_line_with_request_id_route_status_and_duration() {
+    let db = common::TestDatabase::new().await;
+    convene::demo::load(&mut db.conn().await, chrono::Utc::now())
+        .await
+        .expect("demo loads");
+    let log = tempfile_path("json-log");
+    let mut command = convene();
+    command
+        .env("DATABASE_URL", &db.url)
+        .env("BIND", "127.0.0.1:0")
+        .env("LOG", "info")
+        .env("LOG_FORMAT", "json")
+        .env("HTTP_WORKERS", "3")
+        .env("DATABASE_POOL_SIZE", "7")
+        .stderr(std::fs::File::create(&log).expect("log file"));
+    let (serving, address) = Serving::start(&mut command);
+    // The pool of 7 shared out among 3 workers, rounded up.
+    assert!(
+        serving
+            .started
+            .ends_with("(3 HTTP workers, 3 database connections each)"),
+        "{}",
+        serving.started
+    );
+    let me = Visitor::new(&address)
+        .sign_in("coordinator@example.org", "demo-coordinator")
+        .await;
+    let meeting = {
+        #[derive(diesel::QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            id: i64,
+        }
+        let mut conn = db.conn().await;
+        diesel_async::RunQueryDsl::get_result::<Id>(
+            diesel::sql_query("SELECT id FROM meetings ORDER BY id LIMIT 1"),
+            &mut conn,
+        )
+        .await
+        .expect("a demo meeting")
+        .id
+    };
+    let page = me.get(&format!("/meetings/{meeting}")).await;
+    assert_eq!(page.status(), 200);
+    let request_id = page.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(me.get("/nowhere").await.status(), 404);
+    assert_eq!(serving.interrupt(), Some(0));
+
+    let logged = std::fs::read_to_string(&log).expect("the log");
+    let _ = std::fs::remove_file(&log);
+    let lines: Vec<serde_json::Value> = logged
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not a JSON object ({e}): {line}")))
+        .collect();
+    let answered = |route: &str| {
+        lines
+            .iter()
+            .filter(|l| l["message"] == "request answered" && l["http.route"] == route)
+            .collect::<Vec<_>>()
+    };
+    let [shown] = answered("/meetings/{id}")[..] else {
+        panic!("one line for the meeting page: {logged}");
+    };
+    assert_eq!(shown["span"]["request_id"], request_id.as_str());
+    assert_eq!(shown["http.status_code"], 200);
+    assert!(shown["duration_ms"].as_f64().is_some_and(|ms| ms >= 0.0), "{shown}");
+    assert_eq!(shown["level"], "INFO");
+    assert!(!logged.contains(&format!("\"http.route\":\"/meetings/{meeting}\"")));
+    let [missing] = answered("unmatched")[..] else {
+        panic!("one line for the missing page: {logged}");
+    };
+    assert_eq!(missing["http.status_code"], 404);
+    // What happens during a request carries its id: the sign-in shares the id of its POST.
+    let signed_in = lines
+        .iter()
+        .find(|l| l["message"] == "signed in")
+        .unwrap_or_else(|| panic!("the sign-in is logged: {logged}"));
+    let sign_in_id = signed_in["span"]["request_id"].as_str().expect("a request id");
+    assert!(
+        answered("/login")
+            .iter()
+            .any(|l| l["span"]["request_id"] == sign_in_id && l["http.status_code"] == 303)
+    );
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    count: i64,
+}
+
+/// What the round trip must keep: rows of the tables people see most.
+async fn counts(db: &common::TestDatabase) -> Vec<i64> {
+    let mut conn = db.conn().await;
+    let mut counts = Vec::new();
+    for table in [
+        "action_points",
+        "action_point_updates",
+        "meetings",
+        "agenda_items",
+        "users",
+        "organizations",
+    ] {
+        let found: Count = diesel_async::RunQueryDsl::get_result(
+            diesel::sql_query(format!("SELECT count(*) AS count FROM {table}")),
+            &mut conn,
+        )
+        .await
+        .expect("count");
+        counts.push(found.count);
+    }
+    counts
+}
+
+/// The text of a meeting page as the coordinator reads it.
+async fn meeting_page(app: &common::TestApp, meeting: i64) -> String {
+    let me = app.sign_in_demo("coordinator").await;
+    let html = me.page(&format!("/meetings/{meeting}")).await;
+    let document = scraper::Html::parse_document(&html);
+    let main = document
+        .select(&scraper::Selector::parse("main").unwrap())
+        .next()
+        .expect("a main element");
+    main.text().collect::<Vec<_>>().join(" ")
+}
+
+fn run_convene(database_url: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    convene()
+        .env("DATABASE_URL", database_url)
+        .args(args)
+        .output()
+        .expect("convene runs")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_restores_into_an_empty_database_and_never_over_a_full_one_unless_forced() {
+    let original = common::TestDatabase::new().await;
+    convene::demo::load(&mut original.conn().await, chrono::Utc::now())
+        .await
+        .expect("demo loads");
+    let dir = tempfile_path("backups");
+    std::fs::create_dir_all(&dir).unwrap();
+
+    let output = run_convene(&original.url, &["backup".as_ref(), dir.as_os_str()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let [file] = &files[..] else {
+        panic!("one backup file: {files:?}")
+    };
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with(&format!("convene-{}-", env!("CARGO_PKG_VERSION"))) && name.ends_with(".dump"),
+        "{name}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains(&*file.to_string_lossy()));
+    // An existing backup is never overwritten.
+    let again = run_convene(&original.url, &["backup".as_ref(), file.as_os_str()]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+
+    let copy = common::TestDatabase::empty().await;
+    let output = run_convene(&copy.url, &["restore".as_ref(), file.as_os_str()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let before = counts(&original).await;
+    assert!(before.iter().all(|&n| n > 0), "{before:?}");
+    assert_eq!(counts(&copy).await, before);
+
+    let meeting = {
+        let mut conn = original.conn().await;
+        #[derive(diesel::QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            id: i64,
+        }
+        diesel_async::RunQueryDsl::get_result::<Id>(
+            diesel::sql_query(
+                "SELECT meeting_id AS id FROM agenda_items GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id LIMIT 1",
+            ),
+            &mut conn,
+        )
+        .await
+        .unwrap()
+        .id
+    };
+    let (original_app, copy_app) = (common::spawn_app_on(original, &[]), common::spawn_app_on(copy, &[]));
+    let page = meeting_page(&original_app, meeting).await;
+    assert!(page.contains("Review of action points"), "{page}");
+    assert_eq!(meeting_page(&copy_app, meeting).await, page);
+
+    // Into a database that holds something: refused, and nothing changes.
+    let mut conn = copy_app.db.conn().await;
+    diesel_async::RunQueryDsl::execute(
+        diesel::sql_query("INSERT INTO organizations (name, kind) VALUES ('Added after the backup', 'other')"),
+        &mut conn,
+    )
+    .await
+    .unwrap();
+    let refused = run_convene(&copy_app.db.url, &["restore".as_ref(), file.as_os_str()]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("not empty") && stderr.contains("--force"), "{stderr}");
+    let mut changed = before.clone();
+    *changed.last_mut().unwrap() += 1;
+    assert_eq!(counts(&copy_app.db).await, changed);
+    // Forced, the backup's contents replace it.
+    let forced = run_convene(
+        &copy_app.db.url,
+        &["restore".as_ref(), "--force".as_ref(), file.as_os_str()],
+    );
+    assert!(forced.status.success(), "{}", String::from_utf8_lossy(&forced.stderr));
+    assert_eq!(counts(&copy_app.db).await, before);
+    let _ = std::fs::remove_dir_all(&dir);
 }

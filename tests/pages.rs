@@ -337,10 +337,14 @@ async fn api_errors_are_problem_details() {
 }
 
 #[tokio::test]
-async fn health_check_reports_the_database_and_assets_are_served() {
+async fn probes_report_the_process_and_the_database_and_assets_are_served() {
     let app = spawn_app().await;
     let me = app.visitor();
     let response = me.get("/healthz").await;
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    let response = me.get("/readyz").await;
     assert_eq!(response.status(), 200);
     let body: serde_json::Value = response.json().await.unwrap();
     assert_eq!(body["database"], "ok");

@@ -83,7 +83,8 @@ impl EmbeddedPostgres {
     /// Finds the server binaries and decides where the cluster and its socket live. No side effects.
     pub fn locate(data_dir: &Path) -> Result<Self, EmbeddedError> {
         let data_dir = resolve(data_dir).map_err(io_error("cannot resolve", data_dir))?;
-        let bindir = find_bindir().ok_or(EmbeddedError::BinariesNotFound)?;
+        let bindir =
+            find_bindir(&["initdb", "pg_ctl", "postgres"], Search::PathFirst).ok_or(EmbeddedError::BinariesNotFound)?;
         // SAFETY: geteuid has no preconditions and cannot fail.
         let run_as = if unsafe { libc::geteuid() } == 0 {
             Some(postgres_account()?)
@@ -168,6 +169,11 @@ impl EmbeddedPostgres {
             "postgres:///{database}?host={}&user={SUPERUSER}",
             percent_encode(host, b"/")
         )
+    }
+
+    /// The directory of the server binaries the cluster runs from.
+    pub fn bindir(&self) -> &Path {
+        &self.bindir
     }
 
     /// The directory that holds the cluster's data (PGDATA).
@@ -361,16 +367,28 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
     Ok(path)
 }
 
-/// The first directory holding all three tools: PATH, then `pg_config --bindir`, then the newest
-/// `/usr/lib/postgresql/<version>/bin` (Debian keeps the server binaries off PATH).
-fn find_bindir() -> Option<PathBuf> {
+/// Where a set of PostgreSQL programs is looked for first.
+#[derive(Clone, Copy)]
+pub enum Search {
+    /// PATH, then `pg_config --bindir`, then the newest `/usr/lib/postgresql/<version>/bin`
+    /// (Debian keeps the server binaries off PATH): the server the system means.
+    PathFirst,
+    /// The newest `/usr/lib/postgresql/<version>/bin` first: pg_dump and pg_restore handle
+    /// any older server but no newer one, and Debian's `/usr/bin/pg_dump` is a wrapper that
+    /// may pick an older version.
+    NewestFirst,
+}
+
+/// The first directory holding all of `tools`, searched in the `order` given.
+pub fn find_bindir(tools: &[&str], order: Search) -> Option<PathBuf> {
     let executable = |path: PathBuf| fs::metadata(path).is_ok_and(|m| m.is_file() && m.mode() & 0o111 != 0);
-    let complete =
-        |dir: &PathBuf| dir.is_absolute() && ["initdb", "pg_ctl", "postgres"].iter().all(|t| executable(dir.join(t)));
-    let on_path: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
-    let pg_config = std::iter::once_with(|| {
+    let complete = |dir: &PathBuf| dir.is_absolute() && tools.iter().all(|t| executable(dir.join(t)));
+    let on_path = || -> Vec<PathBuf> {
+        std::env::var_os("PATH")
+            .map(|p| std::env::split_paths(&p).collect())
+            .unwrap_or_default()
+    };
+    let pg_config = || {
         let out = Command::new("pg_config")
             .arg("--bindir")
             .stdin(Stdio::null())
@@ -379,8 +397,8 @@ fn find_bindir() -> Option<PathBuf> {
         out.status
             .success()
             .then(|| PathBuf::from(OsStr::from_bytes(out.stdout.trim_ascii())))
-    });
-    let debian = std::iter::once_with(|| {
+    };
+    let debian = || {
         let version =
             |name: &OsStr| -> Option<Vec<u32>> { name.to_str()?.split('.').map(|n| n.parse().ok()).collect() };
         let entries = fs::read_dir("/usr/lib/postgresql").into_iter().flatten().flatten();
@@ -389,12 +407,19 @@ fn find_bindir() -> Option<PathBuf> {
             .collect();
         found.sort();
         found.into_iter().rev().map(|(_, dir)| dir)
-    });
-    on_path
-        .into_iter()
-        .chain(pg_config.flatten())
-        .chain(debian.flatten())
-        .find(complete)
+    };
+    let path_then_pg_config = std::iter::once_with(on_path)
+        .flatten()
+        .chain(std::iter::once_with(pg_config).flatten());
+    match order {
+        Search::PathFirst => path_then_pg_config
+            .chain(std::iter::once_with(debian).flatten())
+            .find(complete),
+        Search::NewestFirst => std::iter::once_with(debian)
+            .flatten()
+            .chain(path_then_pg_config)
+            .find(complete),
+    }
 }
 
 /// The `postgres` account, via getpwnam_r since several threads may locate at once.

@@ -1,6 +1,7 @@
 //! Connection pools, migrations, and the private PostgreSQL cluster used when
 //! `DATABASE_URL` is unset.
 
+pub mod backup;
 pub mod embedded;
 
 use std::time::Duration;
@@ -57,6 +58,37 @@ pub async fn migrate(url: &str) -> anyhow::Result<usize> {
         Ok(applied.len())
     })
     .await?
+}
+
+#[derive(QueryableByName)]
+struct Version {
+    #[diesel(sql_type = Text)]
+    version: String,
+}
+
+/// How many of the embedded migrations the database behind `conn` has not had yet
+/// (all of them when it was never migrated).
+pub async fn pending_migrations(conn: &mut AsyncPgConnection) -> QueryResult<usize> {
+    static EMBEDDED: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(&MIGRATIONS)
+            .expect("embedded migrations always list")
+            .iter()
+            .map(|m| m.name().version().to_string())
+            .collect()
+    });
+    let table: Exists = diesel::sql_query("SELECT to_regclass('__diesel_schema_migrations') IS NOT NULL AS exists")
+        .get_result(conn)
+        .await?;
+    if !table.exists {
+        return Ok(EMBEDDED.len());
+    }
+    let applied: Vec<Version> = diesel::sql_query("SELECT version FROM __diesel_schema_migrations")
+        .load(conn)
+        .await?;
+    Ok(EMBEDDED
+        .iter()
+        .filter(|version| !applied.iter().any(|a| &a.version == *version))
+        .count())
 }
 
 #[derive(QueryableByName)]

@@ -16,6 +16,7 @@ use crate::config::Settings;
 use crate::db;
 use crate::mail::MailSettings;
 use crate::mail::transport::{Mailer, SEND_TIMEOUT};
+use crate::metrics::Metrics;
 
 /// How often an idle worker looks for due mail.
 const WORKER_INTERVAL: Duration = Duration::from_secs(5);
@@ -38,6 +39,8 @@ pub struct Jobs {
     pub plan: bool,
     /// Send the outbox through this mailer.
     pub send: Option<Mailer>,
+    /// Where the runs are counted.
+    pub metrics: Arc<Metrics>,
 }
 
 /// One connection, opened again after an error.
@@ -82,7 +85,10 @@ pub async fn run(settings: Arc<Settings>, database_url: String, jobs: Jobs, mut 
             && let Some(conn) = planner_conn.get().await
         {
             next_plan = tokio::time::Instant::now() + PLANNER_INTERVAL;
-            match planner::run_once(conn, &mail, Utc::now()).await {
+            let started = std::time::Instant::now();
+            let planned = planner::run_once(conn, &mail, Utc::now()).await;
+            jobs.metrics.planner_ran(started.elapsed(), planned.is_ok(), Utc::now());
+            match planned {
                 Ok(planned) if planned.queued() + planned.cancelled > 0 => {
                     tracing::info!(?planned, "reminders planned");
                 }
@@ -101,7 +107,8 @@ pub async fn run(settings: Arc<Settings>, database_url: String, jobs: Jobs, mut 
         if let Some(mailer) = &jobs.send
             && let Some(conn) = worker_conn.get().await
         {
-            pause = pause.min(match worker::run_once(conn, mailer, &config, Utc::now()).await {
+            let round = worker::run_once(conn, mailer, &config, Utc::now()).await;
+            pause = pause.min(match round.inspect(|round| jobs.metrics.mails(round)) {
                 Ok(round) if round.claimed() as i64 >= config.batch => Duration::ZERO,
                 Ok(_) => WORKER_INTERVAL,
                 Err(e) => {

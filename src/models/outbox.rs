@@ -306,6 +306,37 @@ pub async fn count_by_state(conn: &mut AsyncPgConnection) -> QueryResult<Vec<(Ma
     Ok(counts)
 }
 
+/// The mail still to go and the mail given up, for monitoring; counted through the
+/// partial indexes on pending and on dead mail, so bounded by the backlog, never by the
+/// mail sent over the years.
+#[derive(Debug, QueryableByName)]
+pub struct Backlog {
+    #[diesel(sql_type = BigInt)]
+    pub queued: i64,
+    #[diesel(sql_type = BigInt)]
+    pub failed: i64,
+    #[diesel(sql_type = BigInt)]
+    pub dead: i64,
+    /// How long the oldest mail that is due (and not held for a digest) has waited.
+    #[diesel(sql_type = BigInt)]
+    pub oldest_due_seconds: i64,
+}
+
+pub async fn backlog(conn: &mut AsyncPgConnection, now: DateTime<Utc>) -> QueryResult<Backlog> {
+    diesel::sql_query(
+        "SELECT count(*) FILTER (WHERE last_error IS NULL) AS queued,
+                count(*) FILTER (WHERE last_error IS NOT NULL) AS failed,
+                (SELECT count(*) FROM outbox WHERE dead_at IS NOT NULL) AS dead,
+                COALESCE(floor(extract(epoch FROM $1 - min(not_before)
+                    FILTER (WHERE NOT held_for_digest AND not_before <= $1)))::bigint, 0) AS oldest_due_seconds
+         FROM outbox
+         WHERE sent_at IS NULL AND dead_at IS NULL AND cancelled_at IS NULL",
+    )
+    .bind::<Timestamptz, _>(now)
+    .get_result(conn)
+    .await
+}
+
 pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Option<Mail>> {
     outbox::table
         .find(id)

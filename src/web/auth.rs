@@ -287,10 +287,7 @@ fn is_same_origin(req: &HttpRequest) -> bool {
         // Browsers that send neither header are left to the token check.
         return true;
     };
-    let own = {
-        let info = req.connection_info();
-        format!("{}://{}", info.scheme(), info.host())
-    };
+    let own = format!("{}://{}", super::client::of(req).scheme, req.connection_info().host());
     let configured = req
         .app_data::<web::Data<AppState>>()
         .map(|state| state.settings.base_url.origin().ascii_serialization());
@@ -305,10 +302,11 @@ pub fn local_path(next: Option<&str>) -> String {
     }
 }
 
-/// The address a sign-in attempt comes from: the TCP peer. Forwarded headers are
-/// not trusted, since anyone can send them to dodge the per-address limit.
+/// The address a sign-in attempt comes from: the TCP peer, or the client a trusted
+/// proxy forwards for. Forwarded headers from any other peer are ignored, since anyone
+/// could send them to dodge the per-address limit.
 pub fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    super::client::of(req)
+        .ip
+        .map_or_else(|| "unknown".into(), |ip| ip.to_string())
 }

@@ -2,7 +2,9 @@
 
 pub mod api;
 pub mod auth;
+pub mod client;
 pub mod error;
+pub mod observe;
 pub mod routes;
 pub mod views;
 
@@ -17,6 +19,7 @@ use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
 use crate::db::{self, DbConn, DbPool};
+use crate::metrics::Metrics;
 pub use auth::PageContext;
 use error::{AppError, AppResult};
 
@@ -25,6 +28,8 @@ use error::{AppError, AppResult};
 pub struct AppState {
     pub pool: DbPool,
     pub settings: Arc<Settings>,
+    /// Shared by all workers.
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
@@ -62,16 +67,27 @@ pub fn anonymous_form(
     response
 }
 
-const WORKERS: usize = 2;
+/// The database connections each HTTP worker's pool may open: `DATABASE_POOL_SIZE`
+/// shared out among `HTTP_WORKERS`, at least one each.
+pub fn connections_per_worker(settings: &Settings) -> usize {
+    settings.pool_size.div_ceil(settings.http_workers).max(1)
+}
 
 /// Builds the HTTP server on `listener` against the database at `database_url`.
-pub fn server(listener: TcpListener, settings: Arc<Settings>, database_url: String) -> std::io::Result<Server> {
-    let per_worker = settings.pool_size.div_ceil(WORKERS).max(1);
+pub fn server(
+    listener: TcpListener,
+    settings: Arc<Settings>,
+    database_url: String,
+    metrics: Arc<Metrics>,
+) -> std::io::Result<Server> {
+    let (workers, per_worker) = (settings.http_workers, connections_per_worker(&settings));
     let server = HttpServer::new(move || {
         let state = AppState {
             pool: db::pool(&database_url, per_worker, settings.statement_timeout),
             settings: settings.clone(),
+            metrics: metrics.clone(),
         };
+        metrics.track_pool(&state.pool);
         App::new()
             .app_data(web::Data::new(state))
             .app_data(web::PathConfig::default().error_handler(|err, _| {
@@ -95,6 +111,7 @@ pub fn server(listener: TcpListener, settings: Arc<Settings>, database_url: Stri
                     Ok(response)
                 }
             })
+            .wrap(from_fn(observe::requests))
             .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
             .configure(routes::configure)
             .configure(api::configure)
@@ -102,7 +119,7 @@ pub fn server(listener: TcpListener, settings: Arc<Settings>, database_url: Stri
                 Err::<actix_web::HttpResponse, _>(AppError::NotFound)
             }))
     })
-    .workers(WORKERS)
+    .workers(workers)
     .shutdown_timeout(10)
     .listen(listener)?
     .run();

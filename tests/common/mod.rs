@@ -161,6 +161,24 @@ impl TestDatabase {
         }
     }
 
+    /// A database with nothing in it, not even the migrations: where a backup is restored.
+    pub async fn empty() -> Self {
+        let admin = admin_url().await.to_owned();
+        let name = unique_database_name();
+        let mut conn = AsyncPgConnection::establish(&admin)
+            .await
+            .expect("connect to the test server");
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .expect("create an empty database");
+        TestDatabase {
+            url: with_database(&admin, &name),
+            name,
+            admin,
+        }
+    }
+
     pub async fn conn(&self) -> AsyncPgConnection {
         AsyncPgConnection::establish(&self.url)
             .await
@@ -369,13 +387,18 @@ pub async fn spawn_app() -> TestApp {
 /// `BACKGROUND_JOBS`); background jobs are off unless asked for, so tests drive the
 /// planner and the worker with a clock they set.
 pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
-    let db = TestDatabase::new().await;
+    spawn_app_on(TestDatabase::new().await, vars)
+}
+
+/// Starts the app on `db`, with settings as [`spawn_app_with`].
+pub fn spawn_app_on(db: TestDatabase, vars: &[(&str, &str)]) -> TestApp {
     let settings = Settings::from_lookup(|name| match vars.iter().find(|(var, _)| *var == name) {
         Some((_, value)) => Some((*value).to_owned()),
         None => match name {
             "BIND" => Some("127.0.0.1:0".into()),
             "DATABASE_URL" => Some(db.url.clone()),
             "DATABASE_POOL_SIZE" => Some("4".into()),
+            "HTTP_WORKERS" => Some("2".into()),
             "LOG" => Some("warn".into()),
             "BACKGROUND_JOBS" => Some("off".into()),
             _ => None,

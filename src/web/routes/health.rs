@@ -1,21 +1,39 @@
-use actix_web::{HttpResponse, web};
-use diesel_async::RunQueryDsl;
+//! Probes for service managers and load balancers.
 
+use actix_web::{HttpResponse, web};
+
+use crate::db;
 use crate::web::AppState;
 
-/// Liveness and readiness in one: 200 when the database answers, 503 when it does not.
-pub async fn check(state: web::Data<AppState>) -> HttpResponse {
-    let database_ok = match state.pool.get().await {
-        Ok(mut conn) => diesel::sql_query("SELECT 1").execute(&mut conn).await.is_ok(),
-        Err(_) => false,
+/// Liveness: the process answers. It never waits on the database, so a database outage
+/// does not get healthy instances restarted.
+pub async fn alive() -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({ "status": "ok" }))
+}
+
+/// Readiness: the database answers and holds every migration this version needs;
+/// otherwise 503 with the reason, so that a load balancer sends no traffic here.
+pub async fn ready(state: web::Data<AppState>) -> HttpResponse {
+    let pending = match state.pool.get().await {
+        Ok(mut conn) => db::pending_migrations(&mut conn).await.ok(),
+        Err(_) => None,
     };
-    let body = serde_json::json!({
-        "status": if database_ok { "ok" } else { "unavailable" },
-        "database": if database_ok { "ok" } else { "unreachable" },
-    });
-    if database_ok {
-        HttpResponse::Ok().json(body)
-    } else {
-        HttpResponse::ServiceUnavailable().json(body)
+    match pending {
+        Some(0) => HttpResponse::Ok().json(serde_json::json!({
+            "status": "ready",
+            "database": "ok",
+            "migrations": "current",
+        })),
+        Some(pending) => HttpResponse::ServiceUnavailable().json(serde_json::json!({
+            "status": "unavailable",
+            "database": "ok",
+            "migrations": "pending",
+            "reason": format!("{pending} database migrations are pending: run convene migrate"),
+        })),
+        None => HttpResponse::ServiceUnavailable().json(serde_json::json!({
+            "status": "unavailable",
+            "database": "unreachable",
+            "reason": "the database does not answer",
+        })),
     }
 }

@@ -13,6 +13,7 @@ pub mod links;
 pub mod mail;
 pub mod meetings;
 pub mod members;
+pub mod metrics;
 pub mod organizations;
 pub mod passwords;
 pub mod sessions;
@@ -25,7 +26,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.configure(meetings::schedule::configure)
         .configure(calendar::configure)
         .route("/", web::get().to(home::show))
-        .route("/healthz", web::get().to(health::check))
+        .route("/healthz", web::get().to(health::alive))
+        .route("/readyz", web::get().to(health::ready))
+        .route("/metrics", web::get().to(metrics::show))
         .route("/static/{file}", web::get().to(assets::serve))
         .route("/login", web::get().to(sessions::new::new))
         .route("/login", web::post().to(sessions::create::create))
