@@ -1,5 +1,6 @@
 //! The `convene` binary as an operator runs it: settings checked at start, the
-//! private cluster started, reused and stopped with the app.
+//! private cluster started, reused, shared by every command run beside the server and
+//! stopped when the last of them leaves.
 
 mod common;
 
@@ -51,14 +52,26 @@ fn malformed_settings_stop_start_up_with_a_line_naming_them() {
     }
 }
 
-/// A running `convene serve` and the lines it prints.
+/// A running `convene` command and the lines it prints; killed if the test ends first.
 struct Serving {
     child: Child,
     lines: mpsc::Receiver<String>,
 }
 
 impl Serving {
+    /// Starts `convene serve`; returns it with the address it serves at.
     fn start(command: &mut Command) -> (Self, String) {
+        let mut serving = Self::spawn(command);
+        let address = serving
+            .wait_for("convene is serving at ")
+            .trim_start_matches("convene is serving at ")
+            .trim_end_matches('/')
+            .to_owned();
+        (serving, address)
+    }
+
+    /// Starts any long-running command.
+    fn spawn(command: &mut Command) -> Self {
         let mut child = command.stdout(Stdio::piped()).spawn().expect("convene starts");
         let stdout = child.stdout.take().expect("piped stdout");
         let (tx, lines) = mpsc::channel();
@@ -69,13 +82,7 @@ impl Serving {
                 }
             }
         });
-        let mut serving = Serving { child, lines };
-        let address = serving
-            .wait_for("convene is serving at ")
-            .trim_start_matches("convene is serving at ")
-            .trim_end_matches('/')
-            .to_owned();
-        (serving, address)
+        Serving { child, lines }
     }
 
     fn wait_for(&mut self, prefix: &str) -> String {
@@ -88,12 +95,26 @@ impl Serving {
         }
     }
 
-    /// Ctrl-C, as an operator stops it; returns the exit code.
-    fn interrupt(mut self) -> Option<i32> {
+    /// Sends `signal` and waits for the exit; returns the exit code (none when killed).
+    fn signal(mut self, signal: libc::c_int) -> Option<i32> {
         let pid = i32::try_from(self.child.id()).expect("pid fits");
         // SAFETY: sending a signal to our own child process.
-        unsafe { libc::kill(pid, libc::SIGINT) };
+        unsafe { libc::kill(pid, signal) };
         self.child.wait().expect("convene exits").code()
+    }
+
+    /// Ctrl-C, as an operator stops it; returns the exit code.
+    fn interrupt(self) -> Option<i32> {
+        self.signal(libc::SIGINT)
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
@@ -252,4 +273,246 @@ fn tempfile_path(name: &str) -> std::path::PathBuf {
         std::process::id(),
         std::thread::current().id()
     ))
+}
+
+/// Requests `/healthz` and a signed-in page of `address` in turn until finished, noting
+/// every answer that is not a 200 (or no answer within 10 s).
+struct Poller {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    task: tokio::task::JoinHandle<Polled>,
+}
+
+#[derive(Debug, Default)]
+struct Polled {
+    requests: usize,
+    failures: Vec<String>,
+}
+
+impl Poller {
+    async fn start(address: &str) -> Self {
+        let me = Visitor::new(address)
+            .sign_in("admin@example.org", "demo-admin-password")
+            .await;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopping = stop.clone();
+        let task = tokio::spawn(async move {
+            let mut polled = Polled::default();
+            while !stopping.load(std::sync::atomic::Ordering::SeqCst) {
+                for path in ["/healthz", "/"] {
+                    let request = me.client.get(me.url(path)).timeout(Duration::from_secs(10));
+                    polled.requests += 1;
+                    match request.send().await {
+                        Ok(response) if response.status() == 200 => {}
+                        Ok(response) => polled.failures.push(format!("GET {path}: {}", response.status())),
+                        Err(e) => polled.failures.push(format!("GET {path}: {e}")),
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            polled
+        });
+        Poller { stop, task }
+    }
+
+    async fn finish(self) -> Polled {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.task.await.expect("the poller ran")
+    }
+}
+
+/// A fresh data directory for the private cluster, and where its PGDATA will be.
+fn fresh_data_dir(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let data_dir = tempfile_path(name);
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let cluster_dir = EmbeddedPostgres::locate(&data_dir)
+        .expect("binaries")
+        .cluster_dir()
+        .to_owned();
+    (data_dir, cluster_dir)
+}
+
+/// The pid the cluster's postmaster.pid names, while it runs.
+fn postmaster(cluster_dir: &Path) -> Option<i32> {
+    let pid_file = std::fs::read_to_string(cluster_dir.join("postmaster.pid")).ok()?;
+    pid_file.lines().next()?.trim().parse().ok()
+}
+
+/// Runs `args` to its end and returns its output, failing the test unless it succeeds.
+async fn succeeds(mut command: Command, args: &[&str]) -> String {
+    command.args(args);
+    let output = tokio::process::Command::from(command)
+        .output()
+        .await
+        .expect("convene runs");
+    assert!(
+        output.status.success(),
+        "convene {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Every command the README documents beside `convene serve`, the `n`th time (so that
+/// accounts are new each time): what each must print.
+fn readme_commands(n: usize) -> Vec<(Vec<String>, &'static str)> {
+    let email = format!("person{n}@example.org");
+    let owned = |args: &[&str]| args.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>();
+    vec![
+        (owned(&["migrate"]), ""),
+        (owned(&["demo"]), ""),
+        (
+            owned(&["user", "add", "--email", &email, "--name", "Person"]),
+            "/password/set/",
+        ),
+        (
+            owned(&["token", "create", "--email", "admin@example.org", "--label", &email]),
+            "created an API token",
+        ),
+        (owned(&["remind"]), "queued "),
+        (owned(&["worker", "--once"]), "sent "),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_command_runs_beside_a_serving_instance_which_keeps_serving() {
+    let (data_dir, cluster_dir) = fresh_data_dir("beside");
+    let smtp = common::mail::SmtpServer::start().await;
+    let cli = || {
+        let mut command = convene();
+        command.env("DATA_DIR", &data_dir).env("SMTP_URL", smtp.url());
+        command
+    };
+    let mut serve = cli();
+    serve.env("BIND", "127.0.0.1:0");
+    let (serving, address) = Serving::start(&mut serve);
+    let poller = Poller::start(&address).await;
+
+    // One after another, twice: the second time finds everything there already.
+    for n in 0..2 {
+        for (args, prints) in readme_commands(n) {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let printed = succeeds(cli(), &args).await;
+            assert!(printed.contains(prints), "convene {args:?} printed {printed}");
+        }
+    }
+    // All at once, with a long-running worker among them, stopped as a service manager does.
+    let worker = Serving::spawn(cli().arg("worker"));
+    let runs: Vec<_> = (2..4)
+        .flat_map(readme_commands)
+        .map(|(args, prints)| {
+            let command = cli();
+            tokio::spawn(async move {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let printed = succeeds(command, &args).await;
+                assert!(printed.contains(prints), "convene {args:?} printed {printed}");
+            })
+        })
+        .collect();
+    for run in runs {
+        run.await.expect("the command ran as expected");
+    }
+    assert_eq!(worker.signal(libc::SIGTERM), Some(0), "the worker stops cleanly");
+
+    let polled = poller.finish().await;
+    assert!(polled.requests >= 20, "polled throughout: {polled:?}");
+    assert_eq!(polled.failures, Vec::<String>::new(), "the server kept serving");
+    assert!(postmaster(&cluster_dir).is_some(), "the cluster still runs");
+    let admin = Visitor::new(&address)
+        .sign_in("admin@example.org", "demo-admin-password")
+        .await;
+    let users = admin.page("/admin/users").await;
+    for n in 0..4 {
+        assert!(users.contains(&format!("person{n}@example.org")), "person{n} was added");
+    }
+    let home = admin.page("/").await;
+    assert_eq!(
+        home.matches("Child Protection in Emergencies Working Group").count(),
+        1,
+        "the demo, loaded five times, is there once"
+    );
+    assert_eq!(serving.interrupt(), Some(0));
+    assert!(
+        postmaster(&cluster_dir).is_none(),
+        "the last one out stopped the cluster"
+    );
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn servers_and_commands_share_the_cluster_and_it_outlives_any_killed_one() {
+    let (data_dir, cluster_dir) = fresh_data_dir("shared");
+    let smtp = common::mail::SmtpServer::start().await;
+    let cli = || {
+        let mut command = convene();
+        command
+            .env("DATA_DIR", &data_dir)
+            .env("SMTP_URL", smtp.url())
+            .env("BIND", "127.0.0.1:0");
+        command
+    };
+    // Two servers on one data directory both serve.
+    let (first, first_address) = Serving::start(&mut cli());
+    let (second, second_address) = Serving::start(&mut cli());
+    let polling = Poller::start(&second_address).await;
+    let first_polled = Poller::start(&first_address).await.finish().await;
+    assert_eq!(first_polled.failures, Vec::<String>::new());
+
+    // The first is killed while a worker runs beside it: the second keeps serving, and a new one starts.
+    let worker = Serving::spawn(cli().arg("worker"));
+    let (token_printed, _) = tokio::join!(
+        succeeds(cli(), &["token", "create", "--email", "admin@example.org"]),
+        async { assert_eq!(first.signal(libc::SIGKILL), None) }
+    );
+    assert!(token_printed.contains("created an API token"));
+    let log = tempfile_path("third-log");
+    let mut third = cli();
+    third
+        .env("LOG", "warn,convene=info")
+        .stderr(std::fs::File::create(&log).expect("log file"));
+    let (third, third_address) = Serving::start(&mut third);
+    let third_polled = Poller::start(&third_address).await.finish().await;
+    assert_eq!(third_polled.failures, Vec::<String>::new());
+
+    // Stopping one leaves the others serving.
+    let polled = polling.finish().await;
+    assert!(polled.requests >= 4, "{polled:?}");
+    assert_eq!(polled.failures, Vec::<String>::new(), "the second served throughout");
+    assert_eq!(second.interrupt(), Some(0));
+    let (status, _) = get(&format!("{third_address}/healthz")).await;
+    assert_eq!(status, 200, "the third serves on");
+
+    // PostgreSQL itself killed: the server starts it again and serves again.
+    let postmaster_pid = postmaster(&cluster_dir).expect("the cluster runs");
+    // SAFETY: kill(2) of the cluster's postmaster, a process of this test's own making.
+    assert_eq!(unsafe { libc::kill(postmaster_pid, libc::SIGKILL) }, 0);
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let restarted = postmaster(&cluster_dir).is_some_and(|pid| pid != postmaster_pid);
+        if restarted && get(&format!("{third_address}/healthz")).await.0 == 200 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "serving again after PostgreSQL was killed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let after = Poller::start(&third_address).await.finish().await;
+    assert_eq!(after.failures, Vec::<String>::new());
+
+    // The last one out stops the cluster; until then it runs.
+    assert_eq!(worker.signal(libc::SIGTERM), Some(0));
+    assert!(postmaster(&cluster_dir).is_some(), "still used by the third server");
+    assert_eq!(third.interrupt(), Some(0));
+    assert!(postmaster(&cluster_dir).is_none(), "stopped with its last user");
+    let logged = std::fs::read_to_string(&log).expect("the third server's log");
+    let lines = |text: &str| logged.lines().filter(|line| line.contains(text)).count();
+    assert_eq!(lines("cluster is not running; starting it again"), 1, "{logged}");
+    assert!(lines("cluster runs again") <= 1, "{logged}");
+    assert!(
+        lines("background jobs cannot reach the database") <= 1,
+        "one line for the outage, not one per try: {logged}"
+    );
+    let _ = std::fs::remove_file(&log);
+    let _ = std::fs::remove_dir_all(&data_dir);
 }
