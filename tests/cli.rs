@@ -4,32 +4,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use common::Visitor;
+use common::process::{Serving, convene, succeeds};
 use convene::db::embedded::EmbeddedPostgres;
-
-fn convene() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_convene"));
-    for var in [
-        "DATABASE_URL",
-        "BIND",
-        "BASE_URL",
-        "DATA_DIR",
-        "SMTP_URL",
-        "MAIL_FROM",
-        "LOG",
-        "RUST_LOG",
-    ] {
-        command.env_remove(var);
-    }
-    command.env("LOG", "warn").stdin(Stdio::null());
-    command
-}
 
 #[test]
 fn malformed_settings_stop_start_up_with_a_line_naming_them() {
@@ -49,72 +29,6 @@ fn malformed_settings_stop_start_up_with_a_line_naming_them() {
         );
         assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
         assert!(!stderr.contains("hunter2"), "the password is not echoed: {stderr}");
-    }
-}
-
-/// A running `convene` command and the lines it prints; killed if the test ends first.
-struct Serving {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-}
-
-impl Serving {
-    /// Starts `convene serve`; returns it with the address it serves at.
-    fn start(command: &mut Command) -> (Self, String) {
-        let mut serving = Self::spawn(command);
-        let address = serving
-            .wait_for("convene is serving at ")
-            .trim_start_matches("convene is serving at ")
-            .trim_end_matches('/')
-            .to_owned();
-        (serving, address)
-    }
-
-    /// Starts any long-running command.
-    fn spawn(command: &mut Command) -> Self {
-        let mut child = command.stdout(Stdio::piped()).spawn().expect("convene starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Serving { child, lines }
-    }
-
-    fn wait_for(&mut self, prefix: &str) -> String {
-        loop {
-            match self.lines.recv_timeout(Duration::from_secs(120)) {
-                Ok(line) if line.trim_start().starts_with(prefix) => return line,
-                Ok(_) => continue,
-                Err(e) => panic!("convene never printed {prefix:?}: {e}"),
-            }
-        }
-    }
-
-    /// Sends `signal` and waits for the exit; returns the exit code (none when killed).
-    fn signal(mut self, signal: libc::c_int) -> Option<i32> {
-        let pid = i32::try_from(self.child.id()).expect("pid fits");
-        // SAFETY: sending a signal to our own child process.
-        unsafe { libc::kill(pid, signal) };
-        self.child.wait().expect("convene exits").code()
-    }
-
-    /// Ctrl-C, as an operator stops it; returns the exit code.
-    fn interrupt(self) -> Option<i32> {
-        self.signal(libc::SIGINT)
-    }
-}
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
     }
 }
 
@@ -335,21 +249,6 @@ fn fresh_data_dir(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
 fn postmaster(cluster_dir: &Path) -> Option<i32> {
     let pid_file = std::fs::read_to_string(cluster_dir.join("postmaster.pid")).ok()?;
     pid_file.lines().next()?.trim().parse().ok()
-}
-
-/// Runs `args` to its end and returns its output, failing the test unless it succeeds.
-async fn succeeds(mut command: Command, args: &[&str]) -> String {
-    command.args(args);
-    let output = tokio::process::Command::from(command)
-        .output()
-        .await
-        .expect("convene runs");
-    assert!(
-        output.status.success(),
-        "convene {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Every command the README documents beside `convene serve`, the `n`th time (so that
