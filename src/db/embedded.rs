@@ -180,15 +180,16 @@ impl EmbeddedPostgres {
     /// Ends this process's use of the cluster and stops it when no other process uses it; returns
     /// whether it stopped it.
     pub fn detach(&self, attachment: Attachment) -> Result<bool, EmbeddedError> {
-        let _start = lock(&self.base.join("start.lock"), libc::LOCK_EX)?;
+        let start = lock(&self.base.join("start.lock"), libc::LOCK_EX)?;
         // Turning our shared lock into an exclusive one succeeds only when nobody else holds one;
         // nobody can take one meanwhile, since `attach` needs `start.lock`, which we hold.
         // SAFETY: flock on a descriptor we own.
         let alone = unsafe { libc::flock(attachment.users.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
-        if alone {
-            self.stop()?;
-        }
-        Ok(alone)
+        let stopped = if alone { self.stop().map(|()| true) } else { Ok(false) };
+        // Our lock goes before `start.lock` does, so that a user leaving right after us sees it gone.
+        drop(attachment);
+        drop(start);
+        stopped
     }
 
     /// Whether the postmaster named in `postmaster.pid` is alive. Cheap (no process is started, no

@@ -25,10 +25,10 @@ pub use backoff::Backoff;
 const WORKER_INTERVAL: Duration = Duration::from_secs(5);
 /// How often the planner looks for reminders that have come due.
 const PLANNER_INTERVAL: Duration = Duration::from_secs(60);
-/// Waits between tries at an unreachable database, and at an unavailable SMTP server (a
-/// try then sends the first due mail, so mail flows again at most this long after the
-/// server is back).
+/// Waits between tries at an unreachable database.
 const DATABASE_BACKOFF: Backoff = Backoff::new(Duration::from_millis(500), Duration::from_secs(15));
+/// Waits between tries at an unavailable SMTP server; each try is a round that sends the
+/// first due mail, so mail flows again at most 30 s after the server is back.
 const SMTP_BACKOFF: Backoff = Backoff::new(Duration::from_secs(1), Duration::from_secs(30));
 
 /// The mailer for the configured SMTP server, or `None` when `SMTP_URL` is unset
