@@ -415,3 +415,56 @@ async fn servers_and_commands_share_the_cluster_and_it_outlives_any_killed_one()
     let _ = std::fs::remove_file(&log);
     let _ = std::fs::remove_dir_all(&data_dir);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn worker_once_says_when_the_smtp_server_is_unavailable_and_the_mail_waits() {
+    let db = common::TestDatabase::new().await;
+    let mut conn = db.conn().await;
+    let message = convene::mail::Message {
+        subject: "Waiting".into(),
+        text: "Waiting\n".into(),
+        html: "<p>Waiting</p>".into(),
+    };
+    let queued = convene::models::outbox::enqueue(
+        &mut conn,
+        "invitation",
+        "waits",
+        None,
+        "a@example.org",
+        &message,
+        "example.org",
+    )
+    .await
+    .unwrap();
+    assert!(queued);
+    // A port nothing listens on: bound, then let go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let output = convene()
+        .env("DATABASE_URL", &db.url)
+        .env("SMTP_URL", format!("smtp://127.0.0.1:{port}?tls=none"))
+        .args(["worker", "--once"])
+        .output()
+        .expect("convene worker runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "sent 0, failed 0, dead 0"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the SMTP server is unavailable, the rest of the mail waits in the outbox"),
+        "{stderr}"
+    );
+    let mut conn = db.conn().await;
+    let mail = convene::models::outbox::list(&mut conn, None, 10).await.unwrap();
+    assert_eq!(mail.len(), 1);
+    assert_eq!(
+        (mail[0].attempts, mail[0].sent_at, mail[0].dead_at),
+        (0, None, None),
+        "untried, uncounted"
+    );
+}
