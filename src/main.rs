@@ -1,13 +1,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use convene::config::Settings;
-use convene::db::{self, embedded::EmbeddedPostgres};
+use convene::db::{self, embedded::Attachment, embedded::EmbeddedPostgres};
+use convene::jobs::Backoff;
 use convene::models::accounts;
 use convene::startup::Application;
 use convene::{demo, telemetry};
+use tokio::sync::watch;
 
 #[derive(Parser)]
 #[command(name = "convene", version, about = "A workspace for coordination working groups")]
@@ -82,13 +85,17 @@ enum UserCommand {
     },
 }
 
-/// The database the app talks to: the configured server, or the private cluster.
+/// The database the app talks to: the configured server, or the private cluster, which
+/// this process shares with any other using it (a second `serve`, a CLI command beside it).
 struct Database {
     url: String,
-    embedded: Option<EmbeddedPostgres>,
+    embedded: Option<(Arc<EmbeddedPostgres>, Attachment)>,
     /// Whether the database was created by this start (a fresh embedded cluster).
     created: bool,
 }
+
+/// How often a long-running command checks that the private cluster still runs.
+const CLUSTER_CHECK: Duration = Duration::from_secs(1);
 
 impl Database {
     fn open(settings: &Settings) -> anyhow::Result<Self> {
@@ -102,17 +109,17 @@ impl Database {
         }
         let cluster = EmbeddedPostgres::locate(&settings.data_dir)?;
         tracing::info!("{}", cluster.describe());
-        cluster.start()?;
+        let attachment = cluster.attach()?;
         Ok(Database {
             url: cluster.url("convene"),
-            embedded: Some(cluster),
+            embedded: Some((Arc::new(cluster), attachment)),
             created: false,
         })
     }
 
     /// Creates the private cluster's database when needed and, if asked, migrates it.
     async fn prepare(&mut self, migrate: bool) -> anyhow::Result<()> {
-        if let Some(cluster) = &self.embedded {
+        if let Some((cluster, _)) = &self.embedded {
             self.created = db::create_database(&cluster.url("postgres"), "convene", None).await?;
         }
         if migrate {
@@ -131,16 +138,80 @@ impl Database {
 
     /// Where pg_dump and pg_restore come from: the private cluster's binaries, if any.
     fn bindir(&self) -> Option<&std::path::Path> {
-        self.embedded.as_ref().map(|cluster| cluster.bindir())
+        self.embedded.as_ref().map(|(cluster, _)| cluster.bindir())
     }
 
-    fn close(&self) {
-        if let Some(cluster) = &self.embedded
-            && let Err(e) = cluster.stop()
-        {
-            tracing::error!("could not stop the private PostgreSQL cluster: {e}");
+    /// For a long-running command on the private cluster: starts the cluster again whenever
+    /// it is found stopped (killed, crashed, stopped by hand) until the watch ends.
+    fn watch(&self) -> Option<Watch> {
+        let (cluster, _) = self.embedded.as_ref()?;
+        let (stop, stopped) = watch::channel(false);
+        let task = tokio::spawn(keep_running(cluster.clone(), stopped));
+        Some(Watch { stop, task })
+    }
+
+    /// Leaves the private cluster, stopping it if no other process uses it.
+    fn close(self) {
+        let Some((cluster, attachment)) = self.embedded else {
+            return;
+        };
+        match cluster.detach(attachment) {
+            Ok(true) => tracing::info!("stopped the private PostgreSQL cluster"),
+            Ok(false) => tracing::info!("left the private PostgreSQL cluster running for the other processes using it"),
+            Err(e) => tracing::error!("could not stop the private PostgreSQL cluster: {e}"),
         }
     }
+}
+
+/// A running `keep_running`.
+struct Watch {
+    stop: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Watch {
+    async fn end(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// Checks every second that the cluster runs and starts it again when it does not, with
+/// capped backoff while that fails; one log line when it is found stopped, one when it
+/// runs again.
+async fn keep_running(cluster: Arc<EmbeddedPostgres>, mut stop: watch::Receiver<bool>) {
+    let mut outage = Backoff::new(Duration::from_millis(500), Duration::from_secs(15));
+    while !*stop.borrow() {
+        let wait = if cluster.is_running() {
+            CLUSTER_CHECK
+        } else {
+            if !outage.is_down() {
+                tracing::warn!("the private PostgreSQL cluster is not running; starting it again");
+            }
+            let starting = cluster.clone();
+            match tokio::task::spawn_blocking(move || starting.start()).await {
+                Ok(Ok(_)) => {
+                    outage.succeeded();
+                    tracing::info!("the private PostgreSQL cluster runs again");
+                    CLUSTER_CHECK
+                }
+                Ok(Err(e)) => outage_wait(&mut outage, &e),
+                Err(e) => outage_wait(&mut outage, &e),
+            }
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            changed = stop.changed() => if changed.is_err() { break },
+        }
+    }
+}
+
+fn outage_wait(outage: &mut Backoff, error: &dyn std::fmt::Display) -> Duration {
+    let (wait, first) = outage.failed();
+    if first {
+        tracing::error!("cannot start the private PostgreSQL cluster, trying again: {error}");
+    }
+    wait
 }
 
 async fn load_demo(url: &str, settings: &Settings) -> anyhow::Result<()> {
@@ -159,9 +230,12 @@ async fn run_worker(settings: &Arc<Settings>, url: &str, once: bool) -> anyhow::
         let config = convene::jobs::worker::WorkerConfig::default();
         let round = convene::jobs::worker::run_once(&mut conn, &mailer, &config, chrono::Utc::now()).await?;
         println!("sent {}, failed {}, dead {}", round.sent, round.failed, round.dead);
+        if let Some(error) = round.unavailable {
+            anyhow::bail!("the SMTP server is unavailable, the rest of the mail waits in the outbox: {error}");
+        }
         return Ok(());
     }
-    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let (stop, stopped) = watch::channel(false);
     let jobs = convene::jobs::Jobs {
         plan: false,
         send: Some(mailer),
@@ -188,6 +262,8 @@ async fn shutdown_signal() {
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     let settings = Arc::new(settings);
     let mut database = Database::open(&settings)?;
+    let long_running = matches!(command, Command::Serve | Command::Worker { once: false });
+    let watch = long_running.then(|| database.watch()).flatten();
     let outcome = async {
         // A restore wants the database as the backup left it, migrated only after.
         database.prepare(!matches!(command, Command::Restore { .. })).await?;
@@ -269,6 +345,9 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
     }
     .await;
+    if let Some(watch) = watch {
+        watch.end().await;
+    }
     database.close();
     outcome
 }

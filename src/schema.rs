@@ -231,6 +231,7 @@ diesel::table! {
         held_for_digest -> Bool,
         digest_id -> Nullable<Int8>,
         unsubscribe_url -> Nullable<Text>,
+        claimed_by -> Nullable<Int4>,
     }
 }
 

@@ -1,40 +1,15 @@
 //! The `convene` binary as an operator runs it: settings checked at start, the
-//! private cluster started, reused and stopped with the app.
+//! private cluster started, reused, shared by every command run beside the server and
+//! stopped when the last of them leaves.
 
 mod common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use common::Visitor;
+use common::process::{Serving, convene, succeeds};
 use convene::db::embedded::EmbeddedPostgres;
-
-fn convene() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_convene"));
-    for var in [
-        "DATABASE_URL",
-        "BIND",
-        "BASE_URL",
-        "DATA_DIR",
-        "SMTP_URL",
-        "MAIL_FROM",
-        "LOG",
-        "RUST_LOG",
-        "LOG_FORMAT",
-        "HTTP_WORKERS",
-        "DATABASE_POOL_SIZE",
-        "TRUSTED_PROXIES",
-        "METRICS_ALLOW",
-        "METRICS_TOKEN",
-    ] {
-        command.env_remove(var);
-    }
-    command.env("LOG", "warn").stdin(Stdio::null());
-    command
-}
 
 #[test]
 fn malformed_settings_stop_start_up_with_a_line_naming_them() {
@@ -60,66 +35,6 @@ fn malformed_settings_stop_start_up_with_a_line_naming_them() {
         assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
         assert!(!stderr.contains("hunter2"), "the password is not echoed: {stderr}");
     }
-}
-
-/// A running `convene serve` and the lines it prints.
-struct Serving {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    /// The start-up line: the address, and how the server is sized.
-    started: String,
-}
-
-impl Serving {
-    fn start(command: &mut Command) -> (Self, String) {
-        let mut child = command.stdout(Stdio::piped()).spawn().expect("convene starts");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut serving = Serving {
-            child,
-            lines,
-            started: String::new(),
-        };
-        serving.started = serving.wait_for("convene is serving at ");
-        let address = serving_address(&serving.started);
-        (serving, address)
-    }
-
-    fn wait_for(&mut self, prefix: &str) -> String {
-        loop {
-            match self.lines.recv_timeout(Duration::from_secs(120)) {
-                Ok(line) if line.trim_start().starts_with(prefix) => return line,
-                Ok(_) => continue,
-                Err(e) => panic!("convene never printed {prefix:?}: {e}"),
-            }
-        }
-    }
-
-    /// Ctrl-C, as an operator stops it; returns the exit code.
-    fn interrupt(mut self) -> Option<i32> {
-        let pid = i32::try_from(self.child.id()).expect("pid fits");
-        // SAFETY: sending a signal to our own child process.
-        unsafe { libc::kill(pid, libc::SIGINT) };
-        self.child.wait().expect("convene exits").code()
-    }
-}
-
-/// The address in the start-up line, without its trailing slash.
-fn serving_address(line: &str) -> String {
-    line.trim_start()
-        .trim_start_matches("convene is serving at ")
-        .split_whitespace()
-        .next()
-        .expect("an address")
-        .trim_end_matches('/')
-        .to_owned()
 }
 
 async fn get(url: &str) -> (u16, String) {
@@ -494,4 +409,284 @@ async fn a_backup_restores_into_an_empty_database_and_never_over_a_full_one_unle
     assert!(forced.status.success(), "{}", String::from_utf8_lossy(&forced.stderr));
     assert_eq!(counts(&copy_app.db).await, before);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Requests `/readyz` and a signed-in page of `address` in turn until finished, noting
+/// every answer that is not a 200 (or no answer within 10 s).
+struct Poller {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    task: tokio::task::JoinHandle<Polled>,
+}
+
+#[derive(Debug, Default)]
+struct Polled {
+    requests: usize,
+    failures: Vec<String>,
+}
+
+impl Poller {
+    async fn start(address: &str) -> Self {
+        let me = Visitor::new(address)
+            .sign_in("admin@example.org", "demo-admin-password")
+            .await;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stopping = stop.clone();
+        let task = tokio::spawn(async move {
+            let mut polled = Polled::default();
+            while !stopping.load(std::sync::atomic::Ordering::SeqCst) {
+                for path in ["/readyz", "/"] {
+                    let request = me.client.get(me.url(path)).timeout(Duration::from_secs(10));
+                    polled.requests += 1;
+                    match request.send().await {
+                        Ok(response) if response.status() == 200 => {}
+                        Ok(response) => polled.failures.push(format!("GET {path}: {}", response.status())),
+                        Err(e) => polled.failures.push(format!("GET {path}: {e}")),
+                    }
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            polled
+        });
+        Poller { stop, task }
+    }
+
+    async fn finish(self) -> Polled {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.task.await.expect("the poller ran")
+    }
+}
+
+/// A fresh data directory for the private cluster, and where its PGDATA will be.
+fn fresh_data_dir(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let data_dir = tempfile_path(name);
+    let _ = std::fs::remove_dir_all(&data_dir);
+    let cluster_dir = EmbeddedPostgres::locate(&data_dir)
+        .expect("binaries")
+        .cluster_dir()
+        .to_owned();
+    (data_dir, cluster_dir)
+}
+
+/// The pid the cluster's postmaster.pid names, while it runs.
+fn postmaster(cluster_dir: &Path) -> Option<i32> {
+    let pid_file = std::fs::read_to_string(cluster_dir.join("postmaster.pid")).ok()?;
+    pid_file.lines().next()?.trim().parse().ok()
+}
+
+/// Every command the README documents beside `convene serve`, the `n`th time (so that
+/// accounts are new each time): what each must print.
+fn readme_commands(n: usize) -> Vec<(Vec<String>, &'static str)> {
+    let email = format!("person{n}@example.org");
+    let owned = |args: &[&str]| args.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>();
+    vec![
+        (owned(&["migrate"]), ""),
+        (owned(&["demo"]), ""),
+        (
+            owned(&["user", "add", "--email", &email, "--name", "Person"]),
+            "/password/set/",
+        ),
+        (
+            owned(&["token", "create", "--email", "admin@example.org", "--label", &email]),
+            "created an API token",
+        ),
+        (owned(&["remind"]), "queued "),
+        (owned(&["worker", "--once"]), "sent "),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_command_runs_beside_a_serving_instance_which_keeps_serving() {
+    let (data_dir, cluster_dir) = fresh_data_dir("beside");
+    let smtp = common::mail::SmtpServer::start().await;
+    let cli = || {
+        let mut command = convene();
+        command.env("DATA_DIR", &data_dir).env("SMTP_URL", smtp.url());
+        command
+    };
+    let mut serve = cli();
+    serve.env("BIND", "127.0.0.1:0");
+    let (serving, address) = Serving::start(&mut serve);
+    let poller = Poller::start(&address).await;
+
+    // One after another, twice: the second time finds everything there already.
+    for n in 0..2 {
+        for (args, prints) in readme_commands(n) {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let printed = succeeds(cli(), &args).await;
+            assert!(printed.contains(prints), "convene {args:?} printed {printed}");
+        }
+    }
+    // All at once, with a long-running worker among them, stopped as a service manager does.
+    let worker = Serving::spawn(cli().arg("worker"));
+    let runs: Vec<_> = (2..4)
+        .flat_map(readme_commands)
+        .map(|(args, prints)| {
+            let command = cli();
+            tokio::spawn(async move {
+                let args: Vec<&str> = args.iter().map(String::as_str).collect();
+                let printed = succeeds(command, &args).await;
+                assert!(printed.contains(prints), "convene {args:?} printed {printed}");
+            })
+        })
+        .collect();
+    for run in runs {
+        run.await.expect("the command ran as expected");
+    }
+    assert_eq!(worker.signal(libc::SIGTERM), Some(0), "the worker stops cleanly");
+
+    let polled = poller.finish().await;
+    assert!(polled.requests >= 20, "polled throughout: {polled:?}");
+    assert_eq!(polled.failures, Vec::<String>::new(), "the server kept serving");
+    assert!(postmaster(&cluster_dir).is_some(), "the cluster still runs");
+    let admin = Visitor::new(&address)
+        .sign_in("admin@example.org", "demo-admin-password")
+        .await;
+    let users = admin.page("/admin/users").await;
+    for n in 0..4 {
+        assert!(users.contains(&format!("person{n}@example.org")), "person{n} was added");
+    }
+    let home = admin.page("/").await;
+    assert_eq!(
+        home.matches("Child Protection in Emergencies Working Group").count(),
+        1,
+        "the demo, loaded five times, is there once"
+    );
+    assert_eq!(serving.interrupt(), Some(0));
+    assert!(
+        postmaster(&cluster_dir).is_none(),
+        "the last one out stopped the cluster"
+    );
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn servers_and_commands_share_the_cluster_and_it_outlives_any_killed_one() {
+    let (data_dir, cluster_dir) = fresh_data_dir("shared");
+    let smtp = common::mail::SmtpServer::start().await;
+    let cli = || {
+        let mut command = convene();
+        command
+            .env("DATA_DIR", &data_dir)
+            .env("SMTP_URL", smtp.url())
+            .env("BIND", "127.0.0.1:0");
+        command
+    };
+    // Two servers on one data directory both serve.
+    let (first, first_address) = Serving::start(&mut cli());
+    let (second, second_address) = Serving::start(&mut cli());
+    let polling = Poller::start(&second_address).await;
+    let first_polled = Poller::start(&first_address).await.finish().await;
+    assert_eq!(first_polled.failures, Vec::<String>::new());
+
+    // The first is killed while a worker runs beside it: the second keeps serving, and a new one starts.
+    let worker = Serving::spawn(cli().arg("worker"));
+    let (token_printed, _) = tokio::join!(
+        succeeds(cli(), &["token", "create", "--email", "admin@example.org"]),
+        async { assert_eq!(first.signal(libc::SIGKILL), None) }
+    );
+    assert!(token_printed.contains("created an API token"));
+    let log = tempfile_path("third-log");
+    let mut third = cli();
+    third
+        .env("LOG", "warn,convene=info")
+        .stderr(std::fs::File::create(&log).expect("log file"));
+    let (third, third_address) = Serving::start(&mut third);
+    let third_polled = Poller::start(&third_address).await.finish().await;
+    assert_eq!(third_polled.failures, Vec::<String>::new());
+
+    // Stopping one leaves the others serving.
+    let polled = polling.finish().await;
+    assert!(polled.requests >= 4, "{polled:?}");
+    assert_eq!(polled.failures, Vec::<String>::new(), "the second served throughout");
+    assert_eq!(second.interrupt(), Some(0));
+    let (status, _) = get(&format!("{third_address}/readyz")).await;
+    assert_eq!(status, 200, "the third serves on");
+
+    // PostgreSQL itself killed: the server starts it again and serves again.
+    let postmaster_pid = postmaster(&cluster_dir).expect("the cluster runs");
+    // SAFETY: kill(2) of the cluster's postmaster, a process of this test's own making.
+    assert_eq!(unsafe { libc::kill(postmaster_pid, libc::SIGKILL) }, 0);
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let restarted = postmaster(&cluster_dir).is_some_and(|pid| pid != postmaster_pid);
+        if restarted && get(&format!("{third_address}/readyz")).await.0 == 200 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "serving again after PostgreSQL was killed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let after = Poller::start(&third_address).await.finish().await;
+    assert_eq!(after.failures, Vec::<String>::new());
+
+    // The last one out stops the cluster; until then it runs.
+    assert_eq!(worker.signal(libc::SIGTERM), Some(0));
+    assert!(postmaster(&cluster_dir).is_some(), "still used by the third server");
+    assert_eq!(third.interrupt(), Some(0));
+    assert!(postmaster(&cluster_dir).is_none(), "stopped with its last user");
+    let logged = std::fs::read_to_string(&log).expect("the third server's log");
+    let lines = |text: &str| logged.lines().filter(|line| line.contains(text)).count();
+    assert_eq!(lines("cluster is not running; starting it again"), 1, "{logged}");
+    assert!(lines("cluster runs again") <= 1, "{logged}");
+    assert!(
+        lines("background jobs cannot reach the database") <= 1,
+        "one line for the outage, not one per try: {logged}"
+    );
+    let _ = std::fs::remove_file(&log);
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn worker_once_says_when_the_smtp_server_is_unavailable_and_the_mail_waits() {
+    let db = common::TestDatabase::new().await;
+    let mut conn = db.conn().await;
+    let message = convene::mail::Message {
+        subject: "Waiting".into(),
+        text: "Waiting\n".into(),
+        html: "<p>Waiting</p>".into(),
+    };
+    let queued = convene::models::outbox::enqueue(
+        &mut conn,
+        "invitation",
+        "waits",
+        None,
+        "a@example.org",
+        &message,
+        "example.org",
+    )
+    .await
+    .unwrap();
+    assert!(queued);
+    // A port nothing listens on: bound, then let go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let output = convene()
+        .env("DATABASE_URL", &db.url)
+        .env("SMTP_URL", format!("smtp://127.0.0.1:{port}?tls=none"))
+        .args(["worker", "--once"])
+        .output()
+        .expect("convene worker runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "sent 0, failed 0, dead 0"
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the SMTP server is unavailable, the rest of the mail waits in the outbox"),
+        "{stderr}"
+    );
+    let mut conn = db.conn().await;
+    let mail = convene::models::outbox::list(&mut conn, None, 10).await.unwrap();
+    assert_eq!(mail.len(), 1);
+    assert_eq!(
+        (mail[0].attempts, mail[0].sent_at, mail[0].dead_at),
+        (0, None, None),
+        "untried, uncounted"
+    );
 }

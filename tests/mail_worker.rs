@@ -115,18 +115,16 @@ async fn a_sent_mail_carries_its_parts_and_headers() {
 }
 
 #[tokio::test]
-async fn a_mail_claimed_by_a_killed_worker_goes_out_after_the_lease() {
+async fn a_live_workers_claim_holds_for_its_lease_and_a_dead_workers_is_taken_over_at_once() {
     let app = spawn_app().await;
     let smtp = SmtpServer::start().await;
-    queue(&app, "orphan", "someone@example.org").await;
+    queue(&app, "held", "someone@example.org").await;
     let config = WorkerConfig::default();
-    {
-        // A worker claims the mail, then dies before sending it.
-        let mut conn = app.db.conn().await;
-        let claimed = outbox::claim(&mut conn, t0(), config.lease, 10).await.unwrap();
-        assert_eq!(claimed.len(), 1);
-    }
     let mailer = mailer(&smtp);
+    // A worker claims the mail and hangs before sending it, its session still open.
+    let mut hanging = app.db.conn().await;
+    let claimed = outbox::claim(&mut hanging, t0(), config.lease, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
     assert_eq!(
         round(&app, &mailer, t0() + chrono::Duration::minutes(1))
             .await
@@ -139,41 +137,128 @@ async fn a_mail_claimed_by_a_killed_worker_goes_out_after_the_lease() {
     assert_eq!(smtp.received().len(), 1);
     assert_eq!(round(&app, &mailer, after_lease + config.lease * 2).await.claimed(), 0);
     assert_eq!(smtp.received().len(), 1);
+
+    // A worker claims a mail and is killed: its session ends, and the mail goes out at once.
+    queue(&app, "orphan", "other@example.org").await;
+    let mut killed = app.db.conn().await;
+    let session = diesel_async::RunQueryDsl::get_result::<i32>(
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>("pg_backend_pid()")),
+        &mut killed,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        outbox::claim(&mut killed, t0(), config.lease, 10).await.unwrap().len(),
+        1
+    );
+    drop(killed);
+    let gone = format!("SELECT count(*) AS count FROM pg_stat_activity WHERE pid = {session}");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while app.count(&gone).await > 0 {
+        assert!(std::time::Instant::now() < deadline, "the killed worker's session ends");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(round(&app, &mailer, t0() + chrono::Duration::seconds(1)).await.sent, 1);
+    let received = smtp.received();
+    assert_eq!(received.len(), 2);
+    assert_eq!(received[1].to, ["other@example.org"]);
+}
+
+/// The outbox as the admin's table shows it: (subject, tries, error, sent), newest first.
+async fn outbox_rows(app: &TestApp) -> Vec<(String, i32, Option<String>, bool)> {
+    let mut conn = app.db.conn().await;
+    outbox::list(&mut conn, None, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.subject, m.attempts, m.last_error, m.sent_at.is_some()))
+        .collect()
 }
 
 #[tokio::test]
-async fn mail_waits_while_smtp_is_down_and_goes_out_when_it_returns() {
+async fn while_smtp_is_down_mail_waits_untried_and_goes_out_as_soon_as_it_returns() {
     let app = spawn_app().await;
     let smtp = SmtpServer::start().await;
-    queue(&app, "patient", "someone@example.org").await;
+    for key in ["first", "second", "third"] {
+        queue(&app, key, &format!("{key}@example.org")).await;
+    }
     let mailer = mailer(&smtp);
     smtp.set_down(true);
     let first = round(&app, &mailer, t0()).await;
+    assert_eq!(first.claimed(), 0, "nothing counted as failed: {first:?}");
+    assert!(
+        first.unavailable.as_deref().is_some_and(|e| e.contains("421")),
+        "{first:?}"
+    );
+    // The mail tried says why it waits; no try counted, none pushed back.
+    let rows = outbox_rows(&app).await;
+    let tried: Vec<_> = rows.iter().filter(|(_, _, error, _)| error.is_some()).collect();
+    assert_eq!(tried.len(), 1, "{rows:?}");
+    assert!(
+        tried[0]
+            .2
+            .as_deref()
+            .unwrap()
+            .starts_with("the SMTP server is unavailable: ")
+    );
+    assert!(rows.iter().all(|(_, tries, _, sent)| *tries == 0 && !sent), "{rows:?}");
+    // Refused connections are the server's fault too.
+    smtp.set_down(false);
+    smtp.set_offline(true).await;
+    let refused = round(&app, &mailer, t0() + chrono::Duration::seconds(1)).await;
     assert_eq!(
-        first,
-        Round {
-            sent: 0,
-            failed: 1,
-            dead: 0
+        (refused.claimed(), refused.unavailable.is_some()),
+        (0, true),
+        "{refused:?}"
+    );
+    // Back a second later: everything goes out on the next round, each once.
+    smtp.set_offline(false).await;
+    let back = round(&app, &mailer, t0() + chrono::Duration::seconds(2)).await;
+    assert_eq!((back.sent, back.unavailable), (3, None));
+    let mut subjects: Vec<_> = smtp.received().iter().map(|m| m.subject()).collect();
+    subjects.sort();
+    assert_eq!(subjects, ["Subject first", "Subject second", "Subject third"]);
+    assert!(
+        outbox_rows(&app)
+            .await
+            .iter()
+            .all(|(_, tries, _, sent)| *sent && *tries == 1)
+    );
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_counts_as_down_after_the_send_timeout() {
+    let app = spawn_app().await;
+    queue(&app, "patient", "someone@example.org").await;
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = silent.local_addr().unwrap().port();
+    // Accepts connections and never says a word.
+    let held = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((stream, _)) = silent.accept().await {
+            open.push(stream);
         }
+    });
+    let mailer = Mailer::new(
+        &url::Url::parse(&format!("smtp://127.0.0.1:{port}?tls=none")).unwrap(),
+        "convene@example.org",
+        Duration::from_millis(500),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let round = round(&app, &mailer, t0()).await;
+    assert!(started.elapsed() < Duration::from_secs(5), "the send timed out");
+    assert_eq!(round.claimed(), 0);
+    assert!(
+        round.unavailable.as_deref().is_some_and(|e| e.contains("no answer")),
+        "{round:?}"
     );
     assert_eq!(
-        app.count("SELECT count(*) AS count FROM outbox WHERE last_error LIKE '%421%' AND sent_at IS NULL")
+        app.count("SELECT count(*) AS count FROM outbox WHERE attempts = 0 AND sent_at IS NULL AND dead_at IS NULL")
             .await,
         1
     );
-    // Backing off: not tried again straight away.
-    smtp.set_down(false);
-    assert_eq!(
-        round(&app, &mailer, t0() + chrono::Duration::seconds(20))
-            .await
-            .claimed(),
-        0
-    );
-    assert!(smtp.received().is_empty());
-    assert_eq!(round(&app, &mailer, t0() + chrono::Duration::minutes(2)).await.sent, 1);
-    assert_eq!(smtp.received().len(), 1);
-    assert_eq!(smtp.received()[0].subject(), "Subject patient");
+    held.abort();
 }
 
 #[tokio::test]
@@ -189,15 +274,13 @@ async fn a_refused_address_goes_dead_after_the_last_try_and_the_admin_sees_why()
         let round = round(&app, &mailer, now).await;
         let expected = if attempt == config.max_attempts {
             Round {
-                sent: 0,
-                failed: 0,
                 dead: 1,
+                ..Round::default()
             }
         } else {
             Round {
-                sent: 0,
                 failed: 1,
-                dead: 0,
+                ..Round::default()
             }
         };
         assert_eq!(round, expected, "attempt {attempt}");

@@ -2,6 +2,12 @@
 //!
 //! The cluster listens on no TCP port, only on a Unix socket in a 0700 directory of its own, so it never
 //! meets a system server on port 5432 and `trust` authentication is safe.
+//!
+//! Several processes share one cluster (a `serve`, a second `serve`, any CLI command beside them): each
+//! [`attach`](EmbeddedPostgres::attach)es, holding a shared flock on `users.lock` for as long as it runs,
+//! and the one that [`detach`](EmbeddedPostgres::detach)es last, finding no other holder, stops the
+//! cluster. The kernel drops a process's lock however it ends, kill -9 included; a cluster whose last user
+//! was killed keeps running and is adopted by the next one.
 
 use std::ffi::{CStr, OsStr};
 use std::fmt;
@@ -27,7 +33,7 @@ pub struct EmbeddedPostgres {
     bindir: PathBuf,
     /// The absolute data directory asked for; `base` differs when the cluster had to move.
     data_dir: PathBuf,
-    /// Parent of PGDATA: holds `pg/`, `postgres.log`, `start.lock` and usually `socket/`.
+    /// Parent of PGDATA: holds `pg/`, `postgres.log`, `start.lock`, `users.lock` and usually `socket/`.
     base: PathBuf,
     pgdata: PathBuf,
     socket_dir: PathBuf,
@@ -39,6 +45,13 @@ struct Account {
     uid: libc::uid_t,
     gid: libc::gid_t,
     home: PathBuf,
+}
+
+/// One process's use of the cluster: a shared flock on `users.lock`, released by the kernel when the
+/// process ends, however it ends. Hand it back to `detach` to stop the cluster if it was the last.
+#[must_use = "detach it, so that the last process to leave stops the cluster"]
+pub struct Attachment {
+    users: File,
 }
 
 #[derive(Debug)]
@@ -120,7 +133,12 @@ impl EmbeddedPostgres {
             own_dir(&self.base, 0o755, None)?;
         }
         // Parallel test binaries start the same cluster: one initialises and starts it, the others adopt it.
-        let _lock = lock(&self.base.join("start.lock"))?;
+        let _lock = lock(&self.base.join("start.lock"), libc::LOCK_EX)?;
+        self.start_locked()
+    }
+
+    /// `start`, with `start.lock` held by the caller.
+    fn start_locked(&self) -> Result<bool, EmbeddedError> {
         // Checked on every start: a socket directory under /tmp vanishes on reboot.
         own_dir(&self.socket_dir, 0o700, self.run_as.as_ref())?;
         let created = !self.pgdata.join("PG_VERSION").is_file();
@@ -144,6 +162,53 @@ impl EmbeddedPostgres {
         cmd.arg("-l").arg(&log).args(["-w", "-t", "60", "start"]);
         run(cmd, || log_tail(&log))?;
         Ok(created)
+    }
+
+    /// Starts or adopts the cluster, like `start`, and counts this process among its users until
+    /// `detach`. Starting and registering happen under `start.lock`, so a last user stopping the
+    /// cluster at that moment finishes first and the cluster is then started again.
+    pub fn attach(&self) -> Result<Attachment, EmbeddedError> {
+        create_dirs(&self.data_dir, self.run_as.is_some())?;
+        if self.base != self.data_dir {
+            own_dir(&self.base, 0o755, None)?;
+        }
+        let _start = lock(&self.base.join("start.lock"), libc::LOCK_EX)?;
+        let users = lock(&self.base.join("users.lock"), libc::LOCK_SH)?;
+        self.start_locked()?;
+        Ok(Attachment { users })
+    }
+
+    /// Ends this process's use of the cluster and stops it when no other process uses it; returns
+    /// whether it stopped it.
+    pub fn detach(&self, attachment: Attachment) -> Result<bool, EmbeddedError> {
+        let start = lock(&self.base.join("start.lock"), libc::LOCK_EX)?;
+        // Turning our shared lock into an exclusive one succeeds only when nobody else holds one;
+        // nobody can take one meanwhile, since `attach` needs `start.lock`, which we hold.
+        // SAFETY: flock on a descriptor we own.
+        let alone = unsafe { libc::flock(attachment.users.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+        let stopped = if alone { self.stop().map(|()| true) } else { Ok(false) };
+        // Our lock goes before `start.lock` does, so that a user leaving right after us sees it gone.
+        drop(attachment);
+        drop(start);
+        stopped
+    }
+
+    /// Whether the postmaster named in `postmaster.pid` is alive. Cheap (no process is started, no
+    /// connection made), for checking every second that the cluster still runs.
+    pub fn is_running(&self) -> bool {
+        let pid = fs::read_to_string(self.pgdata.join("postmaster.pid"))
+            .ok()
+            .and_then(|text| text.lines().next()?.trim().parse::<libc::pid_t>().ok());
+        let Some(pid) = pid.filter(|pid| *pid > 0) else {
+            return false;
+        };
+        // SAFETY: signal 0 delivers nothing; it only asks whether the process exists.
+        let exists =
+            unsafe { libc::kill(pid, 0) } == 0 || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+        // A killed postmaster nobody has reaped yet still exists, as a zombie.
+        let zombie = fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| stat.rsplit(')').next().is_some_and(|rest| rest.starts_with(" Z")));
+        exists && !zombie
     }
 
     /// Stops the cluster cleanly (fast shutdown), waiting for it. Ok if it was not running.
@@ -331,15 +396,15 @@ fn log_tail(log: &Path) -> String {
     )
 }
 
-/// Takes an exclusive flock on `path`, held until the returned file is dropped.
-fn lock(path: &Path) -> Result<File, EmbeddedError> {
+/// Takes a flock (`LOCK_EX` or `LOCK_SH`) on `path`, held until the returned file is dropped.
+fn lock(path: &Path, kind: libc::c_int) -> Result<File, EmbeddedError> {
     let file = File::options()
         .append(true)
         .create(true)
         .open(path)
         .map_err(io_error("cannot open", path))?;
     // SAFETY: flock on a descriptor we own.
-    while unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } != 0 {
+    while unsafe { libc::flock(file.as_raw_fd(), kind) } != 0 {
         let error = io::Error::last_os_error();
         if error.kind() != io::ErrorKind::Interrupted {
             return Err(io_error("cannot lock", path)(error));
@@ -620,8 +685,34 @@ mod tests {
         while fs::read_to_string(&stat).is_ok_and(|st| !st.rsplit(')').next().is_some_and(|r| r.starts_with(" Z"))) {
             std::thread::sleep(Duration::from_millis(10));
         }
+        assert!(!s.pg.is_running(), "a killed postmaster is not running");
         assert!(!s.pg.start().expect("start after kill -9"));
+        assert!(s.pg.is_running());
         assert_eq!(s.query("select x from kept"), "42");
+    }
+
+    #[test]
+    fn the_last_process_to_detach_stops_the_cluster_and_a_killed_one_counts_for_none() {
+        let s = Scratch::new("shared", "data");
+        let first = s.pg.attach().expect("first attach starts it");
+        let second = EmbeddedPostgres::locate(&s.pg.data_dir)
+            .expect("locate")
+            .attach()
+            .expect("second attach adopts it");
+        assert!(s.pg.is_running());
+        s.query("create table kept (x int); insert into kept values (7)");
+        assert!(!s.pg.detach(first).expect("first detach"), "another user remains");
+        assert_eq!(s.query("select x from kept"), "7");
+        assert!(s.pg.detach(second).expect("second detach"), "the last one stops it");
+        assert!(!s.pg.is_running() && !s.pg.pgdata.join("postmaster.pid").exists());
+
+        // A user that ends without detaching (its lock dropped, as the kernel does after kill -9)
+        // leaves the cluster running for the others, and the last of those stops it.
+        let survivor = s.pg.attach().expect("attach");
+        drop(s.pg.attach().expect("attach of a process that gets killed"));
+        assert!(s.pg.is_running());
+        assert!(s.pg.detach(survivor).expect("detach"));
+        assert!(!s.pg.is_running());
     }
 
     #[test]

@@ -20,9 +20,19 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 pub type DbPool = Pool<AsyncPgConnection>;
 pub type DbConn = Object<AsyncPgConnection>;
 
+/// How long opening a connection may take: a server that accepts and never answers is down.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Opens one connection with the statement timeout every connection of the app carries.
 pub async fn connect(url: &str, statement_timeout: Duration) -> ConnectionResult<AsyncPgConnection> {
-    let mut conn = AsyncPgConnection::establish(url).await?;
+    let mut conn = tokio::time::timeout(CONNECT_TIMEOUT, AsyncPgConnection::establish(url))
+        .await
+        .map_err(|_| {
+            ConnectionError::BadConnection(format!(
+                "no answer from the database within {} s",
+                CONNECT_TIMEOUT.as_secs()
+            ))
+        })??;
     diesel::sql_query(format!("SET statement_timeout = {}", statement_timeout.as_millis()))
         .execute(&mut conn)
         .await
@@ -30,8 +40,28 @@ pub async fn connect(url: &str, statement_timeout: Duration) -> ConnectionResult
     Ok(conn)
 }
 
-/// A pool whose connections skip the per-checkout `SELECT 1` ("fast" recycling):
-/// a broken connection surfaces as a query error instead, which the handler reports.
+/// Whether a query failed because the database went away (the connection closed, the
+/// server shutting down, restarting or starting up) rather than because of the query, so
+/// that trying again once it is back may succeed.
+pub fn is_disconnect(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::BrokenTransactionManager
+        | Error::DatabaseError(DatabaseErrorKind::UnableToSendCommand | DatabaseErrorKind::ClosedConnection, _) => true,
+        // SQLSTATE class 57 (admin_shutdown, crash_shutdown, cannot_connect_now) has no kind of
+        // its own in diesel; the server's messages for it are fixed.
+        Error::DatabaseError(_, info) => {
+            let message = info.message();
+            message.starts_with("terminating connection") || message.starts_with("the database system is")
+        }
+        _ => false,
+    }
+}
+
+/// A pool whose connections skip the per-checkout `SELECT 1` ("fast" recycling): a
+/// connection the server closed is still never handed out again, since the pool drops
+/// every connection whose socket has closed or whose transaction broke when it comes
+/// back; one that breaks during a request fails that request with a 503.
 pub fn pool(url: &str, size: usize, statement_timeout: Duration) -> DbPool {
     let mut config = ManagerConfig::default();
     config.recycling_method = RecyclingMethod::Fast;
@@ -40,7 +70,7 @@ pub fn pool(url: &str, size: usize, statement_timeout: Duration) -> DbPool {
     Pool::builder(manager)
         .max_size(size)
         .wait_timeout(Some(Duration::from_secs(10)))
-        .create_timeout(Some(Duration::from_secs(10)))
+        .create_timeout(Some(CONNECT_TIMEOUT))
         .runtime(deadpool::Runtime::Tokio1)
         .build()
         .expect("a pool with a runtime and timeouts always builds")

@@ -43,17 +43,49 @@ impl Mailer {
         })
     }
 
-    /// Sends one mail; the error says what went wrong in words fit for the outbox page.
-    pub async fn send(&self, mail: &Mail) -> Result<(), String> {
-        let message = compose(&self.from, mail)?;
+    /// Sends one mail; the error says what went wrong in words fit for the outbox page,
+    /// and whether it was the mail or the server.
+    pub async fn send(&self, mail: &Mail) -> Result<(), SendError> {
+        let message = compose(&self.from, mail).map_err(SendError::Rejected)?;
         match tokio::time::timeout(self.timeout, self.transport.send(message)).await {
             Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(e.to_string()),
-            Err(_) => Err(format!(
+            Ok(Err(e)) if server_unavailable(&e) => Err(SendError::Unavailable(e.to_string())),
+            Ok(Err(e)) => Err(SendError::Rejected(e.to_string())),
+            Err(_) => Err(SendError::Unavailable(format!(
                 "no answer from the SMTP server within {} s",
                 self.timeout.as_secs()
-            )),
+            ))),
         }
+    }
+}
+
+/// Why a mail did not go out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    /// The server cannot be reached or takes no mail from us for now (refused or dropped
+    /// connections, timeouts, TLS failures, 421, a refused sign-in): no fault of this mail,
+    /// and every other mail would fare the same until it is back.
+    Unavailable(String),
+    /// This mail was refused (a 4xx or 5xx for its sender, recipient or content) or could
+    /// not be written.
+    Rejected(String),
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SendError::Unavailable(error) | SendError::Rejected(error) => f.write_str(error),
+        }
+    }
+}
+
+/// Whether an SMTP error is the server's rather than one mail's. Reply codes that refuse
+/// the whole session: 421 (service not available), 454 (TLS or sign-in unavailable for
+/// now), 530, 534 and 535 (sign-in required or refused).
+fn server_unavailable(error: &lettre::transport::smtp::Error) -> bool {
+    match error.status() {
+        Some(code) => ["421", "454", "530", "534", "535"].contains(&code.to_string().as_str()),
+        None => !error.is_client(),
     }
 }
 

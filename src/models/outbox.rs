@@ -185,8 +185,10 @@ impl Mail {
 /// Claims up to `limit` mails that are due at `now` and not leased by another worker,
 /// leasing them until `now + lease` and counting the try. Rows another worker is
 /// claiming at the same moment are skipped, not waited for, so each mail goes to one
-/// worker; a worker that dies after claiming leaves a lease that runs out, and the
-/// mail is claimed again.
+/// worker. A claim names the database session that made it: when that session is gone
+/// (its worker was killed, or lost its connection and stopped sending) the mail is
+/// claimed again at once; otherwise (a worker that hangs, or a session a connection
+/// pooler keeps open) when the lease runs out.
 pub async fn claim(
     conn: &mut AsyncPgConnection,
     now: DateTime<Utc>,
@@ -194,12 +196,13 @@ pub async fn claim(
     limit: i64,
 ) -> QueryResult<Vec<Mail>> {
     diesel::sql_query(
-        "UPDATE outbox SET locked_until = $1, attempts = attempts + 1
+        "UPDATE outbox SET locked_until = $1, attempts = attempts + 1, claimed_by = pg_backend_pid()
          WHERE id IN (
              SELECT id FROM outbox
              WHERE sent_at IS NULL AND dead_at IS NULL AND cancelled_at IS NULL
                AND NOT held_for_digest AND next_attempt_at <= $2 AND not_before <= $2
-               AND (locked_until IS NULL OR locked_until <= $2)
+               AND (locked_until IS NULL OR locked_until <= $2
+                    OR claimed_by NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL))
              ORDER BY next_attempt_at, id
              LIMIT $3
              FOR UPDATE SKIP LOCKED)
@@ -232,6 +235,11 @@ pub async fn mark_sent(conn: &mut AsyncPgConnection, mail: &Mail, now: DateTime<
     Ok(updated == 1)
 }
 
+/// An SMTP error as the outbox keeps it: enough to say why, bounded.
+fn stored_error(error: &str) -> String {
+    error.chars().take(2000).collect()
+}
+
 /// Records a failed try: the mail waits for its next one with backoff, or is dead
 /// when it had its last. Returns the state it is left in.
 pub async fn mark_failed(
@@ -241,7 +249,7 @@ pub async fn mark_failed(
     now: DateTime<Utc>,
     max_attempts: i32,
 ) -> QueryResult<MailState> {
-    let error: String = error.chars().take(2000).collect();
+    let error = stored_error(error);
     let target = diesel::update(outbox::table.filter(claimed(mail)));
     match reminders::retry_delay(mail.attempts, max_attempts, mail.id) {
         Some(delay) => {
@@ -267,6 +275,27 @@ pub async fn mark_failed(
             Ok(MailState::Dead)
         }
     }
+}
+
+/// Hands a claimed mail back untried, or tried while the SMTP server was unavailable
+/// (`error` then says why it still waits): its try is not counted, and it is due again at
+/// once, for the worker's next round once the server is back.
+pub async fn release(conn: &mut AsyncPgConnection, mail: &Mail, error: Option<&str>) -> QueryResult<bool> {
+    let target = diesel::update(outbox::table.filter(claimed(mail)));
+    let unlocked = (
+        outbox::attempts.eq(outbox::attempts - 1),
+        outbox::locked_until.eq(None::<DateTime<Utc>>),
+    );
+    let updated = match error {
+        Some(error) => {
+            target
+                .set((unlocked, outbox::last_error.eq(stored_error(error))))
+                .execute(conn)
+                .await?
+        }
+        None => target.set(unlocked).execute(conn).await?,
+    };
+    Ok(updated == 1)
 }
 
 fn in_state(state: MailState) -> Box<dyn diesel::BoxableExpression<outbox::table, diesel::pg::Pg, SqlType = Bool>> {

@@ -1,7 +1,8 @@
 //! A real SMTP server inside the test process, recording what it receives; it can be
-//! taken down and brought back, and it refuses any address at `bounce.test`.
+//! taken down (answering 421, or not listening at all) and brought back, slowed down,
+//! and it refuses any address at `bounce.test`.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -58,11 +59,16 @@ impl Received {
 struct Inner {
     received: Mutex<Vec<Received>>,
     down: AtomicBool,
+    offline: AtomicBool,
+    /// How long each message takes to be accepted, in milliseconds.
+    delay_ms: AtomicU64,
 }
 
 pub struct SmtpServer {
     pub port: u16,
     inner: Arc<Inner>,
+    /// The task accepting connections; none while offline.
+    listening: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 impl SmtpServer {
@@ -72,13 +78,8 @@ impl SmtpServer {
             .expect("bind the test SMTP server");
         let port = listener.local_addr().expect("its address").port();
         let inner = Arc::new(Inner::default());
-        let shared = inner.clone();
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(session(stream, shared.clone()));
-            }
-        });
-        SmtpServer { port, inner }
+        let listening = Mutex::new(Some(accept(listener, inner.clone())));
+        SmtpServer { port, inner, listening }
     }
 
     pub fn url(&self) -> String {
@@ -88,6 +89,30 @@ impl SmtpServer {
     /// While down, the server answers every connection and command with 421.
     pub fn set_down(&self, down: bool) {
         self.inner.down.store(down, Ordering::SeqCst);
+    }
+
+    /// While offline, nothing listens on the port (connections are refused) and open
+    /// sessions are dropped at their next command, as when the server is stopped; back
+    /// online, it listens on the same port again.
+    pub async fn set_offline(&self, offline: bool) {
+        self.inner.offline.store(offline, Ordering::SeqCst);
+        let running = self.listening.lock().unwrap().take();
+        if let Some(task) = running {
+            task.abort();
+            let _ = task.await;
+        }
+        if !offline {
+            let listener = TcpListener::bind(("127.0.0.1", self.port))
+                .await
+                .expect("the test SMTP server gets its port back");
+            *self.listening.lock().unwrap() = Some(accept(listener, self.inner.clone()));
+        }
+    }
+
+    /// Each message takes this long to be accepted (an SMTP server under load).
+    pub fn set_delay(&self, delay: Duration) {
+        let ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
+        self.inner.delay_ms.store(ms, Ordering::SeqCst);
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -108,6 +133,14 @@ impl SmtpServer {
     }
 }
 
+fn accept(listener: TcpListener, inner: Arc<Inner>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(session(stream, inner.clone()));
+        }
+    })
+}
+
 async fn session(stream: TcpStream, inner: Arc<Inner>) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
@@ -121,6 +154,9 @@ async fn session(stream: TcpStream, inner: Arc<Inner>) -> std::io::Result<()> {
     loop {
         line.clear();
         if lines.read_line(&mut line).await? == 0 {
+            return Ok(());
+        }
+        if inner.offline.load(Ordering::SeqCst) {
             return Ok(());
         }
         let command = line.trim_end().to_owned();
@@ -158,6 +194,13 @@ async fn session(stream: TcpStream, inner: Arc<Inner>) -> std::io::Result<()> {
                 }
                 let unstuffed = line.strip_prefix('.').unwrap_or(&line);
                 data.extend_from_slice(unstuffed.as_bytes());
+            }
+            let delay = inner.delay_ms.load(Ordering::SeqCst);
+            if delay > 0 {
+                tokio::time::sleep(Duration::from_millis(delay)).await;
+            }
+            if inner.offline.load(Ordering::SeqCst) {
+                return Ok(());
             }
             inner.received.lock().unwrap().push(Received {
                 from: from.clone(),

@@ -10,6 +10,7 @@ pub mod browser;
 pub mod live;
 pub mod mail;
 pub mod meetings;
+pub mod process;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -392,11 +393,18 @@ pub async fn spawn_app_with(vars: &[(&str, &str)]) -> TestApp {
 
 /// Starts the app on `db`, with settings as [`spawn_app_with`].
 pub fn spawn_app_on(db: TestDatabase, vars: &[(&str, &str)]) -> TestApp {
+    let address = start_app(&db.url, vars);
+    TestApp { address, db }
+}
+
+/// Starts the app on the database at `database_url`, as `spawn_app_with` does; returns
+/// its address.
+pub fn start_app(database_url: &str, vars: &[(&str, &str)]) -> String {
     let settings = Settings::from_lookup(|name| match vars.iter().find(|(var, _)| *var == name) {
         Some((_, value)) => Some((*value).to_owned()),
         None => match name {
             "BIND" => Some("127.0.0.1:0".into()),
-            "DATABASE_URL" => Some(db.url.clone()),
+            "DATABASE_URL" => Some(database_url.to_owned()),
             "DATABASE_POOL_SIZE" => Some("4".into()),
             "HTTP_WORKERS" => Some("2".into()),
             "LOG" => Some("warn".into()),
@@ -405,8 +413,8 @@ pub fn spawn_app_on(db: TestDatabase, vars: &[(&str, &str)]) -> TestApp {
         },
     })
     .expect("test settings are valid");
-    let app = Application::build(Arc::new(settings), db.url.clone()).expect("the app binds a free port");
+    let app = Application::build(Arc::new(settings), database_url.to_owned()).expect("the app binds a free port");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, db }
+    address
 }
