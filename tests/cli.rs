@@ -199,9 +199,7 @@ fn tempfile_path(name: &str) -> std::path::PathBuf {
 #[tokio::test(flavor = "multi_thread")]
 async fn json_logs_are_one_object_a_line_with_request_id_route_status_and_duration() {
     let db = common::TestDatabase::new().await;
-    convene::demo::load(&mut db.conn().await, chrono::Utc::now())
-        .await
-        .expect("demo loads");
+    db.load_demo().await;
     let log = tempfile_path("json-log");
     let mut command = convene();
     command
@@ -224,21 +222,7 @@ async fn json_logs_are_one_object_a_line_with_request_id_route_status_and_durati
     let me = Visitor::new(&address)
         .sign_in("coordinator@example.org", "demo-coordinator")
         .await;
-    let meeting = {
-        #[derive(diesel::QueryableByName)]
-        struct Id {
-            #[diesel(sql_type = diesel::sql_types::BigInt)]
-            id: i64,
-        }
-        let mut conn = db.conn().await;
-        diesel_async::RunQueryDsl::get_result::<Id>(
-            diesel::sql_query("SELECT id FROM meetings ORDER BY id LIMIT 1"),
-            &mut conn,
-        )
-        .await
-        .expect("a demo meeting")
-        .id
-    };
+    let meeting = db.id("SELECT id FROM meetings ORDER BY id LIMIT 1").await;
     let page = me.get(&format!("/meetings/{meeting}")).await;
     assert_eq!(page.status(), 200);
     let request_id = page.headers()["x-request-id"].to_str().unwrap().to_owned();
@@ -282,15 +266,8 @@ async fn json_logs_are_one_object_a_line_with_request_id_route_status_and_durati
     );
 }
 
-#[derive(diesel::QueryableByName)]
-struct Count {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    count: i64,
-}
-
 /// What the round trip must keep: rows of the tables people see most.
 async fn counts(db: &common::TestDatabase) -> Vec<i64> {
-    let mut conn = db.conn().await;
     let mut counts = Vec::new();
     for table in [
         "action_points",
@@ -300,13 +277,7 @@ async fn counts(db: &common::TestDatabase) -> Vec<i64> {
         "users",
         "organizations",
     ] {
-        let found: Count = diesel_async::RunQueryDsl::get_result(
-            diesel::sql_query(format!("SELECT count(*) AS count FROM {table}")),
-            &mut conn,
-        )
-        .await
-        .expect("count");
-        counts.push(found.count);
+        counts.push(db.count(&format!("SELECT count(*) AS count FROM {table}")).await);
     }
     counts
 }
@@ -334,9 +305,7 @@ fn run_convene(database_url: &str, args: &[&std::ffi::OsStr]) -> std::process::O
 #[tokio::test(flavor = "multi_thread")]
 async fn a_backup_restores_into_an_empty_database_and_never_over_a_full_one_unless_forced() {
     let original = common::TestDatabase::new().await;
-    convene::demo::load(&mut original.conn().await, chrono::Utc::now())
-        .await
-        .expect("demo loads");
+    original.load_demo().await;
     let dir = tempfile_path("backups");
     std::fs::create_dir_all(&dir).unwrap();
 
@@ -364,23 +333,9 @@ async fn a_backup_restores_into_an_empty_database_and_never_over_a_full_one_unle
     assert!(before.iter().all(|&n| n > 0), "{before:?}");
     assert_eq!(counts(&copy).await, before);
 
-    let meeting = {
-        let mut conn = original.conn().await;
-        #[derive(diesel::QueryableByName)]
-        struct Id {
-            #[diesel(sql_type = diesel::sql_types::BigInt)]
-            id: i64,
-        }
-        diesel_async::RunQueryDsl::get_result::<Id>(
-            diesel::sql_query(
-                "SELECT meeting_id AS id FROM agenda_items GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id LIMIT 1",
-            ),
-            &mut conn,
-        )
-        .await
-        .unwrap()
-        .id
-    };
+    let meeting = original
+        .id("SELECT meeting_id AS id FROM agenda_items GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id LIMIT 1")
+        .await;
     let (original_app, copy_app) = (common::spawn_app_on(original, &[]), common::spawn_app_on(copy, &[]));
     let page = meeting_page(&original_app, meeting).await;
     assert!(page.contains("Review of action points"), "{page}");

@@ -145,16 +145,31 @@ pub struct TestDatabase {
 
 impl TestDatabase {
     pub async fn new() -> Self {
-        let template = template().await;
+        Self::create(Some(template().await)).await
+    }
+
+    /// A database with nothing in it, not even the migrations: where a backup is restored.
+    pub async fn empty() -> Self {
+        Self::create(None).await
+    }
+
+    pub async fn load_demo(&self) {
+        convene::demo::load(&mut self.conn().await, chrono::Utc::now())
+            .await
+            .expect("demo loads");
+    }
+
+    async fn create(template: Option<&str>) -> Self {
         let admin = admin_url().await.to_owned();
         let name = unique_database_name();
         let mut conn = AsyncPgConnection::establish(&admin)
             .await
             .expect("connect to the test server");
-        diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template}"))
+        let from = template.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
+        diesel::sql_query(format!("CREATE DATABASE {name}{from}"))
             .execute(&mut conn)
             .await
-            .expect("clone the template");
+            .expect("create the test database");
         TestDatabase {
             url: with_database(&admin, &name),
             name,
@@ -162,22 +177,32 @@ impl TestDatabase {
         }
     }
 
-    /// A database with nothing in it, not even the migrations: where a backup is restored.
-    pub async fn empty() -> Self {
-        let admin = admin_url().await.to_owned();
-        let name = unique_database_name();
-        let mut conn = AsyncPgConnection::establish(&admin)
-            .await
-            .expect("connect to the test server");
-        diesel::sql_query(format!("CREATE DATABASE {name}"))
-            .execute(&mut conn)
-            .await
-            .expect("create an empty database");
-        TestDatabase {
-            url: with_database(&admin, &name),
-            name,
-            admin,
+    /// A `SELECT count(*) AS count ...` answer.
+    pub async fn count(&self, sql: &str) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            count: i64,
         }
+        diesel::sql_query(sql)
+            .get_result::<Count>(&mut self.conn().await)
+            .await
+            .expect("count query")
+            .count
+    }
+
+    /// The id behind a natural key, for building URLs.
+    pub async fn id(&self, sql: &str) -> i64 {
+        #[derive(diesel::QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = BigInt)]
+            id: i64,
+        }
+        diesel::sql_query(sql)
+            .get_result::<Id>(&mut self.conn().await)
+            .await
+            .expect("id query")
+            .id
     }
 
     pub async fn conn(&self) -> AsyncPgConnection {
@@ -342,40 +367,17 @@ impl TestApp {
     }
 
     pub async fn load_demo(&self) {
-        let mut conn = self.db.conn().await;
-        convene::demo::load(&mut conn, chrono::Utc::now())
-            .await
-            .expect("demo loads");
+        self.db.load_demo().await
     }
 
     /// A `SELECT count(*) AS count ...` answer.
     pub async fn count(&self, sql: &str) -> i64 {
-        let mut conn = self.db.conn().await;
-        #[derive(diesel::QueryableByName)]
-        struct Count {
-            #[diesel(sql_type = BigInt)]
-            count: i64,
-        }
-        diesel::sql_query(sql)
-            .get_result::<Count>(&mut conn)
-            .await
-            .expect("count query")
-            .count
+        self.db.count(sql).await
     }
 
     /// The id behind a natural key, for building URLs.
     pub async fn id(&self, sql: &str) -> i64 {
-        let mut conn = self.db.conn().await;
-        #[derive(diesel::QueryableByName)]
-        struct Id {
-            #[diesel(sql_type = BigInt)]
-            id: i64,
-        }
-        diesel::sql_query(sql)
-            .get_result::<Id>(&mut conn)
-            .await
-            .expect("id query")
-            .id
+        self.db.id(sql).await
     }
 }
 
