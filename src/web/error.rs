@@ -19,6 +19,9 @@ pub type AppResult<T> = Result<T, AppError>;
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// The path exists, but not for this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// Nobody is signed in: pages send people to sign in, the API answers 401.
     #[error("sign-in required")]
     Unauthenticated,
@@ -83,6 +86,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound | AppError::Database(diesel::result::Error::NotFound) => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::LinkExpired => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,

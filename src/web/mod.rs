@@ -4,7 +4,9 @@ pub mod api;
 pub mod auth;
 pub mod client;
 pub mod error;
+pub mod headers;
 pub mod observe;
+pub mod router;
 pub mod routes;
 pub mod views;
 
@@ -73,6 +75,14 @@ pub fn connections_per_worker(settings: &Settings) -> usize {
     settings.pool_size.div_ceil(settings.http_workers).max(1)
 }
 
+/// Every route of the app, pages and API: what the server registers, and the table
+/// the tests sweep.
+pub fn app_routes() -> router::Router {
+    let mut router = router::Router::default();
+    router.configure(routes::configure).configure(api::configure);
+    router
+}
+
 /// Builds the HTTP server on `listener` against the database at `database_url`.
 pub fn server(
     listener: TcpListener,
@@ -96,6 +106,7 @@ pub fn server(
             }))
             .wrap(from_fn(auth::same_origin_only))
             .wrap(ErrorHandlers::new().default_handler(error::render))
+            .wrap(from_fn(headers::secure))
             .wrap(Compress::default())
             .wrap(NormalizePath::new(TrailingSlash::Trim))
             .wrap_fn(|req, srv| {
@@ -113,8 +124,7 @@ pub fn server(
             })
             .wrap(from_fn(observe::requests))
             .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
-            .configure(routes::configure)
-            .configure(api::configure)
+            .configure(|cfg| app_routes().register(cfg))
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(AppError::NotFound)
             }))

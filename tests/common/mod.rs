@@ -11,6 +11,7 @@ pub mod live;
 pub mod mail;
 pub mod meetings;
 pub mod process;
+pub mod routes;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -16,105 +16,65 @@ pub mod organizations;
 pub mod users;
 pub mod workplan;
 
-use actix_web::web;
+use crate::web::router::Router;
 pub use caller::ApiUser;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::scope("/api/v1")
-            .route("/openapi.json", web::get().to(openapi::openapi_json))
-            .route("/me", web::get().to(me::show))
-            .service(web::resource("/users").get(users::list).post(users::create))
-            .service(web::resource("/users/{id}").get(users::show))
-            .service(
-                web::resource("/organizations")
-                    .get(organizations::list)
-                    .post(organizations::create),
-            )
-            .service(
-                web::resource("/organizations/{id}")
-                    .get(organizations::show)
-                    .patch(organizations::update),
-            )
-            .route("/organizations/{id}/merge", web::post().to(organizations::merge))
-            .service(web::resource("/groups").get(groups::list).post(groups::create))
-            .service(web::resource("/groups/{id}").get(groups::show).patch(groups::update))
-            .route("/groups/{id}/archive", web::post().to(groups::archive))
-            .route("/groups/{id}/unarchive", web::post().to(groups::unarchive))
-            .service(
-                web::resource("/groups/{id}/memberships")
-                    .get(memberships::list)
-                    .post(memberships::create),
-            )
-            .service(
-                web::resource("/groups/{id}/memberships/{membership_id}")
-                    .get(memberships::show)
-                    .patch(memberships::update)
-                    .delete(memberships::delete),
-            )
-            .service(
-                web::resource("/groups/{id}/action-points")
-                    .get(action_points::list)
-                    .post(action_points::create),
-            )
-            .service(
-                web::resource("/groups/{id}/meetings")
-                    .get(meetings::list)
-                    .post(meetings::create),
-            )
-            .service(
-                web::resource("/meetings/{id}")
-                    .get(meetings::show)
-                    .patch(meetings::update),
-            )
-            .route("/action-points/{id}", web::get().to(action_points::show))
-            .route("/action-points/{id}/history", web::get().to(action_points::history))
-            .route(
-                "/action-points/{id}/status",
-                web::post().to(action_points::update_status),
-            )
-            .route("/groups/{id}/workplan", web::get().to(workplan::show))
-            .route("/groups/{id}/workplan/areas", web::post().to(workplan::create_area))
-            .route("/groups/{id}/workplan/tasks", web::post().to(workplan::create_task))
-            .service(
-                web::resource("/workplan/areas/{id}")
-                    .get(workplan::show_area)
-                    .patch(workplan::update_area)
-                    .delete(workplan::delete_area),
-            )
-            .service(
-                web::resource("/workplan/tasks/{id}")
-                    .get(workplan::show_task)
-                    .patch(workplan::update_task)
-                    .delete(workplan::delete_task),
-            )
-            .configure(configure_meetings),
-    );
+pub fn configure(cfg: &mut Router) {
+    cfg.scope("/api/v1", |api| {
+        api.get("/openapi.json", openapi::openapi_json)
+            .get("/me", me::show)
+            .get("/users", users::list)
+            .post("/users", users::create)
+            .get("/users/{id}", users::show)
+            .get("/organizations", organizations::list)
+            .post("/organizations", organizations::create)
+            .get("/organizations/{id}", organizations::show)
+            .patch("/organizations/{id}", organizations::update)
+            .post("/organizations/{id}/merge", organizations::merge)
+            .get("/groups", groups::list)
+            .post("/groups", groups::create)
+            .get("/groups/{id}", groups::show)
+            .patch("/groups/{id}", groups::update)
+            .post("/groups/{id}/archive", groups::archive)
+            .post("/groups/{id}/unarchive", groups::unarchive)
+            .get("/groups/{id}/memberships", memberships::list)
+            .post("/groups/{id}/memberships", memberships::create)
+            .get("/groups/{id}/memberships/{membership_id}", memberships::show)
+            .patch("/groups/{id}/memberships/{membership_id}", memberships::update)
+            .delete("/groups/{id}/memberships/{membership_id}", memberships::delete)
+            .get("/groups/{id}/action-points", action_points::list)
+            .post("/groups/{id}/action-points", action_points::create)
+            .get("/groups/{id}/meetings", meetings::list)
+            .post("/groups/{id}/meetings", meetings::create)
+            .get("/meetings/{id}", meetings::show)
+            .patch("/meetings/{id}", meetings::update)
+            .get("/action-points/{id}", action_points::show)
+            .get("/action-points/{id}/history", action_points::history)
+            .post("/action-points/{id}/status", action_points::update_status)
+            .get("/groups/{id}/workplan", workplan::show)
+            .post("/groups/{id}/workplan/areas", workplan::create_area)
+            .post("/groups/{id}/workplan/tasks", workplan::create_task)
+            .get("/workplan/areas/{id}", workplan::show_area)
+            .patch("/workplan/areas/{id}", workplan::update_area)
+            .delete("/workplan/areas/{id}", workplan::delete_area)
+            .get("/workplan/tasks/{id}", workplan::show_task)
+            .patch("/workplan/tasks/{id}", workplan::update_task)
+            .delete("/workplan/tasks/{id}", workplan::delete_task)
+            .configure(configure_meetings);
+    });
 }
 
 /// A meeting's agenda, attendance and status steps.
-fn configure_meetings(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}/status", web::post().to(meeting_status::change))
-        .service(
-            web::resource("/meetings/{id}/agenda")
-                .get(agenda::list)
-                .post(agenda::create),
-        )
-        .service(
-            web::resource("/meetings/{id}/agenda/{item}")
-                .patch(agenda::update)
-                .delete(agenda::delete),
-        )
-        .route("/meetings/{id}/agenda/{item}/move", web::post().to(agenda::move_item))
-        .route("/meetings/{id}/agenda/{item}/notes", web::put().to(agenda::save_notes))
-        .service(
-            web::resource("/meetings/{id}/attendance")
-                .get(attendance::show)
-                .put(attendance::mark),
-        )
-        .route("/meetings/{id}/guests", web::post().to(attendance::add_guest))
-        .route(
-            "/meetings/{id}/guests/{guest}",
-            web::delete().to(attendance::remove_guest),
-        );
+fn configure_meetings(cfg: &mut Router) {
+    cfg.post("/meetings/{id}/status", meeting_status::change)
+        .get("/meetings/{id}/agenda", agenda::list)
+        .post("/meetings/{id}/agenda", agenda::create)
+        .patch("/meetings/{id}/agenda/{item}", agenda::update)
+        .delete("/meetings/{id}/agenda/{item}", agenda::delete)
+        .post("/meetings/{id}/agenda/{item}/move", agenda::move_item)
+        .put("/meetings/{id}/agenda/{item}/notes", agenda::save_notes)
+        .get("/meetings/{id}/attendance", attendance::show)
+        .put("/meetings/{id}/attendance", attendance::mark)
+        .post("/meetings/{id}/guests", attendance::add_guest)
+        .delete("/meetings/{id}/guests/{guest}", attendance::remove_guest);
 }

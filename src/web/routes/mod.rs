@@ -20,184 +20,100 @@ pub mod sessions;
 pub mod sheets;
 pub mod workplan;
 
-use actix_web::web;
+use crate::web::router::Router;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut Router) {
     cfg.configure(meetings::schedule::configure)
         .configure(calendar::configure)
-        .route("/", web::get().to(home::show))
-        .route("/healthz", web::get().to(health::alive))
-        .route("/readyz", web::get().to(health::ready))
-        .route("/metrics", web::get().to(metrics::show))
-        .route("/static/{file}", web::get().to(assets::serve))
-        .route("/login", web::get().to(sessions::new::new))
-        .route("/login", web::post().to(sessions::create::create))
-        .route("/logout", web::post().to(sessions::delete::delete))
-        .route("/account/profile", web::get().to(account::profile::show))
-        .route("/account/profile", web::post().to(account::profile::update))
-        .route("/admin/users", web::get().to(admin::users::list))
-        .route("/admin/users", web::post().to(admin::users::invite))
-        .route("/account/password", web::get().to(account::password::show))
-        .route("/account/password", web::post().to(account::password::update))
-        .route("/account/tokens", web::get().to(account::tokens::list))
-        .route("/account/tokens", web::post().to(account::tokens::create))
-        .route("/account/tokens/{id}/revoke", web::post().to(account::tokens::revoke))
-        .route("/password/reset", web::get().to(passwords::reset::show))
-        .route("/password/reset", web::post().to(passwords::reset::create))
-        .route("/password/set/{secret}", web::get().to(passwords::set::show))
-        .route("/password/set/{secret}", web::post().to(passwords::set::update))
-        .route("/groups", web::post().to(groups::create::create_working_group))
-        .route("/groups/new", web::get().to(groups::create::new_working_group))
-        .route("/groups/{id}", web::get().to(groups::show::show))
-        .route("/groups/{id}", web::post().to(groups::update::update))
-        .route("/groups/{id}/edit", web::get().to(groups::update::edit))
-        .route("/groups/{id}/archive", web::post().to(groups::archive::archive))
-        .route("/groups/{id}/restore", web::post().to(groups::archive::restore))
-        .route("/groups/{id}/members", web::get().to(members::list::list))
-        .route("/groups/{id}/members", web::post().to(members::create::create))
-        .route(
-            "/groups/{id}/members/{membership}",
-            web::post().to(members::update::update),
-        )
-        .route(
-            "/groups/{id}/members/{membership}/remove",
-            web::post().to(members::remove::remove),
-        )
-        .route(
-            "/groups/{id}/subgroups",
-            web::post().to(groups::create::create_subgroup),
-        )
-        .route(
-            "/groups/{id}/subgroups/new",
-            web::get().to(groups::create::new_subgroup),
-        )
-        .route("/directory", web::get().to(directory::all::show))
-        .route("/directory.{format}", web::get().to(directory::export::all))
-        .route("/groups/{id}/directory", web::get().to(directory::group::show))
-        .route(
-            "/groups/{id}/directory.{format}",
-            web::get().to(directory::export::group),
-        )
-        .route(
-            "/groups/{id}/directory/import",
-            web::get().to(directory::import_form::show),
-        )
-        .route(
-            "/groups/{id}/directory/import",
-            web::post().to(directory::preview::preview),
-        )
+        .get("/", home::show)
+        .get("/healthz", health::alive)
+        .get("/readyz", health::ready)
+        .get("/metrics", metrics::show)
+        .get("/static/{file}", assets::serve)
+        .get("/login", sessions::new::new)
+        .post("/login", sessions::create::create)
+        .post("/logout", sessions::delete::delete)
+        .get("/account/profile", account::profile::show)
+        .post("/account/profile", account::profile::update)
+        .get("/admin/users", admin::users::list)
+        .post("/admin/users", admin::users::invite)
+        .get("/account/password", account::password::show)
+        .post("/account/password", account::password::update)
+        .get("/account/tokens", account::tokens::list)
+        .post("/account/tokens", account::tokens::create)
+        .post("/account/tokens/{id}/revoke", account::tokens::revoke)
+        .get("/password/reset", passwords::reset::show)
+        .post("/password/reset", passwords::reset::create)
+        .get("/password/set/{secret}", passwords::set::show)
+        .post("/password/set/{secret}", passwords::set::update)
+        .post("/groups", groups::create::create_working_group)
+        .get("/groups/new", groups::create::new_working_group)
+        .get("/groups/{id}", groups::show::show)
+        .post("/groups/{id}", groups::update::update)
+        .get("/groups/{id}/edit", groups::update::edit)
+        .post("/groups/{id}/archive", groups::archive::archive)
+        .post("/groups/{id}/restore", groups::archive::restore)
+        .get("/groups/{id}/members", members::list::list)
+        .post("/groups/{id}/members", members::create::create)
+        .post("/groups/{id}/members/{membership}", members::update::update)
+        .post("/groups/{id}/members/{membership}/remove", members::remove::remove)
+        .post("/groups/{id}/subgroups", groups::create::create_subgroup)
+        .get("/groups/{id}/subgroups/new", groups::create::new_subgroup)
+        .get("/directory", directory::all::show)
+        .get("/directory.{format}", directory::export::all)
+        .get("/groups/{id}/directory", directory::group::show)
+        .get("/groups/{id}/directory.{format}", directory::export::group)
+        .get("/groups/{id}/directory/import", directory::import_form::show)
+        .post("/groups/{id}/directory/import", directory::preview::preview)
         // The confirmation carries every row of the sheet back: more than a form's default limit.
-        .service(
-            web::resource("/groups/{id}/directory/import/confirm")
-                .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
-                .route(web::post().to(directory::confirm::confirm)),
+        .body_limit("/groups/{id}/directory/import/confirm", 8 * sheets::MAX_UPLOAD_BYTES)
+        .post("/groups/{id}/directory/import/confirm", directory::confirm::confirm)
+        .get("/groups/{id}/action-points", action_points::list::list)
+        .get("/groups/{id}/action-points.{format}", action_points::sheets::export)
+        .get("/groups/{id}/action-points/import", action_points::sheets::import_form)
+        .post("/groups/{id}/action-points/import", action_points::sheets::preview)
+        .body_limit(
+            "/groups/{id}/action-points/import/confirm",
+            8 * sheets::MAX_UPLOAD_BYTES,
         )
-        .route("/groups/{id}/action-points", web::get().to(action_points::list::list))
-        .route(
-            "/groups/{id}/action-points.{format}",
-            web::get().to(action_points::sheets::export),
+        .post(
+            "/groups/{id}/action-points/import/confirm",
+            action_points::sheets::confirm,
         )
-        .route(
-            "/groups/{id}/action-points/import",
-            web::get().to(action_points::sheets::import_form),
-        )
-        .route(
-            "/groups/{id}/action-points/import",
-            web::post().to(action_points::sheets::preview),
-        )
-        .service(
-            web::resource("/groups/{id}/action-points/import/confirm")
-                .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
-                .route(web::post().to(action_points::sheets::confirm)),
-        )
-        .route(
-            "/groups/{id}/action-points",
-            web::post().to(action_points::create::create),
-        )
-        .route(
-            "/groups/{id}/action-points/new",
-            web::get().to(action_points::create::new),
-        )
-        .route(
-            "/groups/{id}/action-points/bulk",
-            web::post().to(action_points::bulk::update),
-        )
-        .route("/action-points", web::get().to(action_points::mine::list))
-        .route("/action-points/{id}", web::get().to(action_points::show::show))
-        .route(
-            "/action-points/{id}/status",
-            web::post().to(action_points::status::update),
-        )
-        .route("/groups/{id}/workplan", web::get().to(workplan::show::show))
-        .route(
-            "/groups/{id}/workplan.{format}",
-            web::get().to(workplan::sheets::export),
-        )
-        .route(
-            "/groups/{id}/workplan/import",
-            web::get().to(workplan::sheets::import_form),
-        )
-        .route(
-            "/groups/{id}/workplan/import",
-            web::post().to(workplan::sheets::preview),
-        )
-        .service(
-            web::resource("/groups/{id}/workplan/import/confirm")
-                .app_data(web::PayloadConfig::new(8 * sheets::MAX_UPLOAD_BYTES))
-                .route(web::post().to(workplan::sheets::confirm)),
-        )
-        .route(
-            "/groups/{id}/workplan/timeline",
-            web::get().to(workplan::timeline::page),
-        )
-        .route(
-            "/groups/{id}/workplan/timeline.svg",
-            web::get().to(workplan::timeline::svg),
-        )
-        .route(
-            "/groups/{id}/workplan/areas",
-            web::post().to(workplan::area_create::create),
-        )
-        .route(
-            "/groups/{id}/workplan/areas/new",
-            web::get().to(workplan::area_create::new),
-        )
-        .route(
-            "/groups/{id}/workplan/tasks",
-            web::post().to(workplan::task_create::create),
-        )
-        .route(
-            "/groups/{id}/workplan/tasks/new",
-            web::get().to(workplan::task_create::new),
-        )
-        .route("/workplan/areas/{id}", web::post().to(workplan::area_rename::update))
-        .route("/workplan/areas/{id}/edit", web::get().to(workplan::area_rename::edit))
-        .service(
-            web::resource("/workplan/areas/{id}/delete")
-                .route(web::get().to(workplan::area_delete::confirm))
-                .route(web::post().to(workplan::area_delete::delete)),
-        )
-        .service(
-            web::resource("/workplan/tasks/{id}/delete")
-                .route(web::get().to(workplan::task_delete::confirm))
-                .route(web::post().to(workplan::task_delete::delete)),
-        )
-        .route(
-            "/workplan/areas/{id}/move",
-            web::post().to(workplan::area_move::move_area),
-        )
-        .route("/workplan/tasks/{id}", web::post().to(workplan::task_edit::update))
-        .route("/workplan/tasks/{id}/edit", web::get().to(workplan::task_edit::edit))
-        .route(
-            "/workplan/tasks/{id}/status",
-            web::post().to(workplan::task_status::update),
-        )
-        .route("/organizations", web::get().to(organizations::list::list))
-        .route("/organizations", web::post().to(organizations::create::create))
-        .route("/organizations/new", web::get().to(organizations::create::new))
-        .route("/organizations/{id}", web::post().to(organizations::update::update))
-        .route("/organizations/{id}/edit", web::get().to(organizations::update::edit))
-        .route("/organizations/{id}/merge", web::post().to(organizations::merge::merge))
+        .post("/groups/{id}/action-points", action_points::create::create)
+        .get("/groups/{id}/action-points/new", action_points::create::new)
+        .post("/groups/{id}/action-points/bulk", action_points::bulk::update)
+        .get("/action-points", action_points::mine::list)
+        .get("/action-points/{id}", action_points::show::show)
+        .post("/action-points/{id}/status", action_points::status::update)
+        .get("/groups/{id}/workplan", workplan::show::show)
+        .get("/groups/{id}/workplan.{format}", workplan::sheets::export)
+        .get("/groups/{id}/workplan/import", workplan::sheets::import_form)
+        .post("/groups/{id}/workplan/import", workplan::sheets::preview)
+        .body_limit("/groups/{id}/workplan/import/confirm", 8 * sheets::MAX_UPLOAD_BYTES)
+        .post("/groups/{id}/workplan/import/confirm", workplan::sheets::confirm)
+        .get("/groups/{id}/workplan/timeline", workplan::timeline::page)
+        .get("/groups/{id}/workplan/timeline.svg", workplan::timeline::svg)
+        .post("/groups/{id}/workplan/areas", workplan::area_create::create)
+        .get("/groups/{id}/workplan/areas/new", workplan::area_create::new)
+        .post("/groups/{id}/workplan/tasks", workplan::task_create::create)
+        .get("/groups/{id}/workplan/tasks/new", workplan::task_create::new)
+        .post("/workplan/areas/{id}", workplan::area_rename::update)
+        .get("/workplan/areas/{id}/edit", workplan::area_rename::edit)
+        .get("/workplan/areas/{id}/delete", workplan::area_delete::confirm)
+        .post("/workplan/areas/{id}/delete", workplan::area_delete::delete)
+        .get("/workplan/tasks/{id}/delete", workplan::task_delete::confirm)
+        .post("/workplan/tasks/{id}/delete", workplan::task_delete::delete)
+        .post("/workplan/areas/{id}/move", workplan::area_move::move_area)
+        .post("/workplan/tasks/{id}", workplan::task_edit::update)
+        .get("/workplan/tasks/{id}/edit", workplan::task_edit::edit)
+        .post("/workplan/tasks/{id}/status", workplan::task_status::update)
+        .get("/organizations", organizations::list::list)
+        .post("/organizations", organizations::create::create)
+        .get("/organizations/new", organizations::create::new)
+        .post("/organizations/{id}", organizations::update::update)
+        .get("/organizations/{id}/edit", organizations::update::edit)
+        .post("/organizations/{id}/merge", organizations::merge::merge)
         .configure(meetings::configure)
         .configure(admin::outbox::configure)
         .configure(links::configure)

@@ -10,13 +10,14 @@ use crate::models::outbox::{self, MailState};
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn, require_admin};
 use crate::web::error::{AppError, AppResult};
+use crate::web::router::Router;
 use crate::web::views::outbox as views;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin/outbox", web::get().to(list))
-        .route("/admin/outbox/{id}", web::get().to(show))
-        .route("/admin/outbox/{id}/retry", web::post().to(retry))
-        .route("/admin/outbox/{id}/cancel", web::post().to(cancel));
+pub fn configure(cfg: &mut Router) {
+    cfg.get("/admin/outbox", list)
+        .get("/admin/outbox/{id}", show)
+        .post("/admin/outbox/{id}/retry", retry)
+        .post("/admin/outbox/{id}/cancel", cancel);
 }
 
 /// How many mails the list shows; the filters narrow it down.

@@ -6,12 +6,13 @@ pub mod feeds;
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
-use actix_web::web;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/account/calendar", web::get().to(feeds::show))
-        .route("/account/calendar", web::post().to(feeds::reset))
-        .route("/calendar/{secret}.ics", web::get().to(feed::serve));
+use crate::web::router::Router;
+
+pub fn configure(cfg: &mut Router) {
+    cfg.get("/account/calendar", feeds::show)
+        .post("/account/calendar", feeds::reset)
+        .get("/calendar/{secret}.ics", feed::serve);
 }
 
 /// An iCalendar answer, named `file_name` for those who save it.

@@ -3,15 +3,9 @@
 
 pub mod action_update;
 
-use actix_web::web;
+use crate::web::router::Router;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/action-points/{id}/update/{secret}",
-        web::get().to(action_update::show),
-    )
-    .route(
-        "/action-points/{id}/update/{secret}",
-        web::post().to(action_update::update),
-    );
+pub fn configure(cfg: &mut Router) {
+    cfg.get("/action-points/{id}/update/{secret}", action_update::show)
+        .post("/action-points/{id}/update/{secret}", action_update::update);
 }

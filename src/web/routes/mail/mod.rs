@@ -2,17 +2,11 @@
 
 pub mod unsubscribe;
 
-use actix_web::web;
+use crate::web::router::Router;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/mail/unsubscribe/{secret}", web::get().to(unsubscribe::show))
-        .route("/mail/unsubscribe/{secret}", web::post().to(unsubscribe::unsubscribe))
-        .route(
-            "/account/notifications",
-            web::get().to(super::account::notifications::show),
-        )
-        .route(
-            "/account/notifications",
-            web::post().to(super::account::notifications::update),
-        );
+pub fn configure(cfg: &mut Router) {
+    cfg.get("/mail/unsubscribe/{secret}", unsubscribe::show)
+        .post("/mail/unsubscribe/{secret}", unsubscribe::unsubscribe)
+        .get("/account/notifications", super::account::notifications::show)
+        .post("/account/notifications", super::account::notifications::update);
 }

@@ -24,8 +24,8 @@ pub mod show;
 pub mod status;
 pub mod update;
 
+use actix_web::HttpResponse;
 use actix_web::http::header::LOCATION;
-use actix_web::{HttpResponse, web};
 use diesel_async::AsyncPgConnection;
 
 use crate::domain::MeetingStatus;
@@ -35,39 +35,31 @@ use crate::models::minutes::Reader;
 use crate::models::users::User;
 use crate::web::auth::authorize;
 use crate::web::error::{AppError, AppResult};
+use crate::web::router::Router;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}", web::get().to(show::show))
-        .route("/meetings/{id}/status", web::post().to(status::change))
-        .route("/meetings/{id}/agenda", web::get().to(agenda_editor::show))
-        .route("/meetings/{id}/agenda", web::post().to(agenda_add::add))
-        .route("/meetings/{id}/agenda/{item}", web::post().to(agenda_edit::update))
-        .route("/meetings/{id}/agenda/{item}/edit", web::get().to(agenda_edit::edit))
-        .route(
-            "/meetings/{id}/agenda/{item}/move",
-            web::post().to(agenda_move::move_item),
-        )
-        .route(
-            "/meetings/{id}/agenda/{item}/delete",
-            web::get().to(agenda_delete::confirm),
-        )
-        .route(
-            "/meetings/{id}/agenda/{item}/delete",
-            web::post().to(agenda_delete::delete),
-        )
-        .route("/meetings/{id}/agenda/{item}/notes", web::post().to(notes::save))
-        .route("/meetings/{id}/agenda/{item}/update", web::get().to(report::edit))
-        .route("/meetings/{id}/agenda/{item}/update", web::post().to(report::save))
-        .route("/meetings/{id}/live", web::get().to(live::show))
-        .route("/meetings/{id}/live/state", web::get().to(live_state::state))
-        .route("/meetings/{id}/live/current", web::post().to(live_current::set))
-        .route("/meetings/{id}/action-points", web::post().to(raise::raise))
-        .route("/meetings/{id}/attendance", web::get().to(attendance::show))
-        .route("/meetings/{id}/attendance", web::post().to(attendance::mark))
-        .route("/meetings/{id}/guests", web::post().to(guests::add))
-        .route("/meetings/{id}/guests/{guest}/remove", web::post().to(guests::remove))
-        .route("/meetings/{id}/minutes", web::get().to(minutes::html))
-        .route("/meetings/{id}/minutes.txt", web::get().to(minutes::text));
+pub fn configure(cfg: &mut Router) {
+    cfg.get("/meetings/{id}", show::show)
+        .post("/meetings/{id}/status", status::change)
+        .get("/meetings/{id}/agenda", agenda_editor::show)
+        .post("/meetings/{id}/agenda", agenda_add::add)
+        .post("/meetings/{id}/agenda/{item}", agenda_edit::update)
+        .get("/meetings/{id}/agenda/{item}/edit", agenda_edit::edit)
+        .post("/meetings/{id}/agenda/{item}/move", agenda_move::move_item)
+        .get("/meetings/{id}/agenda/{item}/delete", agenda_delete::confirm)
+        .post("/meetings/{id}/agenda/{item}/delete", agenda_delete::delete)
+        .post("/meetings/{id}/agenda/{item}/notes", notes::save)
+        .get("/meetings/{id}/agenda/{item}/update", report::edit)
+        .post("/meetings/{id}/agenda/{item}/update", report::save)
+        .get("/meetings/{id}/live", live::show)
+        .get("/meetings/{id}/live/state", live_state::state)
+        .post("/meetings/{id}/live/current", live_current::set)
+        .post("/meetings/{id}/action-points", raise::raise)
+        .get("/meetings/{id}/attendance", attendance::show)
+        .post("/meetings/{id}/attendance", attendance::mark)
+        .post("/meetings/{id}/guests", guests::add)
+        .post("/meetings/{id}/guests/{guest}/remove", guests::remove)
+        .get("/meetings/{id}/minutes", minutes::html)
+        .get("/meetings/{id}/minutes.txt", minutes::text);
 }
 
 /// The meeting, once `user` may do `action` in its group; another group's meeting

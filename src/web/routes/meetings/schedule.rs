@@ -1,7 +1,6 @@
 //! Scheduling meetings: the routes, and what the schedule and series forms share —
 //! their fields, the checks on them, and the group they act in.
 
-use actix_web::web;
 use chrono::{NaiveTime, Utc};
 use chrono_tz::Tz;
 use diesel_async::AsyncPgConnection;
@@ -17,20 +16,21 @@ use crate::models::meetings::Meeting;
 use crate::models::users::User;
 use crate::web::auth::authorize;
 use crate::web::error::AppResult;
+use crate::web::router::Router;
 use crate::web::views::forms::Problems;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+pub fn configure(cfg: &mut Router) {
     // Before `/meetings/{id}`, which would otherwise take `12.ics` for an id.
-    cfg.route("/meetings/{id}.ics", web::get().to(ics::download))
-        .route("/meetings", web::get().to(list::mine))
-        .route("/meetings/{id}", web::post().to(update::update))
-        .route("/meetings/{id}/edit", web::get().to(update::edit))
-        .route("/groups/{id}/meetings", web::get().to(list::group))
-        .route("/groups/{id}/meetings", web::post().to(create::create))
-        .route("/groups/{id}/meetings/new", web::get().to(create::new))
-        .route("/groups/{id}/meetings/series", web::post().to(series::create))
-        .route("/groups/{id}/meetings/series/new", web::get().to(series::new))
-        .route("/groups/{id}/agenda-template", web::post().to(agenda_template::update));
+    cfg.get("/meetings/{id}.ics", ics::download)
+        .get("/meetings", list::mine)
+        .post("/meetings/{id}", update::update)
+        .get("/meetings/{id}/edit", update::edit)
+        .get("/groups/{id}/meetings", list::group)
+        .post("/groups/{id}/meetings", create::create)
+        .get("/groups/{id}/meetings/new", create::new)
+        .post("/groups/{id}/meetings/series", series::create)
+        .get("/groups/{id}/meetings/series/new", series::new)
+        .post("/groups/{id}/agenda-template", agenda_template::update);
 }
 
 /// The longest meeting title the database takes.
