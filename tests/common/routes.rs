@@ -22,7 +22,7 @@ pub struct Objects {
 pub const UNKNOWN_SECRET: &str = "5ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2e75ec2";
 
 impl Objects {
-    /// The working group's objects, making an outbox mail, a guest and an admin's token when missing.
+    /// The working group's objects, making an outbox mail, a guest, an action point and an admin's token.
     pub async fn of_working_group(app: &TestApp) -> Objects {
         let group = app.id("SELECT id FROM groups WHERE short_name = 'CPiE WG'").await;
         let meeting = app
@@ -35,6 +35,16 @@ impl Objects {
             format!(
                 "INSERT INTO attendance (meeting_id, guest_name, guest_organization, status) \
                  VALUES ({meeting}, 'Visiting guest', 'Guest NGO', 'present')"
+            ),
+            // Owned by an organisation no test person belongs to, so only those who run the group may change it.
+            format!(
+                "INSERT INTO action_points (group_id, number, topic, text) \
+                 SELECT {group}, max(number) + 1, 'Routes', 'Share the 5W data' FROM action_points WHERE group_id = {group}"
+            ),
+            format!(
+                "INSERT INTO action_point_owners (action_point_id, organization_id) \
+                 SELECT ap.id, (SELECT min(id) FROM organizations) FROM action_points ap \
+                 WHERE ap.group_id = {group} AND ap.topic = 'Routes'"
             ),
             "INSERT INTO outbox (kind, dedupe_key, recipient, subject, body_text, message_id, not_before) \
              VALUES ('invitation', 'routes', 'someone@test.org', 'Invitation', 'x', 'routes@test', now() + interval '1 day')"
@@ -60,9 +70,7 @@ impl Objects {
             ),
             (
                 "action_point",
-                format!(
-                    "SELECT id FROM action_points WHERE group_id = {group} AND status = 'open' ORDER BY id LIMIT 1"
-                ),
+                format!("SELECT id FROM action_points WHERE group_id = {group} AND topic = 'Routes'"),
             ),
             (
                 "area",
@@ -85,6 +93,10 @@ impl Objects {
                     "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id \
                      WHERE m.group_id = {group} AND u.email NOT LIKE '%@test.org' AND m.role = 'member' ORDER BY m.id DESC LIMIT 1"
                 ),
+            ),
+            (
+                "another_organization",
+                "SELECT id FROM organizations ORDER BY id LIMIT 1".to_owned(),
             ),
             ("outbox", "SELECT id FROM outbox ORDER BY id DESC LIMIT 1".to_owned()),
             (
@@ -153,9 +165,16 @@ impl Objects {
     }
 }
 
-/// The fields of each post form on `html`, by the path it posts to, with the values
-/// the page fills in (a select's chosen option, else its first).
-pub fn forms(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+/// A post form a page offers: where it posts, its fields with the values the page fills
+/// in (a select's chosen option, else its first), and whether it uploads a file.
+#[derive(Clone, Default)]
+pub struct Form {
+    pub action: String,
+    pub fields: Vec<(String, String)>,
+    pub upload: bool,
+}
+
+pub fn forms(html: &str) -> Vec<Form> {
     let document = Html::parse_document(html);
     let form = Selector::parse("form[method=post]").unwrap();
     let field = Selector::parse("input[name], select[name], textarea[name], button[name]").unwrap();
@@ -200,7 +219,11 @@ pub fn forms(html: &str) -> Vec<(String, Vec<(String, String)>)> {
             };
             fields.push((name, value));
         }
-        found.push((action.to_owned(), fields));
+        found.push(Form {
+            action: action.to_owned(),
+            fields,
+            upload: f.value().attr("enctype") == Some("multipart/form-data"),
+        });
     }
     found
 }

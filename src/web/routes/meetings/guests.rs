@@ -22,13 +22,14 @@ pub async fn add(
     id: web::Path<i64>,
     form: CsrfForm<GuestForm>,
 ) -> AppResult<HttpResponse> {
+    let mut conn = state.conn().await?;
+    // Authorised first: the input of someone who may not add guests is not judged.
+    let (meeting, _) = super::meeting_for(&mut conn, me.user(), *id, Action::RunMeetings).await?;
     let locale = &me.ctx.locale;
     let bad = |field: &str, problem: &str| AppError::invalid_field(locale, field, problem);
     let name = validate::required(&form.0.name, 200).map_err(|p| bad("attendance-guest-name", p))?;
     let organization =
         validate::optional(&form.0.organization, 200).map_err(|p| bad("attendance-guest-organization", p))?;
-    let mut conn = state.conn().await?;
-    let (meeting, _) = super::meeting_for(&mut conn, me.user(), *id, Action::RunMeetings).await?;
     attendance::add_guest(&mut conn, meeting.id, &name, organization.as_deref())
         .await
         .map_err(|e| AppError::from_edit(locale, e))?;
