@@ -865,3 +865,42 @@ async fn every_route_answers_every_role_as_the_policy_says() {
         differences.join("\n")
     );
 }
+
+#[tokio::test]
+async fn every_write_without_the_csrf_token_is_refused_and_changes_nothing() {
+    let app = world().await;
+    let objects = Objects::of_working_group(&app).await;
+    let admin = app.sign_in_demo("admin").await;
+    let anonymous = app.visitor();
+    form_token(&anonymous.page("/login").await);
+    let changes = "SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM action_point_updates) \
+                   + (SELECT count(*) FROM groups) + (SELECT count(*) FROM workplan_areas) AS count";
+    let before = app.count(changes).await;
+    let mut refused = 0;
+    for (method, pattern) in routes::table() {
+        if method == Method::GET {
+            continue;
+        }
+        let path = objects.path(&pattern);
+        for (who, visitor) in [("admin", &admin), ("anonymous", &anonymous)] {
+            let response = visitor
+                .client
+                .request(
+                    reqwest::Method::from_bytes(method.as_str().as_bytes()).unwrap(),
+                    visitor.url(&path),
+                )
+                .form(&[("name", "Forged")])
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            // Someone not signed in is sent to sign in before anything is read.
+            let fine = status == 403 || (who == "anonymous" && matches!(status, 303 | 401));
+            assert!(fine, "{who} {method} {path} without a token: {status}");
+            refused += 1;
+        }
+    }
+    assert!(refused > 150, "{refused} writes tried");
+    assert_eq!(app.count(changes).await, before, "nothing changed");
+    assert_eq!(admin.get("/").await.status(), 200, "still signed in");
+}

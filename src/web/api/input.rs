@@ -14,7 +14,7 @@ use crate::web::error::{AppError, AppResult};
 /// Bodies larger than this are refused; every resource here is a few fields.
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// A JSON request body. Malformed JSON is a 400; JSON of the wrong shape (a missing
+/// A JSON request body, read only from someone the API lets in. Malformed JSON is a 400; JSON of the wrong shape (a missing
 /// field, an unknown one, a value of the wrong type or outside an enum) is a 422
 /// whose detail starts with the field's path.
 pub struct ApiJson<T>(pub T);
@@ -30,7 +30,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             .and_then(|v| v.to_str().ok())
             .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
         let body = web::Bytes::from_request(req, payload);
-        Box::pin(async move {
+        let req = req.clone();
+        let read = async move {
             if let Some(kind) = json
                 && kind != "application/json"
                 && !kind.ends_with("+json")
@@ -46,6 +47,15 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                 )));
             }
             parse(&body).map(ApiJson)
+        };
+        Box::pin(async move {
+            // Extractors run side by side: a caller who is not signed in, or a browser
+            // call without its CSRF token, hears that rather than what is wrong with the body.
+            let read = read.await;
+            if read.is_err() {
+                super::ApiUser::from_request(&req, &mut Payload::None).await?;
+            }
+            read
         })
     }
 }
