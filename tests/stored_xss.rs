@@ -51,7 +51,9 @@ async fn write_payload_everywhere(app: &TestApp, objects: &Objects) {
     let (group, meeting, item) = (objects.id("group"), objects.id("meeting"), objects.id("item"));
     let statements = [
         format!("UPDATE groups SET name = 'CPiE ' || $1, description = $1 WHERE id = {group}"),
-        format!("UPDATE meetings SET title = $1, location = $1 WHERE id = {meeting}"),
+        format!(
+            "UPDATE meetings SET title = $1, location = $1, online_url = 'https://meet.example.org/' || $1 WHERE id = {meeting}"
+        ),
         format!("UPDATE agenda_items SET title = $1, presenter = $1, notes = $1, decisions = $1 WHERE id = {item}"),
         format!(
             "UPDATE action_points SET topic = $1, text = $1, status_note = $1, meeting_id = {meeting} WHERE id = {}",
