@@ -144,4 +144,5 @@ async fn a_method_a_path_does_not_take_answers_405_with_allow() {
     // A path the app does not have is still a 404, whatever the method.
     let response = admin.client.delete(admin.url("/no/such/page")).send().await.unwrap();
     assert_eq!(response.status(), 404);
+    assert_security_headers(&response, "a missing page", false);
 }

@@ -46,7 +46,15 @@ fn assert_inert(what: &str, html: &str) {
     }
 }
 
-/// Writes the payload into every field people fill in on the working group's objects.
+/// The demo, with the payload in every field people fill in on the working group's objects.
+async fn demo_with_payload() -> (TestApp, Objects) {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let objects = Objects::of_working_group(&app).await;
+    write_payload_everywhere(&app, &objects).await;
+    (app, objects)
+}
+
 async fn write_payload_everywhere(app: &TestApp, objects: &Objects) {
     let (group, meeting, item) = (objects.id("group"), objects.id("meeting"), objects.id("item"));
     let statements = [
@@ -86,10 +94,7 @@ async fn write_payload_everywhere(app: &TestApp, objects: &Objects) {
 
 #[tokio::test]
 async fn markup_people_write_is_shown_as_text_on_every_page_and_export() {
-    let app = spawn_app().await;
-    app.load_demo().await;
-    let objects = Objects::of_working_group(&app).await;
-    write_payload_everywhere(&app, &objects).await;
+    let (app, objects) = demo_with_payload().await;
     let mut shown = Vec::new();
     for who in ["admin", "coordinator"] {
         let visitor = app.sign_in_demo(who).await;
@@ -147,10 +152,7 @@ async fn markup_people_write_is_shown_as_text_on_every_page_and_export() {
 
 #[tokio::test]
 async fn markup_people_write_is_text_in_the_invitation_minutes_and_reminder_mails() {
-    let app = spawn_app().await;
-    app.load_demo().await;
-    let objects = Objects::of_working_group(&app).await;
-    write_payload_everywhere(&app, &objects).await;
+    let (app, objects) = demo_with_payload().await;
     let (group, meeting) = (objects.id("group"), objects.id("meeting"));
     let coordinator = app.sign_in_demo("coordinator").await;
 
