@@ -21,7 +21,7 @@ const PEOPLE: &[(&str, Option<(&str, &str)>)] = &[
     ("wg-observer@test.org", Some(("CPiE WG", "observer"))),
     ("cm-coordinator@test.org", Some(("CM TWG", "coordinator"))),
     ("stranger@test.org", None),
-    ("other-member@test.org", Some(("Other WG", "member"))),
+    (OUTSIDER, Some(("Other WG", "member"))),
 ];
 
 /// The demo, a second working group with a meeting, and the people above.
@@ -451,8 +451,11 @@ const SWEEP: &[(&str, Option<&str>)] = &[
     ("IM officer", Some("wg-im@test.org")),
     ("coordinator", Some("wg-coordinator@test.org")),
     ("admin", Some("admin@example.org")),
-    ("other group's member", Some("other-member@test.org")),
+    ("other group's member", Some(OUTSIDER)),
 ];
+
+/// A member of another working group only.
+const OUTSIDER: &str = "other-member@test.org";
 
 /// For every route, what each of `SWEEP` gets on the working group's objects:
 /// A allowed (authorisation passed, whatever the input then made of it), L sent to sign
@@ -816,6 +819,14 @@ async fn sweep_as(email: Option<&str>, api: bool) -> Vec<(Method, String, char, 
             .headers()
             .get("location")
             .map(|l| l.to_str().unwrap().to_owned());
+        if email == Some(OUTSIDER) && pattern != "/api/v1/openapi.json" {
+            // Lists that span groups show the outsider nothing of the working group's.
+            let body = response.text().await.unwrap_or_default();
+            assert!(
+                !body.contains("CPiE"),
+                "{method} {path} shows {OUTSIDER} the working group"
+            );
+        }
         answers.push((method, pattern, class(status, location.as_deref()), status));
     }
     answers
