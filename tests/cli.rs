@@ -607,9 +607,10 @@ async fn worker_once_sends_everything_due_now_not_one_batch() {
         };
         let recipient = format!("person{i}@example.org");
         let key = format!("due-{i}");
-        let queued = convene::models::outbox::enqueue(&mut conn, "invitation", &key, None, &recipient, &message, "example.org")
-            .await
-            .unwrap();
+        let queued =
+            convene::models::outbox::enqueue(&mut conn, "invitation", &key, None, &recipient, &message, "example.org")
+                .await
+                .unwrap();
         assert!(queued);
     }
     let output = convene()
@@ -618,7 +619,12 @@ async fn worker_once_sends_everything_due_now_not_one_batch() {
         .args(["worker", "--once"])
         .output()
         .expect("convene worker runs");
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
         format!("sent {due}, failed 0, dead 0")

@@ -196,7 +196,9 @@ async fn while_smtp_is_down_mail_waits_untried_and_goes_out_as_soon_as_it_return
     let tried: Vec<_> = rows.iter().filter_map(|(_, _, error, _)| error.as_deref()).collect();
     assert!(!tried.is_empty(), "{rows:?}");
     assert!(
-        tried.iter().all(|error| error.starts_with("the SMTP server is unavailable: ")),
+        tried
+            .iter()
+            .all(|error| error.starts_with("the SMTP server is unavailable: ")),
         "{rows:?}"
     );
     assert!(rows.iter().all(|(_, tries, _, sent)| *tries == 0 && !sent), "{rows:?}");
@@ -462,8 +464,5 @@ async fn a_round_sends_to_several_recipients_at_once_and_to_each_in_the_order_qu
         .iter()
         .map(|m| m.subject())
         .collect();
-    assert_eq!(
-        to_one,
-        (0..5).map(|i| format!("Subject same-{i}")).collect::<Vec<_>>()
-    );
+    assert_eq!(to_one, (0..5).map(|i| format!("Subject same-{i}")).collect::<Vec<_>>());
 }

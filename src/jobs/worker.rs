@@ -90,21 +90,22 @@ pub async fn run_once(
     let server_down = AtomicBool::new(false);
     let send_all = |mails: Vec<Mail>| {
         let server_down = &server_down;
-        stream::iter(mails).then(move |mail| async move {
-            if server_down.load(Ordering::SeqCst) {
-                return (mail, Outcome::Untried);
-            }
-            match mailer.send(&mail).await {
-                Ok(()) => (mail, Outcome::Sent),
-                Err(error) => {
-                    if matches!(error, SendError::Unavailable(_)) {
-                        server_down.store(true, Ordering::SeqCst);
-                    }
-                    (mail, Outcome::Failed(error))
+        stream::iter(mails)
+            .then(move |mail| async move {
+                if server_down.load(Ordering::SeqCst) {
+                    return (mail, Outcome::Untried);
                 }
-            }
-        })
-        .boxed()
+                match mailer.send(&mail).await {
+                    Ok(()) => (mail, Outcome::Sent),
+                    Err(error) => {
+                        if matches!(error, SendError::Unavailable(_)) {
+                            server_down.store(true, Ordering::SeqCst);
+                        }
+                        (mail, Outcome::Failed(error))
+                    }
+                }
+            })
+            .boxed()
     };
     let mut outcomes = stream::iter(by_recipient(claimed))
         .map(send_all)
