@@ -28,6 +28,7 @@ fn assert_security_headers(response: &reqwest::Response, what: &str, https: bool
     let referrer = header("referrer-policy");
     if what.contains(common::routes::UNKNOWN_SECRET) {
         assert_eq!(referrer, "no-referrer", "{what}: a secret link is never handed on");
+        assert!(header("cache-control").contains("no-store"), "{what}: nor kept");
     } else {
         assert_eq!(referrer, "same-origin", "{what}");
     }

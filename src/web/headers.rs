@@ -21,12 +21,17 @@ pub async fn secure(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let https = super::client::of(req.request()).scheme == "https";
     let mut response = next.call(req).await?;
-    // A page reached through a secret link must not hand that link on to the sites it links to.
-    let referrer = match response.request().match_pattern() {
-        Some(pattern) if pattern.contains("{secret}") => "no-referrer",
-        _ => "same-origin",
-    };
+    // A page reached through a secret link must not hand that link on to the sites it
+    // links to, nor stay in a shared computer's cache.
+    let secret = response
+        .request()
+        .match_pattern()
+        .is_some_and(|pattern| pattern.contains("{secret}"));
+    let referrer = if secret { "no-referrer" } else { "same-origin" };
     let headers = response.headers_mut();
+    if secret && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     for (name, value) in [
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),

@@ -14,9 +14,9 @@ use crate::web::error::{AppError, AppResult};
 /// Bodies larger than this are refused; every resource here is a few fields.
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// A JSON request body, read only from someone the API lets in. Malformed JSON is a 400; JSON of the wrong shape (a missing
-/// field, an unknown one, a value of the wrong type or outside an enum) is a 422
-/// whose detail starts with the field's path.
+/// A JSON request body, judged only for someone the API lets in. Malformed JSON is a
+/// 400; JSON of the wrong shape (a missing field, an unknown one, a value of the wrong
+/// type or outside an enum) is a 422 whose detail starts with the field's path.
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
