@@ -257,42 +257,56 @@ pub enum Sort {
     Status,
 }
 
-/// The ids of the items that the person `me.user_id` stands for, `me` being a row
-/// in scope: named as a person, through their organisation (as a focal point in the
-/// item's group), as a member of an owning sub-group, or by holding the owning role
-/// in the item's group ("Members": anyone but observers). Terms in force today only.
-/// Each branch starts from the person through an index, so the set is read from the
-/// owners' side instead of testing every item of the page's groups.
-pub const STANDS_FOR: &str = "\
-    SELECT o.action_point_id FROM action_point_owners o WHERE o.user_id = me.user_id \
-    UNION ALL \
-    SELECT o.action_point_id FROM users u \
-      JOIN action_point_owners o ON o.organization_id = u.organization_id \
-      JOIN action_points a ON a.id = o.action_point_id \
-      JOIN memberships m ON m.user_id = u.id AND m.group_id = a.group_id \
-       AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) \
-     WHERE u.id = me.user_id \
-    UNION ALL \
-    SELECT o.action_point_id FROM memberships m JOIN action_point_owners o ON o.group_id = m.group_id \
-     WHERE m.user_id = me.user_id AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) \
-    UNION ALL \
-    SELECT a.id FROM memberships m \
-      JOIN action_points a ON a.group_id = m.group_id \
-      JOIN action_point_owners o ON o.action_point_id = a.id AND o.role IS NOT NULL \
-       AND (o.role = m.role OR (o.role = 'member' AND m.role <> 'observer')) \
-     WHERE m.user_id = me.user_id AND m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
-
-/// `column IN (the items user `param` stands for)`, for a raw query; `param` is a
-/// placeholder such as `$1`.
-pub fn stands_for_condition(column: &str, param: &str) -> String {
-    format!("{column} IN (SELECT s.id FROM (SELECT {param}::bigint AS user_id) me CROSS JOIN LATERAL ({STANDS_FOR}) s(id))")
+/// The condition "the person stands for an owner of `item`" (an alias of
+/// `action_points`), in three parts to join with the person's id placeholder: named
+/// as a person, through their organisation (as a focal point in the item's group), as a
+/// member of an owning sub-group, or by holding the owning role in the item's group
+/// ("Members": anyone but observers). Terms in force today only.
+/// The first three ways are few items read from the owners' side through their
+/// indexes; a role owns a share of every item of the person's groups, so that one is
+/// tested on the page's own candidate rows instead of being listed.
+fn stands_for_parts(item: &str) -> [String; 3] {
+    const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
+    [
+        format!(
+            "({item}.id IN (SELECT s.id FROM (SELECT "
+        ),
+        format!(
+            "::bigint AS user_id) me CROSS JOIN LATERAL ( \
+                 SELECT o.action_point_id FROM action_point_owners o WHERE o.user_id = me.user_id \
+                 UNION ALL \
+                 SELECT o.action_point_id FROM users u \
+                   JOIN action_point_owners o ON o.organization_id = u.organization_id \
+                   JOIN action_points a ON a.id = o.action_point_id \
+                   JOIN memberships m ON m.user_id = u.id AND m.group_id = a.group_id AND {ACTIVE} \
+                  WHERE u.id = me.user_id \
+                 UNION ALL \
+                 SELECT o.action_point_id FROM memberships m JOIN action_point_owners o ON o.group_id = m.group_id \
+                  WHERE m.user_id = me.user_id AND {ACTIVE}) s(id)) \
+             OR EXISTS (SELECT 1 FROM action_point_owners o JOIN memberships m ON m.group_id = {item}.group_id \
+                         AND (o.role = m.role OR (o.role = 'member' AND m.role <> 'observer')) AND {ACTIVE} \
+                        WHERE o.action_point_id = {item}.id AND o.role IS NOT NULL AND m.user_id = "
+        ),
+        "))".to_owned(),
+    ]
 }
 
-/// The same condition on `action_points.id`, for a diesel query.
-fn stands_for_filter(user_id: i64) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool, impl diesel::query_builder::QueryFragment<diesel::pg::Pg>> {
-    diesel::dsl::sql::<diesel::sql_types::Bool>("action_points.id IN (SELECT s.id FROM (SELECT ")
-        .bind::<diesel::sql_types::BigInt, _>(user_id)
-        .sql(&format!("::bigint AS user_id) me CROSS JOIN LATERAL ({STANDS_FOR}) s(id))"))
+/// [`stands_for_parts`] for a raw query, the person's id in placeholder `param` (`$1`).
+pub fn stands_for_condition(item: &str, param: &str) -> String {
+    stands_for_parts(item).join(&format!("{param}::bigint"))
+}
+
+/// The same condition on `action_points`, for a diesel query.
+fn stands_for_filter(
+    user_id: i64,
+) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool, impl diesel::query_builder::QueryFragment<diesel::pg::Pg>> {
+    use diesel::sql_types::BigInt;
+    let [before, between, after] = stands_for_parts("action_points");
+    diesel::dsl::sql::<diesel::sql_types::Bool>(&before)
+        .bind::<BigInt, _>(user_id)
+        .sql(&between)
+        .bind::<BigInt, _>(user_id)
+        .sql(&after)
 }
 
 #[derive(QueryableByName)]
@@ -432,8 +446,8 @@ pub async fn owned_among(conn: &mut AsyncPgConnection, user_id: i64, ids: &[i64]
         return Ok(Vec::new());
     }
     let rows: Vec<Id> = diesel::sql_query(format!(
-        "SELECT DISTINCT s.id FROM (SELECT $1::bigint AS user_id) me CROSS JOIN LATERAL ({STANDS_FOR}) s(id) \
-         WHERE s.id = ANY($2)"
+        "SELECT ap.id FROM action_points ap WHERE ap.id = ANY($2) AND {}",
+        stands_for_condition("ap", "$1")
     ))
     .bind::<diesel::sql_types::BigInt, _>(user_id)
     .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)

@@ -53,30 +53,33 @@ fn reader_binds(reader: Reader) -> (i32, Option<i64>) {
 /// The items raised in the groups `$2` before the meeting's start `$3` that were not
 /// already closed at the previous meeting's start `$4` (null: none), with the latest
 /// status note at or before `$5`, and how many meetings of the group `$1` each stayed
-/// open through; `$6`/`$7` say who reads; at most `$8` rows (null: all). Only items open
-/// now or changed since the previous meeting can have been open then: the indexes on
-/// open items and on status changes find them without reading the rest.
+/// open through; `$6`/`$7` say who reads; at most `$8` rows (null: all).
+/// An item that has not changed since the previous meeting stood then as it stands now,
+/// so the history is read only for those changed since (the index on status changes
+/// finds them) and, once the page's items are chosen, for the notes they show.
 fn live_sql() -> String {
     format!(
-        "SELECT ap.id, ap.number, ap.topic, ap.created_at AS raised_at, \
+        "SELECT c.id, c.number, c.topic, c.raised_at, \
                 coalesce(l.new_status, 'open') AS status, coalesce(l.note, '') AS note, l.noted_by, l.noted_at, \
                 (SELECT count(*) FROM meetings m WHERE m.group_id = $1 AND m.status <> 'cancelled' \
-                   AND m.starts_at > ap.created_at AND m.starts_at < $3)::integer AS meetings_open \
-         FROM action_points ap \
+                   AND m.starts_at > c.raised_at AND m.starts_at < $3)::integer AS meetings_open \
+         FROM ( \
+             SELECT ap.id, ap.number, ap.topic, ap.created_at AS raised_at FROM action_points ap \
+             WHERE ap.group_id = ANY($2) AND ap.created_at < $3 \
+               AND (ap.status IN ('open', 'in_progress') AND ap.status_changed_at <= coalesce($4, '-infinity'::timestamptz) \
+                    OR (ap.status_changed_at IS NULL OR ap.status_changed_at > coalesce($4, '-infinity'::timestamptz)) \
+                       AND coalesce((SELECT u.new_status FROM action_point_updates u \
+                                     WHERE u.action_point_id = ap.id AND u.created_at <= coalesce($4, '-infinity'::timestamptz) \
+                                     ORDER BY u.created_at DESC, u.id DESC LIMIT 1), 'open') NOT IN ('done', 'dropped')) \
+               AND {} \
+             ORDER BY ap.created_at, ap.number \
+             LIMIT $8) c \
          LEFT JOIN LATERAL ( \
              SELECT u.new_status, u.note, p.name AS noted_by, u.created_at AS noted_at \
              FROM action_point_updates u LEFT JOIN users p ON p.id = u.user_id \
-             WHERE u.action_point_id = ap.id AND u.created_at <= $5 \
+             WHERE u.action_point_id = c.id AND u.created_at <= $5 \
              ORDER BY u.created_at DESC, u.id DESC LIMIT 1) l ON true \
-         WHERE ap.group_id = ANY($2) AND ap.created_at < $3 \
-           AND (ap.status IN ('open', 'in_progress') OR ap.status_changed_at IS NULL \
-                OR ap.status_changed_at > coalesce($4, '-infinity'::timestamptz)) \
-           AND coalesce((SELECT u.new_status FROM action_point_updates u \
-                         WHERE u.action_point_id = ap.id AND u.created_at <= coalesce($4, '-infinity'::timestamptz) \
-                         ORDER BY u.created_at DESC, u.id DESC LIMIT 1), 'open') NOT IN ('done', 'dropped') \
-           AND {} \
-         ORDER BY ap.created_at, ap.number \
-         LIMIT $8",
+         ORDER BY c.raised_at, c.number",
         visible("$6", "$7")
     )
 }
