@@ -38,7 +38,7 @@ impl Review {
 fn visible(mode: &str, viewer: &str) -> String {
     format!(
         "({mode} = 0 OR NOT ap.restricted OR ({mode} = 1 AND {}))",
-        stands_for_condition("ap.id", viewer)
+        stands_for_condition("ap", viewer)
     )
 }
 
