@@ -3,8 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
-use super::owners::{self, Owner, OwnerTable};
 use super::minutes::Reader;
+use super::owners::{self, Owner, OwnerTable};
 use crate::domain::{ActionStatus, UpdateVia};
 use crate::schema::{action_point_updates, action_points, groups, users};
 
@@ -268,9 +268,7 @@ pub enum Sort {
 fn stands_for_parts(item: &str) -> [String; 3] {
     const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
     [
-        format!(
-            "({item}.id IN (SELECT s.id FROM (SELECT "
-        ),
+        format!("({item}.id IN (SELECT s.id FROM (SELECT "),
         format!(
             "::bigint AS user_id) me CROSS JOIN LATERAL ( \
                  SELECT o.action_point_id FROM action_point_owners o WHERE o.user_id = me.user_id \
@@ -299,7 +297,8 @@ pub fn stands_for_condition(item: &str, param: &str) -> String {
 /// The same condition on `action_points`, for a diesel query.
 fn stands_for_filter(
     user_id: i64,
-) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool, impl diesel::query_builder::QueryFragment<diesel::pg::Pg>> {
+) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool, impl diesel::query_builder::QueryFragment<diesel::pg::Pg>>
+{
     use diesel::sql_types::BigInt;
     let [before, between, after] = stands_for_parts("action_points");
     diesel::dsl::sql::<diesel::sql_types::Bool>(&before)
@@ -317,7 +316,9 @@ struct Id {
 
 /// Whether `user_id` stands for one of the item's owners.
 pub async fn stands_for(conn: &mut AsyncPgConnection, user_id: i64, action_point_id: i64) -> QueryResult<bool> {
-    Ok(owned_among(conn, user_id, &[action_point_id]).await?.contains(&action_point_id))
+    Ok(owned_among(conn, user_id, &[action_point_id])
+        .await?
+        .contains(&action_point_id))
 }
 
 /// One page of the items of `group_ids` that match, and how many match in all.

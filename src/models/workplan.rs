@@ -617,9 +617,10 @@ pub async fn meeting_agenda_tasks(
     // Only tasks that may come up (see `agenda_reason`) leave the database.
     let open = workplan_tasks::status.ne_all([TaskStatus::Completed, TaskStatus::Cancelled]);
     let may_come_up = tasks_query().filter(
-        open.and(workplan_tasks::end_date.lt(window.meeting)).or(workplan_tasks::end_date
-            .gt(window.since)
-            .and(workplan_tasks::end_date.le(window.meeting))),
+        open.and(workplan_tasks::end_date.lt(window.meeting))
+            .or(workplan_tasks::end_date
+                .gt(window.since)
+                .and(workplan_tasks::end_date.le(window.meeting))),
     );
     let mut selected = Vec::new();
     for (area, tasks) in with_tasks(conn, &tree, may_come_up).await? {

@@ -238,10 +238,7 @@ async fn area_entries(
         .iter()
         .flat_map(|(area, tasks)| tasks.iter().map(|t| (t.clone(), area.group_id)))
         .collect();
-    let mut entries = task_entries(conn, user, standing, tasks)
-        .await?
-        .into_iter()
-        .peekable();
+    let mut entries = task_entries(conn, user, standing, tasks).await?.into_iter().peekable();
     Ok(areas
         .into_iter()
         .map(|(area, tasks)| {

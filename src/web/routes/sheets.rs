@@ -12,11 +12,11 @@ use crate::db::DbConn;
 use crate::domain::policy::Action;
 use crate::domain::spreadsheet::{self, HeaderError, MAX_ROWS, SheetColumn, SheetError, SheetRow};
 use crate::i18n::Locale;
-use crate::web::views::sheets::Sheet;
 use crate::models::groups::{self, Group};
 use crate::web::AppState;
 use crate::web::auth::{SignedIn, authorize, verify_csrf};
 use crate::web::error::{AppError, AppResult};
+use crate::web::views::sheets::Sheet;
 
 /// The largest upload an import reads.
 pub const MAX_UPLOAD_MB: usize = 5;

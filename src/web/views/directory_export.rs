@@ -1,7 +1,6 @@
 //! The directory as a spreadsheet: CSV and XLSX with the same columns, written so
 //! that the import reads them back (roles and kinds as it spells them).
 
-
 use super::sheets::{self, Cell};
 use crate::domain::directory::{kind_label, role_label};
 use crate::models::memberships::DirectoryEntry;

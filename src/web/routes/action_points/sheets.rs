@@ -21,7 +21,7 @@ use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn, authorize};
 use crate::web::error::AppResult;
 use crate::web::routes::sheets::{
-    ConfirmForm, Format, allowed_group, attachment, encode, decode_rows, html, preview_response, read_rows, slug,
+    ConfirmForm, Format, allowed_group, attachment, decode_rows, encode, html, preview_response, read_rows, slug,
 };
 use crate::web::views::action_point_sheets::{self as view, ExportRow, ImportPage};
 use crate::web::views::action_points::{ListQuery, owners_by_item};

@@ -21,7 +21,7 @@ use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
 use crate::web::routes::action_points::sheets::import_page;
 use crate::web::routes::sheets::{
-    ConfirmForm, Format, allowed_group, attachment, encode, decode_rows, html, preview_response, read_rows, slug,
+    ConfirmForm, Format, allowed_group, attachment, decode_rows, encode, html, preview_response, read_rows, slug,
 };
 use crate::web::views::action_points::owners_by_item;
 use crate::web::views::groups::crumbs_to;
