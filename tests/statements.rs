@@ -111,11 +111,9 @@ async fn grow(app: &TestApp, wg: i64, n: i64) {
     .await;
     execute(
         app,
-        &format!(
-            "INSERT INTO action_point_updates (action_point_id, new_status, note, via, created_at) \
+        "INSERT INTO action_point_updates (action_point_id, new_status, note, via, created_at) \
          SELECT ap.id, 'in_progress', 'Grown note ' || k, 'web', ap.created_at + k * interval '1 day' \
-         FROM action_points ap, generate_series(1, 3) k WHERE ap.text LIKE 'Grown item %'"
-        ),
+         FROM action_points ap, generate_series(1, 3) k WHERE ap.text LIKE 'Grown item %'",
     )
     .await;
     execute(
