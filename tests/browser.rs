@@ -256,7 +256,11 @@ async fn notes_saved_on_one_live_screen_appear_on_another_within_seconds() {
         .await
         .type_text(notes)
         .await;
-    note_taker.find("form.notes button[type=submit]").await.click().await;
+    note_taker
+        .find("nav.live-toolbar button[form=notes-form]")
+        .await
+        .click()
+        .await;
     note_taker.wait_for(".live-notes p", TIMEOUT).await;
 
     // The watcher's page polls and shows the saved notes without anyone reloading it.

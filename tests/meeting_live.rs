@@ -577,10 +577,6 @@ async fn the_editor_numbers_sub_items_as_the_meeting_page_does() {
     // The "add under" choice names each item by the same number.
     let document = scraper::Html::parse_document(&editor_page);
     let options = scraper::Selector::parse("select[name=parent] option").expect("selector");
-    let parents: Vec<String> = document
-        .select(&options)
-        .skip(1)
-        .map(|o| o.text().collect())
-        .collect();
+    let parents: Vec<String> = document.select(&options).skip(1).map(|o| o.text().collect()).collect();
     assert_eq!(parents, expected);
 }
