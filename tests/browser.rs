@@ -8,6 +8,7 @@ use common::browser::{Browser, TIMEOUT};
 use common::{TestApp, spawn_app};
 
 const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
 
 async fn demo() -> (TestApp, i64) {
     let app = spawn_app().await;
@@ -211,14 +212,14 @@ async fn the_new_action_point_form_is_labelled_and_tabs_through_in_order() {
     assert_eq!(visited, in_order, "the controls Tab reaches before leaving the form");
 }
 
-/// A meeting under way with one current item, set up over HTTP as the coordinator.
+/// A meeting under way at the first of its two items, set up over HTTP as the coordinator.
 async fn meeting_under_way(app: &TestApp) -> i64 {
     let coordinator = app.sign_in_demo("coordinator").await;
     let meeting = common::live::draft_meeting(app).await;
     let editor = format!("/meetings/{meeting}/agenda");
-    coordinator
-        .submit(&editor, &editor, &[("title", "Updates from the field")])
-        .await;
+    for title in ["Updates from the field", "AOB"] {
+        coordinator.submit(&editor, &editor, &[("title", title)]).await;
+    }
     let item = common::live::item_id(app, meeting, "Updates from the field").await;
     let show = format!("/meetings/{meeting}");
     for step in ["publish", "start"] {
@@ -272,4 +273,211 @@ async fn notes_saved_on_one_live_screen_appear_on_another_within_seconds() {
                 .is_some_and(|text| text.contains(notes))
         })
         .await;
+}
+
+/// axe-core, the accessibility checker, as npm publishes it (see its LICENSE beside it).
+const AXE: &str = include_str!("fixtures/axe-core/axe.min.js");
+
+/// A laptop and a phone (an iPhone 12 to 15 is 390 CSS pixels wide).
+const WIDTHS: [(u32, u32); 2] = [(1280, 900), (390, 844)];
+
+/// Where screenshots of the main pages go, for people to look at (not compared).
+fn screenshot_dir() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target directory")
+        .join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("a directory for screenshots");
+    dir
+}
+
+/// The serious and critical problems axe finds on the current page, one line each.
+async fn serious_accessibility_problems(browser: &Browser) -> Vec<String> {
+    browser.execute(AXE).await;
+    let found = browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+               .then(r => done({
+                 checked: r.passes.length + r.violations.length,
+                 problems: r.violations
+                   .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => `${v.impact} ${v.id}: ${v.help}; at ${v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | ')}`),
+               }))
+               .catch(e => done({ checked: 0, problems: [`axe failed: ${e}`] }));",
+        )
+        .await;
+    assert!(found["checked"].as_u64() > Some(10), "axe ran its rules: {found}");
+    serde_json::from_value(found["problems"].clone()).expect("a list of problems")
+}
+
+/// The main pages a coordinator works with, by a short name for their screenshots.
+async fn main_pages(app: &TestApp, wg: i64) -> Vec<(&'static str, String)> {
+    let reviewed = app
+        .id("SELECT m.id FROM meetings m JOIN groups g ON g.id = m.group_id \
+             WHERE g.short_name = 'CPiE WG' AND m.starts_at = '2014-06-11 14:00:00+03'")
+        .await;
+    let under_way = meeting_under_way(app).await;
+    let action_point = app
+        .id("SELECT min(id) AS id FROM action_points WHERE text LIKE 'Share all key message%'")
+        .await;
+    [
+        ("home", "/".to_owned()),
+        ("meetings", "/meetings".to_owned()),
+        ("meeting", format!("/meetings/{reviewed}")),
+        ("minutes", format!("/meetings/{reviewed}/minutes")),
+        ("agenda-editor", format!("/meetings/{under_way}/agenda")),
+        ("live", format!("/meetings/{under_way}/live")),
+        ("group", format!("/groups/{wg}")),
+        ("group-action-points", format!("/groups/{wg}/action-points")),
+        ("action-points", "/action-points".to_owned()),
+        ("action-point", format!("/action-points/{action_point}")),
+        ("workplan", format!("/groups/{wg}/workplan")),
+        ("timeline", format!("/groups/{wg}/workplan/timeline")),
+        ("directory", "/directory".to_owned()),
+        ("organizations", "/organizations".to_owned()),
+        ("profile", "/account/profile".to_owned()),
+    ]
+    .into_iter()
+    .map(|(name, path)| (name, format!("{}{path}", app.address)))
+    .collect()
+}
+
+/// At a laptop's and a phone's width: axe finds no serious problem, nothing scrolls
+/// sideways, and each page's screenshot is kept.
+#[tokio::test]
+async fn every_main_page_is_accessible_and_fits_a_phone() {
+    let (app, wg) = demo().await;
+    let dir = screenshot_dir();
+    let mut problems = Vec::new();
+    let visitor = Browser::start().await;
+    let sign_in = format!("{}/login", app.address);
+    let browser = coordinator(&app).await;
+    let pages = main_pages(&app, wg).await;
+    for (width, height) in WIDTHS {
+        visitor.resize(width, height).await;
+        visitor.goto(&sign_in).await;
+        check_page(&visitor, "sign-in", width, &dir, &mut problems).await;
+        browser.resize(width, height).await;
+        for (name, url) in &pages {
+            browser.goto(url).await;
+            check_page(&browser, name, width, &dir, &mut problems).await;
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+async fn check_page(browser: &Browser, name: &str, width: u32, dir: &std::path::Path, problems: &mut Vec<String>) {
+    browser.screenshot(&dir.join(format!("{name}-{width}.png"))).await;
+    for problem in serious_accessibility_problems(browser).await {
+        problems.push(format!("{name} at {width} px: {problem}"));
+    }
+    let overflow = browser
+        .execute("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+        .await;
+    let (scroll, client) = (overflow[0].as_u64(), overflow[1].as_u64());
+    if scroll > client {
+        problems.push(format!(
+            "{name} at {width} px scrolls sideways: {scroll:?} px wide in {client:?}"
+        ));
+    }
+}
+
+/// What the browser fetched for the current page, compressed as sent: the HTML, and the
+/// stylesheet and script when they did not come from its cache.
+async fn transferred_bytes(browser: &Browser) -> (u64, u64) {
+    let sizes = browser
+        .execute(
+            "const page = performance.getEntriesByType('navigation')[0].transferSize;
+             const assets = performance.getEntriesByType('resource')
+               .filter(r => r.name.includes('/static/'))
+               .reduce((sum, r) => sum + r.transferSize, 0);
+             return [page, assets]",
+        )
+        .await;
+    (
+        sizes[0].as_u64().expect("the page's size"),
+        sizes[1].as_u64().expect("the assets' size"),
+    )
+}
+
+/// A first visit costs at most 15 KB (HTML, CSS and JavaScript, compressed), a later
+/// page at most 5 KB of HTML: the stylesheet and script come from the cache.
+#[tokio::test]
+async fn pages_stay_light_on_a_slow_connection() {
+    let (app, wg) = demo().await;
+    let browser = coordinator(&app).await;
+    let pages = main_pages(&app, wg).await;
+    // A fresh browser: the first page fetches the stylesheet and the script.
+    let first = Browser::start().await;
+    first.goto(&format!("{}/login", app.address)).await;
+    let (login, assets) = transferred_bytes(&first).await;
+    assert!(assets > 0, "the sign-in page fetched its stylesheet and script");
+    let mut table = vec![format!("sign-in: {login} B HTML, {assets} B CSS and JavaScript")];
+    let mut too_heavy = Vec::new();
+    for (name, url) in &pages {
+        browser.goto(url).await;
+        let (html, cached_assets) = transferred_bytes(&browser).await;
+        assert_eq!(
+            cached_assets, 0,
+            "{name}: the stylesheet and script come from the cache"
+        );
+        table.push(format!("{name}: {html} B HTML, {} B on a first visit", html + assets));
+        if html + assets > 15 * 1024 || html > 5 * 1024 {
+            too_heavy.push(name);
+        }
+    }
+    eprintln!("transferred per page:\n{}", table.join("\n"));
+    assert!(too_heavy.is_empty(), "too heavy: {too_heavy:?}\n{}", table.join("\n"));
+}
+
+/// The focused element's text and whether it shows a focus ring (a solid outline of at
+/// least 2 px).
+async fn focused(browser: &Browser) -> (String, bool) {
+    let focus = browser
+        .execute(
+            "const e = document.activeElement; const s = getComputedStyle(e);
+             return [e.textContent.trim(), s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2]",
+        )
+        .await;
+    (
+        focus[0].as_str().unwrap_or_default().to_owned(),
+        focus[1].as_bool().unwrap_or_default(),
+    )
+}
+
+/// What five Tab presses from the top of the page reach, each checked for a focus ring;
+/// the first lands on the skip link, and Enter follows it past the header.
+async fn five_tabs(browser: &Browser) -> Vec<String> {
+    let mut reached = Vec::new();
+    for press in 0..5 {
+        browser.press_key(TAB).await;
+        let (text, ring) = focused(browser).await;
+        assert!(ring, "{text:?} shows where the focus is");
+        reached.push(text);
+        if press == 0 {
+            assert_eq!(reached[0], "Skip to the content");
+            browser.press_key(ENTER).await;
+        }
+    }
+    reached
+}
+
+#[tokio::test]
+async fn on_the_live_screen_the_keyboard_reaches_next_item_and_save_notes_in_five_tabs() {
+    let (app, _) = demo().await;
+    let meeting = meeting_under_way(&app).await;
+    let browser = coordinator(&app).await;
+    let live = format!("{}/meetings/{meeting}/live", app.address);
+    for (width, height) in WIDTHS {
+        browser.resize(width, height).await;
+        browser.goto(&live).await;
+        let reached = five_tabs(&browser).await;
+        for wanted in ["Next item →", "Save notes"] {
+            assert!(
+                reached.iter().any(|t| t == wanted),
+                "{wanted:?} within 5 Tabs at {width} px: {reached:?}"
+            );
+        }
+    }
 }

@@ -266,6 +266,45 @@ impl Browser {
         }
     }
 
+    /// Runs `script` as an async function body: it hands its result to the callback
+    /// `arguments[arguments.length - 1]`.
+    pub async fn execute_async(&self, script: &str) -> Value {
+        self.session_command(
+            reqwest::Method::POST,
+            "/execute/async",
+            json!({ "script": script, "args": [] }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("run {script:?}: {e}"))
+    }
+
+    /// Makes the page `width` CSS pixels wide (and `height` high), as a phone or a
+    /// laptop screen would be, and checks that the page sees that width.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.session_command(
+            reqwest::Method::POST,
+            "/window/rect",
+            json!({ "width": width, "height": height }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("resize to {width}×{height}: {e}"));
+        let inner = self.execute("return window.innerWidth").await;
+        assert_eq!(inner, width, "the page's width after resizing");
+    }
+
+    /// A PNG of what the window shows, written to `path`.
+    pub async fn screenshot(&self, path: &Path) {
+        use base64::Engine as _;
+        let encoded = self
+            .session_command(reqwest::Method::GET, "/screenshot", Value::Null)
+            .await
+            .unwrap_or_else(|e| panic!("a screenshot: {e}"));
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(encoded.as_str().expect("base64 text"))
+            .expect("a base64 screenshot");
+        std::fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+
     /// Presses and releases `key` (a WebDriver key code such as `\u{E004}`, Tab) on
     /// whatever has the focus, as a keyboard would.
     pub async fn press_key(&self, key: &str) {
