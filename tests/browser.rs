@@ -481,3 +481,371 @@ async fn on_the_live_screen_the_keyboard_reaches_next_item_and_save_notes_in_fiv
         }
     }
 }
+
+/// An open item of the demo member, due on 10 May 2030, and the reminder mail the
+/// planner and worker send for it on 7 May, with links to the test app.
+async fn reminded_member(app: &TestApp) -> (i64, common::mail::Received) {
+    let wg = common::live::working_group(app).await;
+    let item = app
+        .id(&format!(
+            "INSERT INTO action_points (group_id, number, topic, text, due_date) \
+             VALUES ({wg}, 9101, 'Referrals', 'Share the referral pathway map', '2030-05-10') RETURNING id"
+        ))
+        .await;
+    app.id(&format!(
+        "INSERT INTO action_point_owners (action_point_id, user_id) \
+         SELECT {item}, id FROM users WHERE email = 'member@example.org' RETURNING action_point_id AS id"
+    ))
+    .await;
+    let now = chrono::DateTime::parse_from_rfc3339("2030-05-07T06:00:00Z")
+        .unwrap()
+        .to_utc();
+    let settings = convene::mail::MailSettings {
+        base_url: url::Url::parse(&format!("{}/", app.address)).unwrap(),
+    };
+    let smtp = common::mail::SmtpServer::start().await;
+    convene::jobs::planner::run_once(&mut app.db.conn().await, &settings, now)
+        .await
+        .unwrap();
+    common::mail::deliver(app, &smtp, now).await;
+    let received = smtp.received();
+    let mails = common::mail::to(&received, "member@example.org");
+    assert_eq!(mails.len(), 1, "one reminder for the member");
+    (item, mails[0].clone())
+}
+
+/// The member's day: the reminder's link, the item set done without signing in, then
+/// signed in, the item among theirs with the update in its history.
+async fn member_day(javascript: bool) {
+    let (app, _) = demo().await;
+    let (item, reminder) = reminded_member(&app).await;
+    let text = reminder.text();
+    assert!(text.contains("Share the referral pathway map"), "{text}");
+    let link = text
+        .split_whitespace()
+        .find(|word| word.starts_with(&format!("{}/action-points/{item}/update/", app.address)))
+        .unwrap_or_else(|| panic!("an update link in the reminder:\n{text}"));
+    let browser = browser_with(javascript).await;
+    browser.resize(390, 844).await;
+    browser.goto(link).await;
+    assert_eq!(enhanced(&browser).await, javascript);
+    assert_eq!(
+        browser.find("p.item-text").await.text().await,
+        "Share the referral pathway map"
+    );
+    choose(&browser, "select[name=status]", "done").await;
+    browser
+        .find("textarea[name=note]")
+        .await
+        .type_text("Map shared with the field hubs")
+        .await;
+    browser.find("form button[type=submit]").await.click().await;
+    let notice = browser.wait_for("p.notice", TIMEOUT).await.text().await;
+    assert!(notice.starts_with("Thank you: the status is saved"), "{notice}");
+
+    browser.sign_in(&app.address, "member@example.org", "demo-member").await;
+    browser
+        .goto(&format!("{}/action-points?owner=me&status=all", app.address))
+        .await;
+    assert_eq!(browser.find("h1").await.text().await, "Your action points");
+    let row = format!("#action-point-{item}");
+    assert_eq!(
+        browser.find(&format!("{row} td.status .badge")).await.text().await,
+        "Done"
+    );
+    browser
+        .find(&format!("{row} a[href='/action-points/{item}']"))
+        .await
+        .click()
+        .await;
+    let history = browser.wait_for("table.history", TIMEOUT).await.text().await;
+    assert!(history.contains("Map shared with the field hubs"), "{history}");
+    assert!(history.contains("by email link"), "{history}");
+}
+
+#[tokio::test]
+async fn a_member_sets_an_item_done_from_the_reminder_mail_then_finds_it_signed_in() {
+    member_day(true).await;
+}
+
+#[tokio::test]
+async fn a_member_does_the_same_without_javascript() {
+    member_day(false).await;
+}
+
+async fn browser_with(javascript: bool) -> Browser {
+    if javascript {
+        Browser::start().await
+    } else {
+        Browser::start_without_javascript().await
+    }
+}
+
+/// Whether `app.js` ran on the current page: it marks the document as it starts.
+async fn enhanced(browser: &Browser) -> bool {
+    browser
+        .execute("return document.documentElement.classList.contains('js')")
+        .await
+        .as_bool()
+        .expect("true or false")
+}
+
+/// The agenda as "number title" lines, as the page at hand shows it.
+async fn outline(browser: &Browser, list: &str) -> Vec<String> {
+    let lines = browser
+        .execute(&format!(
+            "return [...document.querySelectorAll('{list} > li')]
+               .map(li => li.querySelector('.num').textContent + ' ' + li.querySelector('.title').textContent)"
+        ))
+        .await;
+    serde_json::from_value(lines).expect("lines")
+}
+
+/// Clicks the submit button whose text is `label` in the form matching `form`.
+async fn press(browser: &Browser, form: &str, label: &str) {
+    let buttons = browser.find_all(&format!("{form} button[type=submit]")).await;
+    for button in &buttons {
+        if button.text().await == label {
+            button.click().await;
+            return;
+        }
+    }
+    panic!("no button {label:?} in {form} on {}", browser.current_url().await);
+}
+
+/// The coordinator's day, each step checked on the page as they see it: next week's
+/// meeting scheduled from the last one's agenda, an item and a sub-item added, published;
+/// then run live (next item, notes, attendance, two action points, two updates in the
+/// review), closed, the minutes read, and the minutes mail found at the SMTP server.
+async fn coordinator_day(javascript: bool) {
+    let (app, wg) = demo().await;
+    let browser = browser_with(javascript).await;
+    browser
+        .sign_in(&app.address, "coordinator@example.org", "demo-coordinator")
+        .await;
+    assert_eq!(enhanced(&browser).await, javascript);
+    let next_week = (chrono::Utc::now() + chrono::Duration::days(7)).date_naive();
+
+    // Schedule: the form starts from the previous meeting's agenda.
+    browser.goto(&format!("{}/groups/{wg}/meetings/new", app.address)).await;
+    let form = format!("form[action='/groups/{wg}/meetings']");
+    browser
+        .find(&format!("{form} [name=title]"))
+        .await
+        .type_text("CPiE WG monthly meeting")
+        .await;
+    // A date field takes typing in the browser's own format; its value is ISO everywhere.
+    browser
+        .execute(&format!(
+            "document.querySelector(\"{form} [name=date]\").value = '{next_week}'"
+        ))
+        .await;
+    assert_eq!(
+        browser
+            .find(&format!("{form} [name=agenda] option:checked"))
+            .await
+            .attribute("value")
+            .await
+            .as_deref(),
+        Some("previous")
+    );
+    press(&browser, &form, "Save the meeting").await;
+    browser.wait_for("nav.meeting-controls", TIMEOUT).await;
+    let meeting: i64 = browser
+        .current_url()
+        .await
+        .rsplit('/')
+        .next()
+        .and_then(|id| id.split(['?', '#']).next()?.parse().ok())
+        .expect("the new meeting's page");
+    let show = format!("{}/meetings/{meeting}", app.address);
+    assert!(
+        browser
+            .find("h1")
+            .await
+            .text()
+            .await
+            .starts_with("CPiE WG monthly meeting")
+    );
+
+    // The agenda: the previous one's items, then one item and a sub-item of it.
+    browser.goto(&format!("{show}/agenda")).await;
+    let seeded = outline(&browser, "ol.agenda.editor").await;
+    assert!(seeded[0].starts_with("1 Review"), "{seeded:?}");
+    assert!(
+        seeded.iter().any(|line| line.starts_with("2.1 ")),
+        "sub-items copied: {seeded:?}"
+    );
+    let top_level = seeded
+        .iter()
+        .filter(|line| !line.split(' ').next().unwrap().contains('.'))
+        .count();
+    let add = format!("form[action='/meetings/{meeting}/agenda']");
+    browser
+        .find(&format!("{add} [name=title]"))
+        .await
+        .type_text("Protection monitoring")
+        .await;
+    press(&browser, &add, "Add item").await;
+    browser.wait_for("ol.agenda.editor", TIMEOUT).await;
+    let parent = app
+        .id(&format!(
+            "SELECT id FROM agenda_items WHERE meeting_id = {meeting} AND title = 'Protection monitoring'"
+        ))
+        .await;
+    browser
+        .find(&format!("{add} [name=title]"))
+        .await
+        .type_text("Akkar flood response")
+        .await;
+    choose(&browser, &format!("{add} [name=parent]"), &parent.to_string()).await;
+    press(&browser, &add, "Add item").await;
+    browser.wait_for("ol.agenda.editor", TIMEOUT).await;
+    let number = top_level + 1;
+    let lines = outline(&browser, "ol.agenda.editor").await;
+    assert_eq!(
+        lines[lines.len() - 2..],
+        [
+            format!("{number} Protection monitoring"),
+            format!("{number}.1 Akkar flood response")
+        ]
+    );
+
+    // Publish, then on the day start it: the live screen opens.
+    browser.goto(&show).await;
+    press(&browser, "nav.meeting-controls", "Publish").await;
+    browser.wait_for("span.badge.meeting-scheduled", TIMEOUT).await;
+    press(&browser, "nav.meeting-controls", "Start the meeting").await;
+    browser
+        .wait_until("the live screen opens", TIMEOUT, async |b| {
+            b.current_url().await.ends_with("/live")
+        })
+        .await;
+    press(&browser, "nav.live-toolbar", "Next item →").await;
+    let current = browser.wait_for(".live-current h2", TIMEOUT).await.text().await;
+    assert!(current.starts_with("1 Review"), "{current}");
+    press(&browser, "nav.live-toolbar", "Next item →").await;
+    browser
+        .wait_until("the second item is current", TIMEOUT, async |b| {
+            b.find(".live-current h2").await.text().await.starts_with("2 ")
+        })
+        .await;
+    let notes = "Akkar reports 40 new unaccompanied children";
+    browser
+        .find("form.notes textarea[name=notes]")
+        .await
+        .type_text(notes)
+        .await;
+    browser
+        .find("nav.live-toolbar button[form=notes-form]")
+        .await
+        .click()
+        .await;
+    browser
+        .wait_until("the notes are saved and shown", TIMEOUT, async |b| {
+            b.find(".live-notes").await.text().await.contains(notes)
+        })
+        .await;
+
+    // Two new action points raised under the current item.
+    for (text, owner) in [
+        ("Share the Akkar caseload figures", "Nadia Haddad"),
+        ("Brief the field hubs on referrals", "Omar"),
+    ] {
+        let raise = format!("#live-action-point form");
+        browser
+            .find(&format!("{raise} [name=text]"))
+            .await
+            .type_text(text)
+            .await;
+        let picked = browser
+            .execute(&format!(
+                "const o = [...document.querySelectorAll(\"{raise} select[name=owners] option\")]
+                   .find(o => o.textContent.includes('{owner}')); if (o) o.selected = true; return !!o"
+            ))
+            .await;
+        assert_eq!(picked, true, "an owner called {owner}");
+        press(&browser, &raise, "Add action point").await;
+        browser
+            .wait_until(&format!("{text} is listed"), TIMEOUT, async |b| {
+                b.find("#live-raised").await.text().await.contains(text)
+            })
+            .await;
+    }
+
+    // Attendance: two members present.
+    browser.goto(&format!("{show}/attendance")).await;
+    let radios = browser
+        .find_all("#attendance-members input[type=radio][value=present]")
+        .await;
+    assert!(radios.len() >= 2, "members to mark present");
+    for radio in &radios[..2] {
+        radio.click().await;
+    }
+    press(&browser, "#attendance-members form", "Save attendance").await;
+    browser.wait_for("#attendance-members", TIMEOUT).await;
+
+    // Two updates in the review table on the meeting's page.
+    browser.goto(&show).await;
+    for note in ["Shared on Dropbox", "Draft circulated"] {
+        let form = browser
+            .execute(
+                "const f = [...document.querySelectorAll('table.review form.inline')]
+                   .find(f => f.querySelector('select[name=status]').value !== 'done');
+                 f.querySelector('select[name=status]').value = 'done';
+                 return f.getAttribute('action')",
+            )
+            .await;
+        let action = form.as_str().expect("an open item in the review").to_owned();
+        let form = format!("table.review form[action='{action}']");
+        browser
+            .find(&format!("{form} input[name=note]"))
+            .await
+            .type_text(note)
+            .await;
+        press(&browser, &form, "Update").await;
+        browser
+            .wait_until(&format!("the review shows {note:?}"), TIMEOUT, async |b| {
+                b.find("table.review").await.text().await.contains(note)
+            })
+            .await;
+    }
+
+    // Close, then the minutes: notes, attendance and the new action points.
+    browser.goto(&show).await;
+    press(&browser, "nav.meeting-controls", "Close the meeting").await;
+    browser.wait_for("span.badge.meeting-closed", TIMEOUT).await;
+    browser.goto(&format!("{show}/minutes")).await;
+    let minutes = browser.find("main").await.text().await;
+    for expected in [
+        notes,
+        "Share the Akkar caseload figures",
+        "Brief the field hubs on referrals",
+        "Protection monitoring",
+    ] {
+        assert!(minutes.contains(expected), "the minutes show {expected:?}:\n{minutes}");
+    }
+
+    // The minutes mail at the SMTP server.
+    let smtp = common::mail::SmtpServer::start().await;
+    common::mail::deliver(&app, &smtp, chrono::Utc::now()).await;
+    let received = smtp.received();
+    let to_member = common::mail::to(&received, "member@example.org");
+    assert!(
+        to_member
+            .iter()
+            .any(|m| m.subject().contains("inutes") && m.text().contains(notes)),
+        "the member receives the minutes with the notes: {:?}",
+        to_member.iter().map(|m| m.subject()).collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test]
+async fn a_coordinators_day_from_scheduling_to_the_minutes_mail() {
+    coordinator_day(true).await;
+}
+
+#[tokio::test]
+async fn a_coordinators_day_without_javascript() {
+    coordinator_day(false).await;
+}

@@ -103,6 +103,16 @@ fn fresh_profile() -> PathBuf {
 impl Browser {
     /// A headless chromium behind a chromedriver of its own.
     pub async fn start() -> Browser {
+        Browser::launch(true).await
+    }
+
+    /// The same with the page's JavaScript switched off, as some phones and proxies have
+    /// it; the tests' own scripts (`execute`) still run.
+    pub async fn start_without_javascript() -> Browser {
+        Browser::launch(false).await
+    }
+
+    async fn launch(javascript: bool) -> Browser {
         let (driver, port) = start_driver();
         // Owned from here on, so that a failure below still stops chromedriver.
         let mut browser = Browser {
@@ -140,7 +150,10 @@ impl Browser {
                     "--disable-dev-shm-usage",
                     "--window-size=1280,1000",
                     format!("--user-data-dir={}", browser.profile.display()),
-                ]},
+                ],
+                // 2 blocks: the content setting a site's JavaScript switch sets.
+                "prefs": { "profile.default_content_setting_values.javascript": if javascript { 1 } else { 2 } },
+                },
             }},
         });
         let created = browser
