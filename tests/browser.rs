@@ -849,3 +849,36 @@ async fn a_coordinators_day_from_scheduling_to_the_minutes_mail() {
 async fn a_coordinators_day_without_javascript() {
     coordinator_day(false).await;
 }
+
+/// On a touch screen every control outside running text is at least 44 × 44 px.
+#[tokio::test]
+async fn on_a_touch_screen_every_control_is_big_enough_for_a_finger() {
+    let (app, wg) = demo().await;
+    let browser = coordinator(&app).await;
+    browser.resize(390, 844).await;
+    browser.emulate_touch().await;
+    let mut small = Vec::new();
+    for (name, url) in main_pages(&app, wg).await {
+        browser.goto(&url).await;
+        assert_eq!(
+            browser.execute("return matchMedia('(pointer: coarse)').matches").await,
+            true,
+            "the page sees a touch screen"
+        );
+        // Links inside a sentence or a list's line are exempt (WCAG 2.5.8), as are the
+        // skip link and what the closed menu hides.
+        let found = browser
+            .execute(
+                "return [...document.querySelectorAll('button, select, input:not([type=hidden]), textarea, summary, a')]
+                   .filter(e => e.getClientRects().length && !e.matches('a.skip, p a, li a, dd a, .prose a'))
+                   .map(e => [e, e.getBoundingClientRect()])
+                   .filter(([e, r]) => r.width < 44 || r.height < 44)
+                   .map(([e, r]) => `${e.tagName.toLowerCase()} ${JSON.stringify(e.textContent.trim().slice(0, 30))} ${Math.round(r.width)}×${Math.round(r.height)}`)",
+            )
+            .await;
+        for control in found.as_array().expect("a list") {
+            small.push(format!("{name}: {}", control.as_str().unwrap_or_default()));
+        }
+    }
+    assert!(small.is_empty(), "smaller than 44 × 44 px:\n{}", small.join("\n"));
+}

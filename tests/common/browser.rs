@@ -305,6 +305,17 @@ impl Browser {
         assert_eq!(inner, width, "the page's width after resizing");
     }
 
+    /// Makes the page see a touch screen, `(pointer: coarse)`, as a phone's browser does.
+    pub async fn emulate_touch(&self) {
+        self.session_command(
+            reqwest::Method::POST,
+            "/goog/cdp/execute",
+            json!({ "cmd": "Emulation.setTouchEmulationEnabled", "params": { "enabled": true, "maxTouchPoints": 5 } }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("emulate a touch screen: {e}"));
+    }
+
     /// A PNG of what the window shows, written to `path`.
     pub async fn screenshot(&self, path: &Path) {
         use base64::Engine as _;
