@@ -328,6 +328,7 @@ async fn main_pages(app: &TestApp, wg: i64) -> Vec<(&'static str, String)> {
         ("minutes", format!("/meetings/{reviewed}/minutes")),
         ("agenda-editor", format!("/meetings/{under_way}/agenda")),
         ("live", format!("/meetings/{under_way}/live")),
+        ("live-projector", format!("/meetings/{under_way}/live#projector")),
         ("group", format!("/groups/{wg}")),
         ("group-action-points", format!("/groups/{wg}/action-points")),
         ("action-points", "/action-points".to_owned()),
@@ -727,7 +728,7 @@ async fn coordinator_day(javascript: bool) {
     press(&browser, "nav.live-toolbar", "Next item →").await;
     browser
         .wait_until("the second item is current", TIMEOUT, async |b| {
-            b.find(".live-current h2").await.text().await.starts_with("2 ")
+            b.text_now(".live-current h2").await.starts_with("2 ")
         })
         .await;
     let notes = "Akkar reports 40 new unaccompanied children";
@@ -743,7 +744,7 @@ async fn coordinator_day(javascript: bool) {
         .await;
     browser
         .wait_until("the notes are saved and shown", TIMEOUT, async |b| {
-            b.find(".live-notes").await.text().await.contains(notes)
+            b.text_now(".live-notes").await.contains(notes)
         })
         .await;
 
@@ -752,7 +753,7 @@ async fn coordinator_day(javascript: bool) {
         ("Share the Akkar caseload figures", "Nadia Haddad"),
         ("Brief the field hubs on referrals", "Omar"),
     ] {
-        let raise = format!("#live-action-point form");
+        let raise = "#live-action-point form";
         browser
             .find(&format!("{raise} [name=text]"))
             .await
@@ -765,10 +766,10 @@ async fn coordinator_day(javascript: bool) {
             ))
             .await;
         assert_eq!(picked, true, "an owner called {owner}");
-        press(&browser, &raise, "Add action point").await;
+        press(&browser, raise, "Add action point").await;
         browser
             .wait_until(&format!("{text} is listed"), TIMEOUT, async |b| {
-                b.find("#live-raised").await.text().await.contains(text)
+                b.text_now("#live-raised").await.contains(text)
             })
             .await;
     }
@@ -806,7 +807,7 @@ async fn coordinator_day(javascript: bool) {
         press(&browser, &form, "Update").await;
         browser
             .wait_until(&format!("the review shows {note:?}"), TIMEOUT, async |b| {
-                b.find("table.review").await.text().await.contains(note)
+                b.text_now("table.review").await.contains(note)
             })
             .await;
     }

@@ -268,6 +268,20 @@ impl Browser {
         }
     }
 
+    /// The rendered text of the first element matching `css`, empty while there is none
+    /// or the page is being replaced: what a `wait_until` check can poll.
+    pub async fn text_now(&self, css: &str) -> String {
+        self.session_command(
+            reqwest::Method::POST,
+            "/execute/sync",
+            json!({ "script": "return document.querySelector(arguments[0])?.innerText ?? ''", "args": [css] }),
+        )
+        .await
+        .ok()
+        .and_then(|text| text.as_str().map(str::to_owned))
+        .unwrap_or_default()
+    }
+
     /// Waits until `check` holds; `what` says in the failure what was awaited.
     pub async fn wait_until(&self, what: &str, timeout: Duration, mut check: impl AsyncFnMut(&Browser) -> bool) {
         let deadline = Instant::now() + timeout;
