@@ -1,5 +1,8 @@
 // convene: small progressive enhancements. Every form works without this file.
-//
+
+// Says that the enhancements run (the browser tests tell their two modes apart by it).
+document.documentElement.classList.add("js");
+
 // A form with data-swap="closest-row" is sent in the background and the table row
 // it sits in is replaced by the row the server returns, so a status changes in one
 // click without reloading the list.

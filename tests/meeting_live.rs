@@ -550,3 +550,33 @@ async fn two_closes_at_once_close_once_and_a_background_move_returns_the_new_out
     let outsider = common::live::stranger(&app).await;
     assert_eq!(outsider.get(&format!("{show}/live/state")).await.status(), 404);
 }
+
+#[tokio::test]
+async fn the_editor_numbers_sub_items_as_the_meeting_page_does() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let meeting = draft_meeting(&app).await;
+    let editor = format!("/meetings/{meeting}/agenda");
+    let mut parent = String::new();
+    for title in ["Updates", "Field", "Akkar"] {
+        let added = coordinator
+            .submit(&editor, &editor, &[("title", title), ("parent", &parent)])
+            .await;
+        assert_eq!(added.status(), 303, "adding {title}");
+        parent = item_id(&app, meeting, title).await.to_string();
+    }
+    coordinator.submit(&editor, &editor, &[("title", "AOB")]).await;
+
+    let expected = ["1 Updates", "1.1 Field", "1.1.1 Akkar", "2 AOB"];
+    let editor_page = coordinator.page(&editor).await;
+    assert_eq!(outline_lines(&editor_page, "ol.agenda.editor"), expected);
+    let meeting_page = coordinator.page(&format!("/meetings/{meeting}")).await;
+    assert_eq!(outline_lines(&meeting_page, "ol.agenda"), expected);
+
+    // The "add under" choice names each item by the same number.
+    let document = scraper::Html::parse_document(&editor_page);
+    let options = scraper::Selector::parse("select[name=parent] option").expect("selector");
+    let parents: Vec<String> = document.select(&options).skip(1).map(|o| o.text().collect()).collect();
+    assert_eq!(parents, expected);
+}

@@ -43,6 +43,8 @@ meeting-flow-refused = Not done: the meeting is { $status }. A closed meeting is
 
 ## Live mode
 live-title = Live
+live-projector = Projector mode (large type)
+live-normal = Normal view
 live-previous = ← Previous item
 live-next = Next item →
 live-no-current = Choose “Next item” to begin with the first item.

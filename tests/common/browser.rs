@@ -103,6 +103,16 @@ fn fresh_profile() -> PathBuf {
 impl Browser {
     /// A headless chromium behind a chromedriver of its own.
     pub async fn start() -> Browser {
+        Browser::launch(true).await
+    }
+
+    /// The same with the page's JavaScript switched off, as some phones and proxies have
+    /// it; the tests' own scripts (`execute`) still run.
+    pub async fn start_without_javascript() -> Browser {
+        Browser::launch(false).await
+    }
+
+    async fn launch(javascript: bool) -> Browser {
         let (driver, port) = start_driver();
         // Owned from here on, so that a failure below still stops chromedriver.
         let mut browser = Browser {
@@ -140,7 +150,10 @@ impl Browser {
                     "--disable-dev-shm-usage",
                     "--window-size=1280,1000",
                     format!("--user-data-dir={}", browser.profile.display()),
-                ]},
+                ],
+                // 2 blocks: the content setting a site's JavaScript switch sets.
+                "prefs": { "profile.default_content_setting_values.javascript": if javascript { 1 } else { 2 } },
+                },
             }},
         });
         let created = browser
@@ -255,6 +268,20 @@ impl Browser {
         }
     }
 
+    /// The rendered text of the first element matching `css`, empty while there is none
+    /// or the page is being replaced: what a `wait_until` check can poll.
+    pub async fn text_now(&self, css: &str) -> String {
+        self.session_command(
+            reqwest::Method::POST,
+            "/execute/sync",
+            json!({ "script": "return document.querySelector(arguments[0])?.innerText ?? ''", "args": [css] }),
+        )
+        .await
+        .ok()
+        .and_then(|text| text.as_str().map(str::to_owned))
+        .unwrap_or_default()
+    }
+
     /// Waits until `check` holds; `what` says in the failure what was awaited.
     pub async fn wait_until(&self, what: &str, timeout: Duration, mut check: impl AsyncFnMut(&Browser) -> bool) {
         let deadline = Instant::now() + timeout;
@@ -264,6 +291,56 @@ impl Browser {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// Runs `script` as an async function body: it hands its result to the callback
+    /// `arguments[arguments.length - 1]`.
+    pub async fn execute_async(&self, script: &str) -> Value {
+        self.session_command(
+            reqwest::Method::POST,
+            "/execute/async",
+            json!({ "script": script, "args": [] }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("run {script:?}: {e}"))
+    }
+
+    /// Makes the page `width` CSS pixels wide (and `height` high), as a phone or a
+    /// laptop screen would be, and checks that the page sees that width.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.session_command(
+            reqwest::Method::POST,
+            "/window/rect",
+            json!({ "width": width, "height": height }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("resize to {width}×{height}: {e}"));
+        let inner = self.execute("return window.innerWidth").await;
+        assert_eq!(inner, width, "the page's width after resizing");
+    }
+
+    /// Makes the page see a touch screen, `(pointer: coarse)`, as a phone's browser does.
+    pub async fn emulate_touch(&self) {
+        self.session_command(
+            reqwest::Method::POST,
+            "/goog/cdp/execute",
+            json!({ "cmd": "Emulation.setTouchEmulationEnabled", "params": { "enabled": true, "maxTouchPoints": 5 } }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("emulate a touch screen: {e}"));
+    }
+
+    /// A PNG of what the window shows, written to `path`.
+    pub async fn screenshot(&self, path: &Path) {
+        use base64::Engine as _;
+        let encoded = self
+            .session_command(reqwest::Method::GET, "/screenshot", Value::Null)
+            .await
+            .unwrap_or_else(|e| panic!("a screenshot: {e}"));
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(encoded.as_str().expect("base64 text"))
+            .expect("a base64 screenshot");
+        std::fs::write(path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     }
 
     /// Presses and releases `key` (a WebDriver key code such as `\u{E004}`, Tab) on

@@ -141,40 +141,42 @@ pub fn preview(ctx: &PageContext, page: &ImportPage<'_>, rows: &[CheckedRow], ro
         &page.crumbs,
         html! {
             (preview_head(locale, rows.len(), invalid, &problems, &page.path, page.token, rows_json))
-            table.data.import {
-                thead {
-                    tr {
-                        th scope="col" { (locale.t("column-row")) }
-                        th scope="col" { (locale.t("column-topic")) }
-                        th scope="col" { (locale.t("column-action")) }
-                        th scope="col" { (locale.t("column-owners")) }
-                        th scope="col" { (locale.t("column-due")) }
-                        th scope="col" { (locale.t("column-status")) }
+            (super::scroll_region(&locale.t("import-rows"), html! {
+                table.data.import {
+                    thead {
+                        tr {
+                            th scope="col" { (locale.t("column-row")) }
+                            th scope="col" { (locale.t("column-topic")) }
+                            th scope="col" { (locale.t("column-action")) }
+                            th scope="col" { (locale.t("column-owners")) }
+                            th scope="col" { (locale.t("column-due")) }
+                            th scope="col" { (locale.t("column-status")) }
+                        }
                     }
-                }
-                tbody {
-                    @for row in rows {
-                        tr.problem[row.outcome.is_err()] {
-                            td.num { (row.source.row) }
-                            td { (row.source.topic) }
-                            td { (row.source.action) }
-                            td { (row.source.owners) }
-                            td.date {
-                                @match row.outcome.as_ref().ok().and_then(|p| p.due) {
-                                    Some(due) => (short_date(due)),
-                                    None => (row.source.due),
+                    tbody {
+                        @for row in rows {
+                            tr.problem[row.outcome.is_err()] {
+                                td.num { (row.source.row) }
+                                td { (row.source.topic) }
+                                td { (row.source.action) }
+                                td { (row.source.owners) }
+                                td.date {
+                                    @match row.outcome.as_ref().ok().and_then(|p| p.due) {
+                                        Some(due) => (short_date(due)),
+                                        None => (row.source.due),
+                                    }
                                 }
-                            }
-                            td {
-                                @match &row.outcome {
-                                    Ok(plan) => (locale.t(&format!("action-status-{}", plan.status))),
-                                    Err(_) => (row.source.status),
+                                td {
+                                    @match &row.outcome {
+                                        Ok(plan) => (locale.t(&format!("action-status-{}", plan.status))),
+                                        Err(_) => (row.source.status),
+                                    }
                                 }
                             }
                         }
                     }
                 }
-            }
+            }))
         },
     )
 }

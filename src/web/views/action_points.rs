@@ -53,41 +53,43 @@ pub fn review_table(
         @if groups.is_empty() {
             p.empty { (locale.t("review-empty")) }
         } @else {
-            table.data.review {
-                thead {
-                    tr {
-                        th scope="col" { "#" }
-                        th scope="col" { (locale.t("column-action")) }
-                        th scope="col" { (locale.t("column-owners")) }
-                        th scope="col" { (locale.t("column-due")) }
-                        th scope="col" { (locale.t("column-status")) }
+            (super::scroll_region(&locale.t("meeting-review"), html! {
+                table.data.review {
+                    thead {
+                        tr {
+                            th scope="col" { "#" }
+                            th scope="col" { (locale.t("column-action")) }
+                            th scope="col" { (locale.t("column-owners")) }
+                            th scope="col" { (locale.t("column-due")) }
+                            th scope="col" { (locale.t("column-status")) }
+                        }
                     }
-                }
-                @for group in groups {
-                    tbody {
-                        tr.topic { th colspan="5" scope="colgroup" { (group.topic) } }
-                        @for row in &group.rows {
-                            @if let Some(item) = items.get(&row.id) {
-                                tr {
-                                    td.num { (item.number) }
-                                    td { (item.text) }
-                                    td { (owners_cell(locale, owners, item.id)) }
-                                    td.date { (due_cell(locale, item)) }
-                                    td.status {
-                                        (action_status_badge(locale, row.status))
-                                        @if !row.note.is_empty() {
-                                            p.note { (row.note) }
-                                        }
-                                        @if let (Some(by), Some(at)) = (&row.noted_by, row.noted_at) {
-                                            p.by { (by) ", " (short_date(at.with_timezone(&tz).date_naive())) }
-                                        }
-                                        @if row.is_stuck() {
-                                            p { span.badge.stuck { (locale.t_args("review-stuck", &[("count", row.meetings_open.into())])) } }
-                                        }
-                                        @if editable {
-                                            form.inline method="post" action={ "/action-points/" (item.id) "/status" } {
-                                                (csrf_field(token))
-                                                (inline_status_fields(ctx, item.status))
+                    @for group in groups {
+                        tbody {
+                            tr.topic { th colspan="5" scope="colgroup" { (group.topic) } }
+                            @for row in &group.rows {
+                                @if let Some(item) = items.get(&row.id) {
+                                    tr {
+                                        td.num { (item.number) }
+                                        td { (item.text) }
+                                        td { (owners_cell(locale, owners, item.id)) }
+                                        td.date { (due_cell(locale, item)) }
+                                        td.status {
+                                            (action_status_badge(locale, row.status))
+                                            @if !row.note.is_empty() {
+                                                p.note { (row.note) }
+                                            }
+                                            @if let (Some(by), Some(at)) = (&row.noted_by, row.noted_at) {
+                                                p.by { (by) ", " (short_date(at.with_timezone(&tz).date_naive())) }
+                                            }
+                                            @if row.is_stuck() {
+                                                p { span.badge.stuck { (locale.t_args("review-stuck", &[("count", row.meetings_open.into())])) } }
+                                            }
+                                            @if editable {
+                                                form.inline method="post" action={ "/action-points/" (item.id) "/status" } {
+                                                    (csrf_field(token))
+                                                    (inline_status_fields(ctx, item.status))
+                                                }
                                             }
                                         }
                                     }
@@ -96,7 +98,7 @@ pub fn review_table(
                         }
                     }
                 }
-            }
+            }))
         }
     }
 }
@@ -120,28 +122,30 @@ pub fn simple_table(locale: &Locale, items: &[ActionPoint], owners: &HashMap<i64
         @if items.is_empty() {
             p.empty { (locale.t("action-none")) }
         } @else {
-            table.data {
-                thead {
-                    tr {
-                        th scope="col" { "#" }
-                        th scope="col" { (locale.t("column-topic")) }
-                        th scope="col" { (locale.t("column-action")) }
-                        th scope="col" { (locale.t("column-owners")) }
-                        th scope="col" { (locale.t("column-due")) }
-                    }
-                }
-                tbody {
-                    @for item in items {
+            (super::scroll_region(&locale.t("nav-action-points"), html! {
+                table.data {
+                    thead {
                         tr {
-                            td.num { (item.number) }
-                            td { (item.topic) }
-                            td { (item.text) }
-                            td { (owners_cell(locale, owners, item.id)) }
-                            td.date { (due_cell(locale, item)) }
+                            th scope="col" { "#" }
+                            th scope="col" { (locale.t("column-topic")) }
+                            th scope="col" { (locale.t("column-action")) }
+                            th scope="col" { (locale.t("column-owners")) }
+                            th scope="col" { (locale.t("column-due")) }
+                        }
+                    }
+                    tbody {
+                        @for item in items {
+                            tr {
+                                td.num { (item.number) }
+                                td { (item.topic) }
+                                td { (item.text) }
+                                td { (owners_cell(locale, owners, item.id)) }
+                                td.date { (due_cell(locale, item)) }
+                            }
                         }
                     }
                 }
-            }
+            }))
         }
     }
 }
@@ -336,22 +340,24 @@ pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
             @if page.items.is_empty() {
                 p.empty { (locale.t("action-none")) }
             } @else {
-                table.data.action-points {
-                    thead { tr {
-                        @if page.rows.may_bulk { th scope="col" { span.visually-hidden { (locale.t("action-select-column")) } } }
-                        th scope="col" { "#" }
-                        @if !page.rows.group_names.is_empty() { th scope="col" { (locale.t("column-group")) } }
-                        th scope="col" { (locale.t("column-topic")) }
-                        th scope="col" { (locale.t("column-action")) }
-                        th scope="col" { (locale.t("column-owners")) }
-                        th scope="col" { (locale.t("column-due")) }
-                        th scope="col" { (locale.t("column-status")) }
-                        th scope="col" { (locale.t("column-raised-at")) }
-                    } }
-                    tbody {
-                        @for item in page.items { (row(ctx, item, &page.rows)) }
+                (super::scroll_region(&locale.t("nav-action-points"), html! {
+                    table.data.action-points {
+                        thead { tr {
+                            @if page.rows.may_bulk { th scope="col" { span.visually-hidden { (locale.t("action-select-column")) } } }
+                            th scope="col" { "#" }
+                            @if !page.rows.group_names.is_empty() { th scope="col" { (locale.t("column-group")) } }
+                            th scope="col" { (locale.t("column-topic")) }
+                            th scope="col" { (locale.t("column-action")) }
+                            th scope="col" { (locale.t("column-owners")) }
+                            th scope="col" { (locale.t("column-due")) }
+                            th scope="col" { (locale.t("column-status")) }
+                            th scope="col" { (locale.t("column-raised-at")) }
+                        } }
+                        tbody {
+                            @for item in page.items { (row(ctx, item, &page.rows)) }
+                        }
                     }
-                }
+                }))
             }
             @if pages > 1 {
                 nav.pages aria-label=(locale.t("pagination")) {
@@ -470,29 +476,31 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
             (super::workplan::action_point_tasks(locale, page.workplan_tasks))
             section {
                 h2 { (locale.t("action-history")) }
-                table.data.history {
-                    thead { tr {
-                        th scope="col" { (locale.t("history-when")) }
-                        th scope="col" { (locale.t("history-who")) }
-                        th scope="col" { (locale.t("column-status")) }
-                        th scope="col" { (locale.t("field-note")) }
-                        th scope="col" { (locale.t("history-via")) }
-                    } }
-                    tbody {
-                        @for entry in page.history {
-                            tr {
-                                td.date { (super::local_date(entry.at, page.tz)) " " (super::local_time(entry.at, page.tz)) }
-                                td { (entry.by.as_deref().unwrap_or("")) }
-                                td {
-                                    @if let Some(old) = entry.old_status { (locale.t(&format!("action-status-{old}"))) " → " }
-                                    (locale.t(&format!("action-status-{}", entry.new_status)))
+                (super::scroll_region(&locale.t("action-history"), html! {
+                    table.data.history {
+                        thead { tr {
+                            th scope="col" { (locale.t("history-when")) }
+                            th scope="col" { (locale.t("history-who")) }
+                            th scope="col" { (locale.t("column-status")) }
+                            th scope="col" { (locale.t("field-note")) }
+                            th scope="col" { (locale.t("history-via")) }
+                        } }
+                        tbody {
+                            @for entry in page.history {
+                                tr {
+                                    td.date { (super::local_date(entry.at, page.tz)) " " (super::local_time(entry.at, page.tz)) }
+                                    td { (entry.by.as_deref().unwrap_or("")) }
+                                    td {
+                                        @if let Some(old) = entry.old_status { (locale.t(&format!("action-status-{old}"))) " → " }
+                                        (locale.t(&format!("action-status-{}", entry.new_status)))
+                                    }
+                                    td { (entry.note) }
+                                    td { (locale.t(&format!("via-{}", entry.via))) }
                                 }
-                                td { (entry.note) }
-                                td { (locale.t(&format!("via-{}", entry.via))) }
                             }
                         }
                     }
-                }
+                }))
             }
         },
     )

@@ -37,31 +37,33 @@ pub fn page(ctx: &PageContext, page: &AttendancePage<'_>) -> Markup {
                 h2 { (locale.t("attendance-members")) }
                 form method="post" action={ (base) "/attendance" } {
                     (csrf_field(token))
-                    table.data {
-                        thead { tr {
-                            th scope="col" { (locale.t("column-name")) }
-                            th scope="col" { (locale.t("column-organization")) }
-                            th scope="col" { (locale.t("attendance-present")) }
-                            th scope="col" { (locale.t("attendance-apologies")) }
-                            th scope="col" { (locale.t("attendance-unknown")) }
-                        } }
-                        tbody {
-                            @for member in page.members {
-                                @let field = format!("member-{}", member.user_id);
-                                @let status = member.status.map_or("", |s| s.as_str());
-                                tr {
-                                    td { (member.name) }
-                                    td { (member.organization.as_deref().unwrap_or("")) }
-                                    @for value in ["present", "apologies", ""] {
-                                        td {
-                                            input type="radio" name=(field) value=(value) checked[status == value]
-                                                aria-label={ (member.name) ": " (locale.t(&format!("attendance-{}", if value.is_empty() { "unknown" } else { value }))) };
+                    (super::scroll_region(&locale.t("attendance-members"), html! {
+                        table.data {
+                            thead { tr {
+                                th scope="col" { (locale.t("column-name")) }
+                                th scope="col" { (locale.t("column-organization")) }
+                                th scope="col" { (locale.t("attendance-present")) }
+                                th scope="col" { (locale.t("attendance-apologies")) }
+                                th scope="col" { (locale.t("attendance-unknown")) }
+                            } }
+                            tbody {
+                                @for member in page.members {
+                                    @let field = format!("member-{}", member.user_id);
+                                    @let status = member.status.map_or("", |s| s.as_str());
+                                    tr {
+                                        td { (member.name) }
+                                        td { (member.organization.as_deref().unwrap_or("")) }
+                                        @for value in ["present", "apologies", ""] {
+                                            td {
+                                                input type="radio" name=(field) value=(value) checked[status == value]
+                                                    aria-label={ (member.name) ": " (locale.t(&format!("attendance-{}", if value.is_empty() { "unknown" } else { value }))) };
+                                            }
                                         }
                                     }
                                 }
                             }
                         }
-                    }
+                    }))
                     button type="submit" { (locale.t("attendance-save")) }
                 }
             }

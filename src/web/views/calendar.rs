@@ -29,43 +29,45 @@ pub fn feeds_page(ctx: &PageContext, page: &FeedsPage) -> Markup {
         &[],
         html! {
             p { (locale.t("calendar-intro")) }
-            table.data.feeds {
-                thead { tr {
-                    th scope="col" { (locale.t("calendar-feed")) }
-                    th scope="col" { (locale.t("calendar-address")) }
-                    th scope="col" {}
-                } }
-                tbody {
-                    @for row in &page.rows {
-                        tr {
-                            td { (row.label) }
-                            td {
-                                @if let Some(address) = &row.new_address {
-                                    p.secret { code.feed-address { (address) } }
-                                    p.note { (locale.t("calendar-copy-now")) }
-                                } @else if let Some(since) = row.active_since {
-                                    (locale.t_args("calendar-active-since", &[("date", short_date(since.date_naive()).into())]))
-                                } @else {
-                                    span.muted { (locale.t("calendar-none")) }
-                                }
-                            }
-                            td {
-                                form.inline method="post" action="/account/calendar" {
-                                    (csrf_field(token))
-                                    input type="hidden" name="group" value=(row.group_id.map(|g| g.to_string()).unwrap_or_default());
-                                    button type="submit" name="action" value="reset" {
-                                        (locale.t(if row.active_since.is_some() { "calendar-reset" } else { "calendar-get" }))
+            (super::scroll_region(&locale.t("calendar-title"), html! {
+                table.data.feeds {
+                    thead { tr {
+                        th scope="col" { (locale.t("calendar-feed")) }
+                        th scope="col" { (locale.t("calendar-address")) }
+                        th scope="col" {}
+                    } }
+                    tbody {
+                        @for row in &page.rows {
+                            tr {
+                                td { (row.label) }
+                                td {
+                                    @if let Some(address) = &row.new_address {
+                                        p.secret { code.feed-address { (address) } }
+                                        p.note { (locale.t("calendar-copy-now")) }
+                                    } @else if let Some(since) = row.active_since {
+                                        (locale.t_args("calendar-active-since", &[("date", short_date(since.date_naive()).into())]))
+                                    } @else {
+                                        span.muted { (locale.t("calendar-none")) }
                                     }
-                                    @if row.active_since.is_some() {
-                                        " "
-                                        button.secondary type="submit" name="action" value="revoke" { (locale.t("calendar-revoke")) }
+                                }
+                                td {
+                                    form.inline method="post" action="/account/calendar" {
+                                        (csrf_field(token))
+                                        input type="hidden" name="group" value=(row.group_id.map(|g| g.to_string()).unwrap_or_default());
+                                        button type="submit" name="action" value="reset" {
+                                            (locale.t(if row.active_since.is_some() { "calendar-reset" } else { "calendar-get" }))
+                                        }
+                                        @if row.active_since.is_some() {
+                                            " "
+                                            button.secondary type="submit" name="action" value="revoke" { (locale.t("calendar-revoke")) }
+                                        }
                                     }
                                 }
                             }
                         }
                     }
                 }
-            }
+            }))
         },
     )
 }

@@ -139,42 +139,44 @@ pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
             @if page.entries.is_empty() {
                 p.empty { (locale.t("directory-empty")) }
             } @else {
-                table.data.directory {
-                    thead {
-                        tr {
-                            th scope="col" { (locale.t("column-name")) }
-                            th scope="col" { (locale.t("column-organization")) }
-                            th scope="col" { (locale.t("column-kind")) }
-                            th scope="col" { (locale.t("column-title")) }
-                            th scope="col" { (locale.t("column-email")) }
-                            th scope="col" { (locale.t("column-phone")) }
-                            th scope="col" { (locale.t("column-group")) }
-                            th scope="col" { (locale.t("column-role")) }
-                            th scope="col" { (locale.t("column-term")) }
-                        }
-                    }
-                    tbody {
-                        @for entry in page.entries {
+                (super::scroll_region(&locale.t("directory-people"), html! {
+                    table.data.directory {
+                        thead {
                             tr {
-                                td { (entry.name) }
-                                td { (entry.organization.as_deref().unwrap_or_default()) }
-                                td { @if let Some(kind) = entry.organization_kind { (kind_name(locale, kind)) } }
-                                td { (entry.title.as_deref().unwrap_or_default()) }
-                                td.email { a href={ "mailto:" (entry.email) } { (entry.email) } }
-                                td { @if let Some(phone) = &entry.phone { a href={ "tel:" (phone.replace(' ', "")) } { (phone) } } }
-                                td.group { a href={ "/groups/" (entry.group_id) } { (entry.group) } }
-                                td.role { (role_name(locale, entry.role)) }
-                                td.date {
-                                    time datetime=(entry.since.to_string()) { (short_date(entry.since)) }
-                                    " – "
-                                    @if let Some(until) = entry.until {
-                                        time datetime=(until.to_string()) { (short_date(until)) }
+                                th scope="col" { (locale.t("column-name")) }
+                                th scope="col" { (locale.t("column-organization")) }
+                                th scope="col" { (locale.t("column-kind")) }
+                                th scope="col" { (locale.t("column-title")) }
+                                th scope="col" { (locale.t("column-email")) }
+                                th scope="col" { (locale.t("column-phone")) }
+                                th scope="col" { (locale.t("column-group")) }
+                                th scope="col" { (locale.t("column-role")) }
+                                th scope="col" { (locale.t("column-term")) }
+                            }
+                        }
+                        tbody {
+                            @for entry in page.entries {
+                                tr {
+                                    td { (entry.name) }
+                                    td { (entry.organization.as_deref().unwrap_or_default()) }
+                                    td { @if let Some(kind) = entry.organization_kind { (kind_name(locale, kind)) } }
+                                    td { (entry.title.as_deref().unwrap_or_default()) }
+                                    td.email { a href={ "mailto:" (entry.email) } { (entry.email) } }
+                                    td { @if let Some(phone) = &entry.phone { a href={ "tel:" (phone.replace(' ', "")) } { (phone) } } }
+                                    td.group { a href={ "/groups/" (entry.group_id) } { (entry.group) } }
+                                    td.role { (role_name(locale, entry.role)) }
+                                    td.date {
+                                        time datetime=(entry.since.to_string()) { (short_date(entry.since)) }
+                                        " – "
+                                        @if let Some(until) = entry.until {
+                                            time datetime=(until.to_string()) { (short_date(until)) }
+                                        }
                                     }
                                 }
                             }
                         }
                     }
-                }
+                }))
             }
         },
     )
@@ -292,69 +294,71 @@ pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
                 (refused_rows(locale, check.rows.len(), check.invalid_rows(), &problems, &page.path, page.token))
             }
             h2 { (locale.t("import-rows")) }
-            table.data.import {
-                thead {
-                    tr {
-                        th scope="col" { (locale.t("column-row")) }
-                        th scope="col" { (locale.t("column-name")) }
-                        th scope="col" { (locale.t("column-email")) }
-                        th scope="col" { (locale.t("column-person")) }
-                        th scope="col" { (locale.t("column-organization")) }
-                        th scope="col" { (locale.t("column-group")) }
-                        th scope="col" { (locale.t("column-role")) }
-                        th scope="col" { (locale.t("column-check")) }
+            (super::scroll_region(&locale.t("import-rows"), html! {
+                table.data.import {
+                    thead {
+                        tr {
+                            th scope="col" { (locale.t("column-row")) }
+                            th scope="col" { (locale.t("column-name")) }
+                            th scope="col" { (locale.t("column-email")) }
+                            th scope="col" { (locale.t("column-person")) }
+                            th scope="col" { (locale.t("column-organization")) }
+                            th scope="col" { (locale.t("column-group")) }
+                            th scope="col" { (locale.t("column-role")) }
+                            th scope="col" { (locale.t("column-check")) }
+                        }
                     }
-                }
-                tbody {
-                    @for row in &check.rows {
-                        @match &row.outcome {
-                            Ok(plan) => tr {
-                                td.num { (plan.row) }
-                                td { (plan.name) }
-                                td { (plan.email) }
-                                td {
-                                    @match &plan.person {
-                                        PersonPlan::New => (locale.t("import-person-new")),
-                                        PersonPlan::Existing { name, .. } => (locale.t_args("import-person-existing", &[("name", name.as_str().into())])),
-                                    }
-                                }
-                                td {
-                                    @match &plan.organization {
-                                        OrganizationPlan::None => "",
-                                        OrganizationPlan::Existing { label, .. } => (label),
-                                        OrganizationPlan::New { name, kind } => (locale.t_args("import-organization-new", &[
-                                            ("name", name.as_str().into()),
-                                            ("kind", kind_label(*kind).into()),
-                                        ])),
-                                    }
-                                }
-                                td { (plan.group) }
-                                td { (role_name(locale, plan.role)) }
-                                td {
-                                    @if plan.already_member { span.muted { (locale.t("import-unchanged")) } }
-                                    @else { (locale.t("import-ok")) }
-                                }
-                            },
-                            Err(errors) => tr.problem {
-                                td.num { (row.source.row) }
-                                td { (row.source.name) }
-                                td { (row.source.email) }
-                                td {}
-                                td { (row.source.organization) }
-                                td { (row.source.group) }
-                                td { (row.source.role) }
-                                td {
-                                    ul {
-                                        @for error in errors {
-                                            li { strong { (error.column.header()) } ": " (problem_text(locale, &error.problem)) }
+                    tbody {
+                        @for row in &check.rows {
+                            @match &row.outcome {
+                                Ok(plan) => tr {
+                                    td.num { (plan.row) }
+                                    td { (plan.name) }
+                                    td { (plan.email) }
+                                    td {
+                                        @match &plan.person {
+                                            PersonPlan::New => (locale.t("import-person-new")),
+                                            PersonPlan::Existing { name, .. } => (locale.t_args("import-person-existing", &[("name", name.as_str().into())])),
                                         }
                                     }
-                                }
-                            },
+                                    td {
+                                        @match &plan.organization {
+                                            OrganizationPlan::None => "",
+                                            OrganizationPlan::Existing { label, .. } => (label),
+                                            OrganizationPlan::New { name, kind } => (locale.t_args("import-organization-new", &[
+                                                ("name", name.as_str().into()),
+                                                ("kind", kind_label(*kind).into()),
+                                            ])),
+                                        }
+                                    }
+                                    td { (plan.group) }
+                                    td { (role_name(locale, plan.role)) }
+                                    td {
+                                        @if plan.already_member { span.muted { (locale.t("import-unchanged")) } }
+                                        @else { (locale.t("import-ok")) }
+                                    }
+                                },
+                                Err(errors) => tr.problem {
+                                    td.num { (row.source.row) }
+                                    td { (row.source.name) }
+                                    td { (row.source.email) }
+                                    td {}
+                                    td { (row.source.organization) }
+                                    td { (row.source.group) }
+                                    td { (row.source.role) }
+                                    td {
+                                        ul {
+                                            @for error in errors {
+                                                li { strong { (error.column.header()) } ": " (problem_text(locale, &error.problem)) }
+                                            }
+                                        }
+                                    }
+                                },
+                            }
                         }
                     }
                 }
-            }
+            }))
         },
     )
 }

@@ -52,19 +52,21 @@ pub fn home(
                 @if mine.is_empty() {
                     p.empty { (locale.t("action-mine-none")) }
                 } @else {
-                    table.data.action-points {
-                        thead { tr {
-                            th scope="col" { "#" }
-                            th scope="col" { (locale.t("column-group")) }
-                            th scope="col" { (locale.t("column-topic")) }
-                            th scope="col" { (locale.t("column-action")) }
-                            th scope="col" { (locale.t("column-owners")) }
-                            th scope="col" { (locale.t("column-due")) }
-                            th scope="col" { (locale.t("column-status")) }
-                            th scope="col" { (locale.t("column-raised-at")) }
-                        } }
-                        tbody { @for item in mine { (row(ctx, item, rows)) } }
-                    }
+                    (super::scroll_region(&locale.t("action-mine-title"), html! {
+                        table.data.action-points {
+                            thead { tr {
+                                th scope="col" { "#" }
+                                th scope="col" { (locale.t("column-group")) }
+                                th scope="col" { (locale.t("column-topic")) }
+                                th scope="col" { (locale.t("column-action")) }
+                                th scope="col" { (locale.t("column-owners")) }
+                                th scope="col" { (locale.t("column-due")) }
+                                th scope="col" { (locale.t("column-status")) }
+                                th scope="col" { (locale.t("column-raised-at")) }
+                            } }
+                            tbody { @for item in mine { (row(ctx, item, rows)) } }
+                        }
+                    }))
                     p { a href="/action-points?owner=me" { (locale.t("action-mine-all")) } }
                 }
             }

@@ -74,74 +74,103 @@ pub fn page(ctx: &PageContext, page: &LivePage<'_>) -> Markup {
             href: base.clone(),
         }],
         html! {
-            div.live data-live-state={ (base) "/live/state" } data-stamp=(page.stamp) {
-                aside.live-agenda {
-                    (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id, None, None))
-                    // Only a meeting under way has a current item to move.
-                    @if editable && meeting.status == MeetingStatus::InProgress {
-                        nav.live-steps.controls {
-                            @for (target, label) in [(previous, "live-previous"), (next, "live-next")] {
-                                @if let Some(target) = target {
-                                    form.inline method="post" action={ (base) "/live/current" } {
-                                        (csrf_field(token))
-                                        input type="hidden" name="item" value=(target.id);
-                                        button type="submit" { (locale.t(label)) }
-                                    }
+            // Projector mode is the page's #projector target: large type, no JavaScript needed,
+            // and kept across the live screen's reloads.
+            div.live-projector #projector {
+                div.live data-live-state={ (base) "/live/state" } data-stamp=(page.stamp) {
+                    aside.live-agenda {
+                        (agenda_outline(locale, &minutes.agenda, meeting.current_agenda_item_id, None, None))
+                    }
+                    section.live-current {
+                        p.live-banner.controls hidden { (locale.t("live-changed-elsewhere")) " " a href={ (base) "/live" } { (locale.t("live-reload")) } }
+                        // First after the page's links, so that the keyboard reaches them in a few Tabs.
+                        @if editable {
+                            nav.live-toolbar.controls aria-label=(locale.t("live-title")) {
+                                // Only a meeting under way has a current item to move.
+                                @let under_way = meeting.status == MeetingStatus::InProgress;
+                                @if let (true, Some(target)) = (under_way, next) { (step_button(ctx, &base, target, "live-next")) }
+                                @if current.is_some() {
+                                    button.save type="submit" form=(NOTES_FORM) { (locale.t("live-save-notes")) }
                                 }
+                                @if let (true, Some(target)) = (under_way, previous) { (step_button(ctx, &base, target, "live-previous")) }
                             }
                         }
-                    }
-                }
-                section.live-current {
-                    p.live-banner.controls hidden { (locale.t("live-changed-elsewhere")) " " a href={ (base) "/live" } { (locale.t("live-reload")) } }
-                    @match current {
-                        Some(entry) => {
-                            h2 { span.num { (entry.number) } " " (entry.item.title) }
-                            (item_notes(ctx, &base, entry.item, editable, None))
+                        // After the toolbar, so that it costs the keyboard no Tab on the way there.
+                        p.live-mode {
+                            a.to-projector href="#projector" { (locale.t("live-projector")) }
+                            a.to-normal href="#" { (locale.t("live-normal")) }
                         }
-                        None => p.empty { (locale.t("live-no-current")) }
-                    }
-                    @if editable {
-                        section #live-action-point.controls {
-                            h3 { (locale.t("live-new-action-point")) }
-                            (forms::problems(locale, page.problems))
-                            form.narrow method="post" action={ (base) "/action-points" } {
-                                (csrf_field(token))
-                                @if let Some(entry) = current {
-                                    input type="hidden" name="agenda_item" value=(entry.item.id);
-                                }
-                                @let typed = page.raise;
-                                // The item's title is the usual topic of what is raised under it.
-                                @let topic = if page.problems.is_empty() { current.map_or("", |e| e.item.title.as_str()) } else { typed.topic.as_str() };
-                                (forms::text(&locale.t("column-topic"), "topic", topic, true))
-                                (forms::textarea(&locale.t("column-action"), "text", &typed.text))
-                                label {
-                                    (locale.t("column-owners"))
-                                    select name="owners" multiple size="5" required {
-                                        @for (value, label) in page.owners_on_offer {
-                                            option value=(value) selected[typed.owners.contains(value)] { (label) }
+                        @match current {
+                            Some(entry) => {
+                                h2 { span.num { (entry.number) } " " (entry.item.title) }
+                                (item_notes(ctx, &base, entry.item, editable, None, SaveButton::InToolbar))
+                            }
+                            None => p.empty { (locale.t("live-no-current")) }
+                        }
+                        @if editable {
+                            section #live-action-point.controls {
+                                h3 { (locale.t("live-new-action-point")) }
+                                (forms::problems(locale, page.problems))
+                                form.narrow method="post" action={ (base) "/action-points" } {
+                                    (csrf_field(token))
+                                    @if let Some(entry) = current {
+                                        input type="hidden" name="agenda_item" value=(entry.item.id);
+                                    }
+                                    @let typed = page.raise;
+                                    // The item's title is the usual topic of what is raised under it.
+                                    @let topic = if page.problems.is_empty() { current.map_or("", |e| e.item.title.as_str()) } else { typed.topic.as_str() };
+                                    (forms::text(&locale.t("column-topic"), "topic", topic, true))
+                                    (forms::textarea(&locale.t("column-action"), "text", &typed.text))
+                                    label {
+                                        (locale.t("column-owners"))
+                                        select name="owners" multiple size="5" required {
+                                            @for (value, label) in page.owners_on_offer {
+                                                option value=(value) selected[typed.owners.contains(value)] { (label) }
+                                            }
                                         }
                                     }
+                                    (forms::date(&locale.t("column-due"), "due_date", &typed.due_date, false))
+                                    button type="submit" { (locale.t("live-add-action-point")) }
                                 }
-                                (forms::date(&locale.t("column-due"), "due_date", &typed.due_date, false))
-                                button type="submit" { (locale.t("live-add-action-point")) }
                             }
                         }
-                    }
-                    section #live-raised {
-                        h3 { (locale.t("meeting-new-action-points")) }
-                        (simple_table(locale, &raised, &owners))
-                    }
-                    section #live-attendance {
-                        (attendance(locale, &minutes.attendees))
-                        @if editable {
-                            p.controls { a href={ (base) "/attendance" } { (locale.t("attendance-edit")) } }
+                        section #live-raised {
+                            h3 { (locale.t("meeting-new-action-points")) }
+                            (simple_table(locale, &raised, &owners))
+                        }
+                        section #live-attendance {
+                            (attendance(locale, &minutes.attendees))
+                            @if editable {
+                                p.controls { a href={ (base) "/attendance" } { (locale.t("attendance-edit")) } }
+                            }
                         }
                     }
                 }
             }
         },
     )
+}
+
+/// The id of the notes form, which the live screen's toolbar button submits.
+const NOTES_FORM: &str = "notes-form";
+
+/// Where the notes form's save button sits: the live screen puts it in its toolbar.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum SaveButton {
+    InForm,
+    InToolbar,
+}
+
+/// The button that makes `target` the current item.
+fn step_button(ctx: &PageContext, base: &str, target: &AgendaItem, label: &str) -> Markup {
+    let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
+    html! {
+        form.inline method="post" action={ (base) "/live/current" } {
+            (csrf_field(token))
+            input type="hidden" name="item" value=(target.id);
+            button type="submit" { (ctx.locale.t(label)) }
+        }
+    }
 }
 
 /// The item's notes and decisions: rendered, and for those who run the meeting the
@@ -152,6 +181,7 @@ pub fn item_notes(
     item: &AgendaItem,
     editable: bool,
     kept: Option<&NotesForm>,
+    save: SaveButton,
 ) -> Markup {
     let locale = &ctx.locale;
     let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
@@ -164,7 +194,7 @@ pub fn item_notes(
             }
         }
         @if editable {
-            form.notes.controls method="post" action={ (base) "/agenda/" (item.id) "/notes" } {
+            form.notes.controls id=(NOTES_FORM) method="post" action={ (base) "/agenda/" (item.id) "/notes" } {
                 (csrf_field(token))
                 input type="hidden" name="version" value=(item.version);
                 label {
@@ -175,7 +205,9 @@ pub fn item_notes(
                     (locale.t("live-decisions"))
                     textarea name="decisions" rows="4" { (kept.map_or(item.decisions.as_str(), |k| k.decisions.as_str())) }
                 }
-                button type="submit" { (locale.t("live-save-notes")) }
+                @if save == SaveButton::InForm {
+                    button type="submit" { (locale.t("live-save-notes")) }
+                }
             }
         }
     }
@@ -205,7 +237,7 @@ pub fn conflict(ctx: &PageContext, meeting_id: i64, current: &AgendaItem, mine: 
             }
             section.mine {
                 h2 { (locale.t("live-conflict-mine")) }
-                (item_notes(ctx, &base, current, true, Some(mine)))
+                (item_notes(ctx, &base, current, true, Some(mine), SaveButton::InForm))
             }
         },
     )

@@ -40,43 +40,45 @@ fn rows(locale: &Locale, page: &ListPage<'_>, meetings: &[Meeting]) -> Markup {
         @if meetings.is_empty() {
             p.empty { (locale.t("group-no-meetings")) }
         } @else {
-            table.data.meetings {
-                thead { tr {
-                    th scope="col" { (locale.t("meeting-when")) }
-                    @if several { th scope="col" { (locale.t("column-group")) } }
-                    th scope="col" { (locale.t("schedule-field-title")) }
-                    th scope="col" { (locale.t("meeting-where")) }
-                    th scope="col" { (locale.t("meeting-status")) }
-                    th scope="col" {}
-                } }
-                tbody {
-                    @for meeting in meetings {
-                        @let group = page.groups.iter().find(|g| g.id == meeting.group_id);
-                        @let tz = group.map_or(chrono_tz::Tz::UTC, Group::tz);
-                        tr id={ "meeting-" (meeting.id) } {
-                            td.date {
-                                time datetime=(meeting.starts_at.to_rfc3339()) {
-                                    (local_date(meeting.starts_at, tz)) ", " (local_time(meeting.starts_at, tz))
-                                    "–" (local_time(meeting.ends_at(), tz))
+            (super::scroll_region(&locale.t("meetings-list-nav"), html! {
+                table.data.meetings {
+                    thead { tr {
+                        th scope="col" { (locale.t("meeting-when")) }
+                        @if several { th scope="col" { (locale.t("column-group")) } }
+                        th scope="col" { (locale.t("schedule-field-title")) }
+                        th scope="col" { (locale.t("meeting-where")) }
+                        th scope="col" { (locale.t("meeting-status")) }
+                        th scope="col" {}
+                    } }
+                    tbody {
+                        @for meeting in meetings {
+                            @let group = page.groups.iter().find(|g| g.id == meeting.group_id);
+                            @let tz = group.map_or(chrono_tz::Tz::UTC, Group::tz);
+                            tr id={ "meeting-" (meeting.id) } {
+                                td.date {
+                                    time datetime=(meeting.starts_at.to_rfc3339()) {
+                                        (local_date(meeting.starts_at, tz)) ", " (local_time(meeting.starts_at, tz))
+                                        "–" (local_time(meeting.ends_at(), tz))
+                                    }
+                                    " " span.zone { (tz.name()) }
                                 }
-                                " " span.zone { (tz.name()) }
-                            }
-                            @if several { td { (group.map(|g| g.short_name.as_str()).unwrap_or_default()) } }
-                            td { a href={ "/meetings/" (meeting.id) } { (meeting.title) } }
-                            td { (meeting.location.as_deref().unwrap_or_default()) }
-                            td { (meeting_status_badge(locale, meeting.status)) }
-                            td.links {
-                                @if meeting.status == MeetingStatus::Closed {
-                                    a href={ "/meetings/" (meeting.id) "/minutes" } { (locale.t("meeting-minutes")) } " "
-                                }
-                                @if meeting.status != MeetingStatus::Draft {
-                                    a href={ "/meetings/" (meeting.id) ".ics" } { (locale.t("calendar-ics")) }
+                                @if several { td { (group.map(|g| g.short_name.as_str()).unwrap_or_default()) } }
+                                td { a href={ "/meetings/" (meeting.id) } { (meeting.title) } }
+                                td { (meeting.location.as_deref().unwrap_or_default()) }
+                                td { (meeting_status_badge(locale, meeting.status)) }
+                                td.links {
+                                    @if meeting.status == MeetingStatus::Closed {
+                                        a href={ "/meetings/" (meeting.id) "/minutes" } { (locale.t("meeting-minutes")) } " "
+                                    }
+                                    @if meeting.status != MeetingStatus::Draft {
+                                        a href={ "/meetings/" (meeting.id) ".ics" } { (locale.t("calendar-ics")) }
+                                    }
                                 }
                             }
                         }
                     }
                 }
-            }
+            }))
         }
     }
 }

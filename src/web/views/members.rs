@@ -64,37 +64,39 @@ pub fn page(ctx: &PageContext, page: &MembersPage<'_>) -> Markup {
             }
             section {
                 h2 { (locale.t("members-current")) " " span.count { (page.members.len()) } }
-                table.data.members {
-                    thead { tr {
-                        th scope="col" { (locale.t("field-name")) }
-                        th scope="col" { (locale.t("column-organization")) }
-                        th scope="col" { (locale.t("members-terms")) }
-                        th scope="col" { span.visually-hidden { (locale.t("column-actions")) } }
-                    } }
-                    tbody {
-                        @for member in page.members {
-                            tr {
-                                td { (member.name) br; span.muted { (member.email) } }
-                                td { (member.organization.as_deref().unwrap_or("")) }
-                                td {
-                                    form method="post" action={ (base) "/" (member.membership_id) } {
-                                        (csrf_field(token))
-                                        (forms::select(&locale.t("field-role"), "role", &roles, member.role.as_str()))
-                                        (forms::date(&locale.t("field-since"), "since", &member.since.to_string(), true))
-                                        (forms::date(&locale.t("field-until"), "until", &member.until.map(|d| d.to_string()).unwrap_or_default(), false))
-                                        button.secondary type="submit" { (locale.t("action-save")) }
+                (super::scroll_region(&locale.t("members-current"), html! {
+                    table.data.members {
+                        thead { tr {
+                            th scope="col" { (locale.t("field-name")) }
+                            th scope="col" { (locale.t("column-organization")) }
+                            th scope="col" { (locale.t("members-terms")) }
+                            th scope="col" { span.visually-hidden { (locale.t("column-actions")) } }
+                        } }
+                        tbody {
+                            @for member in page.members {
+                                tr {
+                                    td { (member.name) br; span.muted { (member.email) } }
+                                    td { (member.organization.as_deref().unwrap_or("")) }
+                                    td {
+                                        form method="post" action={ (base) "/" (member.membership_id) } {
+                                            (csrf_field(token))
+                                            (forms::select(&locale.t("field-role"), "role", &roles, member.role.as_str()))
+                                            (forms::date(&locale.t("field-since"), "since", &member.since.to_string(), true))
+                                            (forms::date(&locale.t("field-until"), "until", &member.until.map(|d| d.to_string()).unwrap_or_default(), false))
+                                            button.secondary type="submit" { (locale.t("action-save")) }
+                                        }
                                     }
-                                }
-                                td {
-                                    form method="post" action={ (base) "/" (member.membership_id) "/remove" } {
-                                        (csrf_field(token))
-                                        button.secondary type="submit" { (locale.t("action-remove")) }
+                                    td {
+                                        form method="post" action={ (base) "/" (member.membership_id) "/remove" } {
+                                            (csrf_field(token))
+                                            button.secondary type="submit" { (locale.t("action-remove")) }
+                                        }
                                     }
                                 }
                             }
                         }
                     }
-                }
+                }))
             }
         },
     )

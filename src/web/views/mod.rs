@@ -57,33 +57,41 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                 script src=(crate::web::routes::assets::script_path()) defer {}
             }
             body {
+                // The keyboard's way past the header's links.
+                a.skip href="#content" { (locale.t("skip-to-content")) }
                 header.site {
                     a.brand href="/" { "convene" }
                     span.tagline { (locale.t("tagline")) }
-                    nav.account {
-                        @if let Some(session) = &ctx.session {
-                            a href="/meetings" { (locale.t("meetings-list-nav")) }
-                            a href="/action-points" { (locale.t("nav-action-points")) }
-                            a href="/directory" { (locale.t("nav-directory")) }
-                            a href="/organizations" { (locale.t("nav-organizations")) }
-                            @if session.user.is_admin {
-                                a href="/admin/users" { (locale.t("nav-users")) }
-                                a href="/admin/outbox" { (locale.t("outbox-title")) }
+                    @if let Some(session) = &ctx.session {
+                        // A dropdown that opens without JavaScript; wide screens show its links in a row.
+                        details.menu {
+                            summary { (locale.t("nav-menu")) }
+                            nav.account aria-label=(locale.t("nav-menu")) {
+                                a href="/meetings" { (locale.t("meetings-list-nav")) }
+                                a href="/action-points" { (locale.t("nav-action-points")) }
+                                a href="/directory" { (locale.t("nav-directory")) }
+                                a href="/organizations" { (locale.t("nav-organizations")) }
+                                @if session.user.is_admin {
+                                    a href="/admin/users" { (locale.t("nav-users")) }
+                                    a href="/admin/outbox" { (locale.t("outbox-title")) }
+                                }
+                                a.who href="/account/profile" { (session.user.name) }
+                                a href="/account/password" { (locale.t("nav-password")) }
+                                a href="/account/tokens" { (locale.t("nav-tokens")) }
+                                a href="/account/notifications" { (locale.t("notifications-title")) }
+                                form method="post" action="/logout" {
+                                    (csrf_field(&session.csrf_token))
+                                    button.link type="submit" { (locale.t("nav-sign-out")) }
+                                }
                             }
-                            a.who href="/account/profile" { (session.user.name) }
-                            a href="/account/password" { (locale.t("nav-password")) }
-                            a href="/account/tokens" { (locale.t("nav-tokens")) }
-                            a href="/account/notifications" { (locale.t("notifications-title")) }
-                            form method="post" action="/logout" {
-                                (csrf_field(&session.csrf_token))
-                                button.link type="submit" { (locale.t("nav-sign-out")) }
-                            }
-                        } @else {
+                        }
+                    } @else {
+                        nav.account aria-label=(locale.t("nav-menu")) {
                             a href="/login" { (locale.t("nav-sign-in")) }
                         }
                     }
                 }
-                main {
+                main #content tabindex="-1" {
                     @if !crumbs.is_empty() {
                         nav.crumbs aria-label=(locale.t("breadcrumbs")) {
                             ol {
@@ -99,6 +107,12 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
             }
         }
     }
+}
+
+/// A wide table in a region of its own that scrolls sideways on a small screen;
+/// focusable so that a keyboard can scroll it, labelled so that a screen reader names it.
+pub fn scroll_region(label: &str, table: Markup) -> Markup {
+    html! { div.scroll role="region" aria-label=(label) tabindex="0" { (table) } }
 }
 
 /// The hidden field that carries a form's CSRF token.

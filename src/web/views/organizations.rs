@@ -30,24 +30,26 @@ pub fn list(ctx: &PageContext, organizations: &[Organization], may_add: bool, is
             @if may_add {
                 p { a.button href="/organizations/new" { (locale.t("organizations-add")) } }
             }
-            table.data.organizations {
-                thead { tr {
-                    th scope="col" { (locale.t("field-acronym")) }
-                    th scope="col" { (locale.t("field-name")) }
-                    th scope="col" { (locale.t("field-kind")) }
-                    @if is_admin { th scope="col" { span.visually-hidden { (locale.t("column-actions")) } } }
-                } }
-                tbody {
-                    @for org in organizations {
-                        tr {
-                            td { (org.acronym.as_deref().unwrap_or("")) }
-                            td { (org.name) }
-                            td { (locale.t(&format!("org-kind-{}", org.kind))) }
-                            @if is_admin { td { a href={ "/organizations/" (org.id) "/edit" } { (locale.t("action-edit")) } } }
+            (super::scroll_region(&locale.t("organizations-title"), html! {
+                table.data.organizations {
+                    thead { tr {
+                        th scope="col" { (locale.t("field-acronym")) }
+                        th scope="col" { (locale.t("field-name")) }
+                        th scope="col" { (locale.t("field-kind")) }
+                        @if is_admin { th scope="col" { span.visually-hidden { (locale.t("column-actions")) } } }
+                    } }
+                    tbody {
+                        @for org in organizations {
+                            tr {
+                                td { (org.acronym.as_deref().unwrap_or("")) }
+                                td { (org.name) }
+                                td { (locale.t(&format!("org-kind-{}", org.kind))) }
+                                @if is_admin { td { a href={ "/organizations/" (org.id) "/edit" } { (locale.t("action-edit")) } } }
+                            }
                         }
                     }
                 }
-            }
+            }))
         },
     )
 }

@@ -56,28 +56,30 @@ pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
             @if page.mails.is_empty() {
                 p { (locale.t("outbox-empty")) }
             } @else {
-                table.data.outbox {
-                    thead { tr {
-                        th scope="col" { (locale.t("outbox-column-created")) }
-                        th scope="col" { (locale.t("outbox-column-recipient")) }
-                        th scope="col" { (locale.t("outbox-column-subject")) }
-                        th scope="col" { (locale.t("outbox-column-state")) }
-                        th scope="col" { (locale.t("outbox-column-attempts")) }
-                        th scope="col" { (locale.t("outbox-column-error")) }
-                    } }
-                    tbody {
-                        @for mail in page.mails {
-                            tr {
-                                td { (when(mail.created_at)) }
-                                td { (mail.recipient) }
-                                td { a href={ "/admin/outbox/" (mail.id) } { (mail.subject) } }
-                                td { (state_badge(locale, mail.state())) }
-                                td { (mail.attempts) }
-                                td.error { (mail.last_error.as_deref().unwrap_or("")) }
+                (super::scroll_region(&locale.t("outbox-title"), html! {
+                    table.data.outbox {
+                        thead { tr {
+                            th scope="col" { (locale.t("outbox-column-created")) }
+                            th scope="col" { (locale.t("outbox-column-recipient")) }
+                            th scope="col" { (locale.t("outbox-column-subject")) }
+                            th scope="col" { (locale.t("outbox-column-state")) }
+                            th scope="col" { (locale.t("outbox-column-attempts")) }
+                            th scope="col" { (locale.t("outbox-column-error")) }
+                        } }
+                        tbody {
+                            @for mail in page.mails {
+                                tr {
+                                    td { (when(mail.created_at)) }
+                                    td { (mail.recipient) }
+                                    td { a href={ "/admin/outbox/" (mail.id) } { (mail.subject) } }
+                                    td { (state_badge(locale, mail.state())) }
+                                    td { (mail.attempts) }
+                                    td.error { (mail.last_error.as_deref().unwrap_or("")) }
+                                }
                             }
                         }
                     }
-                }
+                }))
             }
         },
     )

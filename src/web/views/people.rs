@@ -96,27 +96,29 @@ pub fn users(
             }
             section {
                 h2 { (locale.t("users-all")) " " span.count { (users.len()) } }
-                table.data.users {
-                    thead { tr {
-                        th scope="col" { (locale.t("field-name")) }
-                        th scope="col" { (locale.t("field-email")) }
-                        th scope="col" { (locale.t("field-title")) }
-                        th scope="col" { (locale.t("users-status")) }
-                    } }
-                    tbody {
-                        @for user in users {
-                            tr {
-                                td { (user.name) }
-                                td { (user.email) }
-                                td { (user.title.as_deref().unwrap_or("")) }
-                                td {
-                                    @if user.deactivated_at.is_some() { (locale.t("users-deactivated")) }
-                                    @else if user.is_admin { (locale.t("users-admin")) }
+                (super::scroll_region(&locale.t("users-all"), html! {
+                    table.data.users {
+                        thead { tr {
+                            th scope="col" { (locale.t("field-name")) }
+                            th scope="col" { (locale.t("field-email")) }
+                            th scope="col" { (locale.t("field-title")) }
+                            th scope="col" { (locale.t("users-status")) }
+                        } }
+                        tbody {
+                            @for user in users {
+                                tr {
+                                    td { (user.name) }
+                                    td { (user.email) }
+                                    td { (user.title.as_deref().unwrap_or("")) }
+                                    td {
+                                        @if user.deactivated_at.is_some() { (locale.t("users-deactivated")) }
+                                        @else if user.is_admin { (locale.t("users-admin")) }
+                                    }
                                 }
                             }
                         }
                     }
-                }
+                }))
             }
         },
     )

@@ -54,41 +54,43 @@ pub fn page(ctx: &PageContext, csrf_token: &str, page: &TokensPage<'_>) -> Marku
             @if page.tokens.is_empty() {
                 p { (locale.t("tokens-none")) }
             } @else {
-                table.data.tokens {
-                    thead { tr {
-                        th scope="col" { (locale.t("tokens-column-label")) }
-                        th scope="col" { (locale.t("tokens-column-created")) }
-                        th scope="col" { (locale.t("tokens-column-last-used")) }
-                        th scope="col" { (locale.t("tokens-column-status")) }
-                        th scope="col" { span.visually-hidden { (locale.t("tokens-column-actions")) } }
-                    } }
-                    tbody {
-                        @for token in page.tokens {
-                            tr {
-                                td { (token.label.as_deref().unwrap_or("—")) }
-                                td { (when(token.created_at, tz)) }
-                                td { (token.last_used_at.map_or_else(|| locale.t("tokens-never-used"), |at| when(at, tz))) }
-                                td {
-                                    @if let Some(at) = token.revoked_at {
-                                        (locale.t_args("tokens-revoked", &[("date", FluentValue::from(when(at, tz)))]))
-                                    } @else if token.expires_at.is_some_and(|at| at <= now) {
-                                        (locale.t("tokens-expired"))
-                                    } @else {
-                                        (locale.t("tokens-active"))
+                (super::scroll_region(&locale.t("tokens-yours"), html! {
+                    table.data.tokens {
+                        thead { tr {
+                            th scope="col" { (locale.t("tokens-column-label")) }
+                            th scope="col" { (locale.t("tokens-column-created")) }
+                            th scope="col" { (locale.t("tokens-column-last-used")) }
+                            th scope="col" { (locale.t("tokens-column-status")) }
+                            th scope="col" { span.visually-hidden { (locale.t("tokens-column-actions")) } }
+                        } }
+                        tbody {
+                            @for token in page.tokens {
+                                tr {
+                                    td { (token.label.as_deref().unwrap_or("—")) }
+                                    td { (when(token.created_at, tz)) }
+                                    td { (token.last_used_at.map_or_else(|| locale.t("tokens-never-used"), |at| when(at, tz))) }
+                                    td {
+                                        @if let Some(at) = token.revoked_at {
+                                            (locale.t_args("tokens-revoked", &[("date", FluentValue::from(when(at, tz)))]))
+                                        } @else if token.expires_at.is_some_and(|at| at <= now) {
+                                            (locale.t("tokens-expired"))
+                                        } @else {
+                                            (locale.t("tokens-active"))
+                                        }
                                     }
-                                }
-                                td {
-                                    @if token.revoked_at.is_none() {
-                                        form method="post" action={ "/account/tokens/" (token.id) "/revoke" } {
-                                            (csrf_field(csrf_token))
-                                            button type="submit" { (locale.t("tokens-revoke")) }
+                                    td {
+                                        @if token.revoked_at.is_none() {
+                                            form method="post" action={ "/account/tokens/" (token.id) "/revoke" } {
+                                                (csrf_field(csrf_token))
+                                                button type="submit" { (locale.t("tokens-revoke")) }
+                                            }
                                         }
                                     }
                                 }
                             }
                         }
                     }
-                }
+                }))
             }
         },
     )

@@ -228,32 +228,34 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
             @if page.areas.is_empty() {
                 p.empty { (locale.t("workplan-empty")) }
             } @else {
-                table.data.workplan {
-                    thead {
-                        tr {
-                            th scope="col" { (locale.t("column-area")) }
-                            th scope="col" { (locale.t("column-task")) }
-                            th scope="col" { (locale.t("column-responsible")) }
-                            th scope="col" { (locale.t("column-start-date")) }
-                            th scope="col" { (locale.t("column-end-date")) }
-                            th scope="col" { (locale.t("column-status")) }
-                            th scope="col" { (locale.t("column-comments")) }
+                (super::scroll_region(&locale.t_args("workplan-title", &[("group", page.group.short_name.as_str().into())]), html! {
+                    table.data.workplan {
+                        thead {
+                            tr {
+                                th scope="col" { (locale.t("column-area")) }
+                                th scope="col" { (locale.t("column-task")) }
+                                th scope="col" { (locale.t("column-responsible")) }
+                                th scope="col" { (locale.t("column-start-date")) }
+                                th scope="col" { (locale.t("column-end-date")) }
+                                th scope="col" { (locale.t("column-status")) }
+                                th scope="col" { (locale.t("column-comments")) }
+                            }
                         }
-                    }
-                    @for (area, tasks) in page.areas {
-                        tbody id={ "area-" (area.id) } {
-                            @if tasks.is_empty() {
-                                tr {
-                                    (area_cell(ctx, area, 1, page.rows, page.may_edit && area.group_id == gid))
-                                    td colspan="6" .muted { (locale.t("workplan-area-empty")) }
+                        @for (area, tasks) in page.areas {
+                            tbody id={ "area-" (area.id) } {
+                                @if tasks.is_empty() {
+                                    tr {
+                                        (area_cell(ctx, area, 1, page.rows, page.may_edit && area.group_id == gid))
+                                        td colspan="6" .muted { (locale.t("workplan-area-empty")) }
+                                    }
+                                }
+                                @for (index, task) in tasks.iter().enumerate() {
+                                    (task_row(ctx, task, page.rows, (index == 0).then_some((area, tasks.len()))))
                                 }
                             }
-                            @for (index, task) in tasks.iter().enumerate() {
-                                (task_row(ctx, task, page.rows, (index == 0).then_some((area, tasks.len()))))
-                            }
                         }
                     }
-                }
+                }))
             }
             @if page.pages > 1 {
                 nav.pages aria-label=(locale.t("pagination")) {
@@ -473,35 +475,37 @@ pub fn meeting_section(
             @if due.is_empty() {
                 p.empty { (locale.t("workplan-review-empty")) }
             } @else {
-                table.data.workplan {
-                    thead { tr {
-                        th scope="col" { (locale.t("column-area")) }
-                        th scope="col" { (locale.t("column-task")) }
-                        th scope="col" { (locale.t("column-responsible")) }
-                        th scope="col" { (locale.t("column-end-date")) }
-                        th scope="col" { (locale.t("column-status")) }
-                    } }
-                    tbody {
-                        @for entry in due {
-                            tr id={ "review-task-" (entry.task.id) } class={ "reason-" (entry.reason.as_str()) } {
-                                td {
-                                    @if let Some(short) = &entry.subgroup { span.badge.subgroup { (short) } " " }
-                                    (entry.area.name)
-                                }
-                                td { a href={ "/groups/" (entry.area.group_id) "/workplan#task-" (entry.task.id) } { (entry.task.title) } }
-                                td { (owners.get(&entry.task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
-                                td.date.due {
-                                    (entry.task.end_date.map(short_date).unwrap_or_default())
-                                    " " span class={ "badge " (entry.reason.as_str()) } { (locale.t(&format!("workplan-review-{}", entry.reason.as_str()))) }
-                                }
-                                td.status {
-                                    (task_status_badge(locale, entry.task.status))
-                                    @if !entry.task.progress_note.is_empty() { p.note { (entry.task.progress_note) } }
+                (super::scroll_region(&locale.t("workplan-review-heading"), html! {
+                    table.data.workplan {
+                        thead { tr {
+                            th scope="col" { (locale.t("column-area")) }
+                            th scope="col" { (locale.t("column-task")) }
+                            th scope="col" { (locale.t("column-responsible")) }
+                            th scope="col" { (locale.t("column-end-date")) }
+                            th scope="col" { (locale.t("column-status")) }
+                        } }
+                        tbody {
+                            @for entry in due {
+                                tr id={ "review-task-" (entry.task.id) } class={ "reason-" (entry.reason.as_str()) } {
+                                    td {
+                                        @if let Some(short) = &entry.subgroup { span.badge.subgroup { (short) } " " }
+                                        (entry.area.name)
+                                    }
+                                    td { a href={ "/groups/" (entry.area.group_id) "/workplan#task-" (entry.task.id) } { (entry.task.title) } }
+                                    td { (owners.get(&entry.task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
+                                    td.date.due {
+                                        (entry.task.end_date.map(short_date).unwrap_or_default())
+                                        " " span class={ "badge " (entry.reason.as_str()) } { (locale.t(&format!("workplan-review-{}", entry.reason.as_str()))) }
+                                    }
+                                    td.status {
+                                        (task_status_badge(locale, entry.task.status))
+                                        @if !entry.task.progress_note.is_empty() { p.note { (entry.task.progress_note) } }
+                                    }
                                 }
                             }
                         }
                     }
-                }
+                }))
             }
             @if !discussed.is_empty() {
                 h4 { (locale.t("workplan-discussed-here")) }
@@ -665,7 +669,7 @@ pub fn timeline(ctx: &PageContext, page: &TimelinePage<'_>) -> Markup {
                     li { span.swatch style={ "background:" (status_colour(*status)) } {} " " (locale.t(&format!("task-status-{}", status.as_str()))) }
                 }
             }
-            div.timeline-scroll { (page.svg) }
+            div.timeline-scroll role="region" aria-label=(locale.t("workplan-timeline-title")) tabindex="0" { (page.svg) }
         },
     )
 }

@@ -95,35 +95,37 @@ pub fn preview(ctx: &PageContext, page: &ImportPage<'_>, rows: &[CheckedRow], ro
         &page.crumbs,
         html! {
             (preview_head(locale, rows.len(), invalid, &problems, &page.path, page.token, rows_json))
-            table.data.import {
-                thead {
-                    tr {
-                        th scope="col" { (locale.t("column-row")) }
-                        @for column in ["area", "task", "responsible", "start-date", "end-date", "status"] {
-                            th scope="col" { (locale.t(&format!("column-{column}"))) }
+            (super::scroll_region(&locale.t("import-rows"), html! {
+                table.data.import {
+                    thead {
+                        tr {
+                            th scope="col" { (locale.t("column-row")) }
+                            @for column in ["area", "task", "responsible", "start-date", "end-date", "status"] {
+                                th scope="col" { (locale.t(&format!("column-{column}"))) }
+                            }
                         }
                     }
-                }
-                tbody {
-                    @for row in rows {
-                        @let plan = row.outcome.as_ref().ok();
-                        tr.problem[plan.is_none()] {
-                            td.num { (row.source.row) }
-                            td { (row.source.area) }
-                            td { (row.source.task) }
-                            td { (row.source.responsible) }
-                            td.date { (date(plan.and_then(|p| p.start), &row.source.start)) }
-                            td.date { (date(plan.and_then(|p| p.end), &row.source.end)) }
-                            td {
-                                @match plan {
-                                    Some(plan) => (locale.t(&format!("task-status-{}", plan.status.as_str()))),
-                                    None => (row.source.status),
+                    tbody {
+                        @for row in rows {
+                            @let plan = row.outcome.as_ref().ok();
+                            tr.problem[plan.is_none()] {
+                                td.num { (row.source.row) }
+                                td { (row.source.area) }
+                                td { (row.source.task) }
+                                td { (row.source.responsible) }
+                                td.date { (date(plan.and_then(|p| p.start), &row.source.start)) }
+                                td.date { (date(plan.and_then(|p| p.end), &row.source.end)) }
+                                td {
+                                    @match plan {
+                                        Some(plan) => (locale.t(&format!("task-status-{}", plan.status.as_str()))),
+                                        None => (row.source.status),
+                                    }
                                 }
                             }
                         }
                     }
                 }
-            }
+            }))
         },
     )
 }
