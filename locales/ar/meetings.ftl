@@ -105,7 +105,7 @@ schedule-not-editable = هذا الاجتماع مختتم أو ملغى: لا �
 schedule-invalid-time = هذا ليس وقتًا؛ استخدم الساعات والدقائق مثل 14:00.
 schedule-invalid-end-before-start = يجب أن تأتي النهاية بعد البداية.
 schedule-invalid-duration = يستمر الاجتماع من 5 دقائق إلى 24 ساعة.
-schedule-invalid-online-link = أدخل عنوان ويب كاملًا يبدأ بـ https://‎ (أو http://‎).
+schedule-invalid-online-link = أدخل عنوان ويب كاملًا يبدأ بـ https:// (أو http://).
 
 ## Recurring series
 series-new-link = جدولة سلسلة
