@@ -7,18 +7,26 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The languages with a complete set of messages, their writing direction, and their
-/// files (one per part of the product, so that each part keeps its own messages).
-const LANGUAGES: &[(&str, &str, &[&str])] = &[(
-    "en",
-    "ltr",
-    &[
-        include_str!("../locales/en/main.ftl"),
-        include_str!("../locales/en/meetings.ftl"),
-        include_str!("../locales/en/mail.ftl"),
-        include_str!("../locales/en/workplan.ftl"),
-    ],
-)];
+/// The files of one language: one per part of the product, so that each part keeps its
+/// own messages.
+macro_rules! bundled {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../locales/", $lang, "/meetings.ftl")),
+            include_str!(concat!("../locales/", $lang, "/mail.ftl")),
+            include_str!(concat!("../locales/", $lang, "/workplan.ftl")),
+        ]
+    };
+}
+
+/// The languages with a complete set of messages, their writing direction and files.
+const LANGUAGES: &[(&str, &str, &[&str])] = &[
+    ("en", "ltr", &bundled!("en")),
+    ("fr", "ltr", &bundled!("fr")),
+    ("es", "ltr", &bundled!("es")),
+    ("ar", "rtl", &bundled!("ar")),
+];
 
 static BUNDLES: LazyLock<HashMap<&'static str, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     LANGUAGES
@@ -210,6 +218,9 @@ mod tests {
     #[test]
     fn negotiates_supported_languages_and_falls_back_to_english() {
         assert_eq!(Locale::negotiate(Some("en-GB,en;q=0.9")).lang, "en");
+        assert_eq!(Locale::negotiate(Some("fr-ML,fr;q=0.9,en;q=0.5")).lang, "fr");
+        assert_eq!(Locale::negotiate(Some("es-CO")).lang, "es");
+        assert_eq!(Locale::negotiate(Some("ar-SY,ar;q=0.9")).dir, "rtl");
         assert_eq!(Locale::negotiate(Some("xx")).lang, "en");
         assert_eq!(Locale::negotiate(None).dir, "ltr");
     }

@@ -162,10 +162,12 @@ import-header-no-rows = El archivo tiene una fila de encabezado pero ninguna fil
 import-preview-title = Revisar la importación a { $group }
 import-preview-valid = { $rows ->
     [one] La fila se puede importar. Revise lo que va a ocurrir y confirme.
+    [many] Las { $rows } de filas se pueden importar. Revise lo que va a ocurrir y confirme.
    *[other] Las { $rows } filas se pueden importar. Revise lo que va a ocurrir y confirme.
 }
 import-preview-invalid = { $invalid ->
     [one] { $invalid } de { $rows } filas tiene problemas, así que no se puede importar nada. Corríjala en el archivo y súbalo de nuevo.
+    [many] { $invalid } de { $rows } filas tienen problemas, así que no se puede importar nada. Corríjalas en el archivo y súbalo de nuevo.
    *[other] { $invalid } de { $rows } filas tienen problemas, así que no se puede importar nada. Corríjalas en el archivo y súbalo de nuevo.
 }
 import-problem = Fila { $row }, { $column }: { $reason }

@@ -14,7 +14,7 @@ workplan-delete-area-title = ¿Eliminar el área «{ $name }»?
 workplan-delete-area-question = { $count ->
     [0] El área no tiene tareas. Se eliminará.
     [one] La única tarea del área se eliminará con ella. No se puede deshacer.
-    [many] Los { $count } de tareas del área se eliminarán con ella. No se puede deshacer.
+    [many] Las { $count } de tareas del área se eliminarán con ella. No se puede deshacer.
    *[other] Las { $count } tareas del área se eliminarán con ella. No se puede deshacer.
 }
 workplan-tasks-served = Tareas del plan de trabajo

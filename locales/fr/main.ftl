@@ -65,8 +65,6 @@ action-status-dropped = Abandonné
 action-no-due-date = sans échéance
 action-none = Aucun point d'action.
 action-list-title = Points d'action de { $group }
-action-list-open = Ouverts
-action-list-closed = Terminés ou abandonnés
 review-empty = Aucun point d'action à passer en revue.
 owner-role-coordinator = Coordination
 owner-role-co_chair = Coprésidence
@@ -164,10 +162,12 @@ import-header-no-rows = Le fichier a une ligne d'en-tête mais aucune ligne en d
 import-preview-title = Vérifier l'import dans { $group }
 import-preview-valid = { $rows ->
     [one] La ligne peut être importée. Vérifiez ce qui va se passer, puis confirmez.
+    [many] Les { $rows } de lignes peuvent toutes être importées. Vérifiez ce qui va se passer, puis confirmez.
    *[other] Les { $rows } lignes peuvent toutes être importées. Vérifiez ce qui va se passer, puis confirmez.
 }
 import-preview-invalid = { $invalid ->
     [one] { $invalid } ligne sur { $rows } pose problème, rien ne peut donc être importé. Corrigez-la dans le fichier et téléversez-le à nouveau.
+    [many] { $invalid } de lignes sur { $rows } posent problème, rien ne peut donc être importé. Corrigez-les dans le fichier et téléversez-le à nouveau.
    *[other] { $invalid } lignes sur { $rows } posent problème, rien ne peut donc être importé. Corrigez-les dans le fichier et téléversez-le à nouveau.
 }
 import-problem = Ligne { $row }, { $column } : { $reason }
@@ -271,6 +271,7 @@ mail-reset-subject = Réinitialisation de votre mot de passe convene
 mail-reset-intro = Quelqu'un a demandé la réinitialisation du mot de passe de votre compte convene. Choisissez-en un nouveau avec ce lien :
 mail-link-validity = { $days ->
     [one] Le lien ne sert qu'une fois, pendant { $days } jour.
+    [many] Le lien ne sert qu'une fois, pendant { $days } de jours.
    *[other] Le lien ne sert qu'une fois, pendant { $days } jours.
 }
 mail-ignore = Si vous n'attendiez pas ce message, ignorez-le ; rien ne change.
