@@ -436,7 +436,7 @@ review-stuck = { $count ->
    *[other] مفتوحة منذ { $count } اجتماع
 }
 nav-directory = الدليل
-action-reached = تصل التذكيرات إلى
+action-reached = مستلمو التذكيرات
 
 action-export-csv = تصدير CSV
 action-export-xlsx = تصدير XLSX

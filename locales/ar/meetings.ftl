@@ -43,7 +43,7 @@ meeting-flow-start = بدء الاجتماع
 meeting-flow-close = اختتام الاجتماع
 meeting-flow-cancel = إلغاء الاجتماع
 meeting-flow-reopen = إعادة فتح الاجتماع
-meeting-flow-refused = لم يُنفَّذ: حالة الاجتماع { $status }. لا يُعدَّل الاجتماع المختتم إلا بعد إعادة فتحه.
+meeting-flow-refused = لم يُنفَّذ: حالة الاجتماع «{ $status }». لا يُعدَّل الاجتماع المختتم إلا بعد إعادة فتحه.
 
 ## Live mode
 live-title = مباشر

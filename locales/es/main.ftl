@@ -428,7 +428,7 @@ review-stuck = { $count ->
    *[other] abierto desde hace { $count } reuniones
 }
 nav-directory = Directorio
-action-reached = Los recordatorios llegan a
+action-reached = Destinatarios de los recordatorios
 
 action-export-csv = Exportar CSV
 action-export-xlsx = Exportar XLSX

@@ -40,7 +40,7 @@ meeting-flow-start = Iniciar la reunión
 meeting-flow-close = Cerrar la reunión
 meeting-flow-cancel = Cancelar la reunión
 meeting-flow-reopen = Reabrir la reunión
-meeting-flow-refused = No se ha hecho: la reunión está { $status }. Una reunión cerrada solo se modifica después de reabrirla.
+meeting-flow-refused = No se ha hecho: la reunión tiene el estado «{ $status }». Una reunión cerrada solo se modifica después de reabrirla.
 
 ## Live mode
 live-title = En directo

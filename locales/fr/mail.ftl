@@ -2,7 +2,7 @@
 
 ## The admin's outbox.
 outbox-title = Boîte d'envoi
-outbox-not-sending = Aucun serveur SMTP n'est configuré (SMTP_URL) : les courriels sont conservés ici et ne sont pas envoyés.
+outbox-not-sending = Aucun serveur SMTP n'est configuré (SMTP_URL) : les courriels sont conservés ici et ne sont pas envoyés.
 outbox-filter-state = État
 outbox-unknown-state = Choisissez en attente, échoué, envoyé, abandonné ou annulé.
 outbox-state-all = Tous
@@ -26,7 +26,7 @@ outbox-body = Texte
 outbox-attachment = Pièce jointe { $name }
 outbox-retry = Renvoyer maintenant
 outbox-cancel = Annuler ce courriel
-outbox-retry-sent = Ce courriel a déjà été envoyé ; il n'est pas envoyé deux fois.
+outbox-retry-sent = Ce courriel a déjà été envoyé ; il n'est pas envoyé deux fois.
 outbox-cancel-done = Seuls les courriels pas encore partis peuvent être annulés.
 
 ## Reminders.
@@ -35,28 +35,28 @@ mail-where = Où
 mail-online = En ligne
 mail-agenda = Ordre du jour
 mail-your-open-items = Vos points d'action ouverts
-mail-update-here = Mettez à jour son statut :
+mail-update-here = Mettez à jour son statut :
 mail-due-on = échéance le { $date }
-mail-meeting-reminder-subject = Rappel : { $group } – { $title }, { $when }
+mail-meeting-reminder-subject = Rappel : { $group } – { $title }, { $when }
 mail-meeting-reminder-intro = Ceci est un rappel de la prochaine réunion.
 mail-update-request-subject = Votre mise à jour pour { $title }, { $when }
-mail-update-request-intro = { $group } rend compte du point « { $item } » à la prochaine réunion. Merci de publier votre mise à jour avant la réunion :
-mail-due-soon-subject = { $group } : le point d'action n° { $number } arrive à échéance le { $date }
+mail-update-request-intro = { $group } rend compte du point « { $item } » à la prochaine réunion. Merci de publier votre mise à jour avant la réunion :
+mail-due-soon-subject = { $group } : le point d'action n° { $number } arrive à échéance le { $date }
 mail-due-soon-intro = Un point d'action dont vous êtes responsable arrive à échéance le { $date }.
-mail-due-today-subject = { $group } : le point d'action n° { $number } arrive à échéance aujourd'hui
+mail-due-today-subject = { $group } : le point d'action n° { $number } arrive à échéance aujourd'hui
 mail-due-today-intro = Un point d'action dont vous êtes responsable arrive à échéance aujourd'hui, le { $date }.
-mail-overdue-subject = { $group } : le point d'action n° { $number } est en retard (échéance le { $date })
+mail-overdue-subject = { $group } : le point d'action n° { $number } est en retard (échéance le { $date })
 mail-overdue-intro = Un point d'action dont vous êtes responsable arrivait à échéance le { $date } et est toujours ouvert.
-mail-task-ending-subject = { $group } : la tâche du plan de travail « { $title } » se termine le { $date }
-mail-task-ending-intro = Une tâche du plan de travail dont vous êtes responsable, « { $title } », se termine le { $date }. Mettez à jour son statut ou sa date de fin :
+mail-task-ending-subject = { $group } : la tâche du plan de travail « { $title } » se termine le { $date }
+mail-task-ending-intro = Une tâche du plan de travail dont vous êtes responsable, « { $title } », se termine le { $date }. Mettez à jour son statut ou sa date de fin :
 
 ## The update page of an action point, opened from a mail.
-action-link-title = Point d'action n° { $number } : { $topic }
+action-link-title = Point d'action n° { $number } : { $topic }
 action-link-due = Échéance
 action-link-save = Enregistrer la mise à jour
-action-link-saved = Merci : le statut est enregistré, avec une note dans l'historique du point indiquant qu'il vient d'un lien reçu par courriel.
-action-link-explain = Cette page vient d'un lien de votre courriel. Elle ne met à jour que le statut et la note de ce point d'action ; connectez-vous pour tout le reste.
-mail-unsubscribe = Pour ne plus recevoir de courriels comme celui-ci, ouvrez :
+action-link-saved = Merci : le statut est enregistré, avec une note dans l'historique du point indiquant qu'il vient d'un lien reçu par courriel.
+action-link-explain = Cette page vient d'un lien de votre courriel. Elle ne met à jour que le statut et la note de ce point d'action ; connectez-vous pour tout le reste.
+mail-unsubscribe = Pour ne plus recevoir de courriels comme celui-ci, ouvrez :
 
 ## Notification preferences and unsubscribing.
 notifications-title = Notifications
@@ -74,25 +74,25 @@ notifications-account-mail = Les courriels concernant votre compte (invitations,
 notifications-save = Enregistrer
 notifications-saved = Enregistré.
 unsubscribe-title = Se désabonner
-unsubscribe-confirm = Ne plus envoyer ces courriels à { $email } ?
+unsubscribe-confirm = Ne plus envoyer ces courriels à { $email } ?
 unsubscribe-button = Se désabonner
-unsubscribe-done = { $email } ne reçoit plus ces courriels :
+unsubscribe-done = { $email } ne reçoit plus ces courriels :
 unsubscribe-manage = Connectez-vous pour choisir les courriels que vous recevez
 
 ## Meeting notices.
 mail-minutes = Compte rendu
-mail-meeting-published-subject = Réunion : { $group } – { $title }, { $when }
+mail-meeting-published-subject = Réunion : { $group } – { $title }, { $when }
 mail-meeting-published-intro = Une réunion de votre groupe est programmée. L'invitation jointe l'ajoute à votre agenda.
-mail-meeting-rescheduled-subject = Déplacée : { $group } – { $title }, désormais { $when }
+mail-meeting-rescheduled-subject = Déplacée : { $group } – { $title }, désormais { $when }
 mail-meeting-rescheduled-intro = Une réunion de votre groupe change d'horaire ou de lieu. L'invitation jointe met à jour votre agenda.
-mail-meeting-cancelled-subject = Annulée : { $group } – { $title }, { $when }
+mail-meeting-cancelled-subject = Annulée : { $group } – { $title }, { $when }
 mail-meeting-cancelled-intro = Cette réunion de votre groupe est annulée. La pièce jointe la retire de votre agenda.
-mail-minutes-subject = Compte rendu : { $group } – { $title } du { $when }
-mail-minutes-corrected-subject = Compte rendu corrigé : { $group } – { $title } du { $when }
+mail-minutes-subject = Compte rendu : { $group } – { $title } du { $when }
+mail-minutes-corrected-subject = Compte rendu corrigé : { $group } – { $title } du { $when }
 mail-minutes-intro = La réunion est clôturée. Son compte rendu suit.
 
 ## The daily digest.
-mail-digest-subject = Votre récapitulatif convene du { $date } : { $count ->
+mail-digest-subject = Votre récapitulatif convene du { $date } : { $count ->
         [one] { $count } mise à jour
         [many] { $count } de mises à jour
        *[other] { $count } mises à jour
