@@ -66,7 +66,11 @@ fn catalogue() -> Catalogue {
                     walk_pattern(&attribute.value, &mut shape);
                 }
                 let id = message.id.name.to_owned();
-                assert!(messages.insert(id.clone(), shape).is_none(), "{} defines {id} twice", file.display());
+                assert!(
+                    messages.insert(id.clone(), shape).is_none(),
+                    "{} defines {id} twice",
+                    file.display()
+                );
             }
         }
     }
@@ -146,14 +150,25 @@ fn every_language_has_the_files_and_messages_of_english() {
     for (lang, files) in &catalogue {
         let names = |f: &BTreeMap<String, BTreeMap<String, Shape>>| f.keys().cloned().collect::<BTreeSet<_>>();
         if names(files) != names(english) {
-            problems.push(format!("{lang} has the files {:?}, English {:?}", names(files), names(english)));
+            problems.push(format!(
+                "{lang} has the files {:?}, English {:?}",
+                names(files),
+                names(english)
+            ));
         }
         for (file, messages) in english {
             let theirs = files.get(file);
-            for id in messages.keys().filter(|id| !theirs.is_some_and(|t| t.contains_key(*id))) {
+            for id in messages
+                .keys()
+                .filter(|id| !theirs.is_some_and(|t| t.contains_key(*id)))
+            {
                 problems.push(format!("{lang}/{file} lacks {id}"));
             }
-            for id in theirs.into_iter().flat_map(|t| t.keys()).filter(|id| !messages.contains_key(*id)) {
+            for id in theirs
+                .into_iter()
+                .flat_map(|t| t.keys())
+                .filter(|id| !messages.contains_key(*id))
+            {
                 problems.push(format!("{lang}/{file} has {id}, which English has not"));
             }
         }
@@ -168,12 +183,20 @@ fn every_message_has_the_attributes_and_variables_of_english() {
     for (lang, files) in &catalogue {
         for (file, messages) in files {
             for (id, shape) in messages {
-                let Some(english) = catalogue["en"].get(file).and_then(|m| m.get(id)) else { continue };
+                let Some(english) = catalogue["en"].get(file).and_then(|m| m.get(id)) else {
+                    continue;
+                };
                 if shape.variables != english.variables {
-                    problems.push(format!("{lang} {id}: variables {:?}, English {:?}", shape.variables, english.variables));
+                    problems.push(format!(
+                        "{lang} {id}: variables {:?}, English {:?}",
+                        shape.variables, english.variables
+                    ));
                 }
                 if shape.attributes != english.attributes {
-                    problems.push(format!("{lang} {id}: attributes {:?}, English {:?}", shape.attributes, english.attributes));
+                    problems.push(format!(
+                        "{lang} {id}: attributes {:?}, English {:?}",
+                        shape.attributes, english.attributes
+                    ));
                 }
                 if shape.plural_selects.len() < english.plural_selects.len() {
                     problems.push(format!("{lang} {id}: English chooses by a number here, this does not"));
@@ -259,7 +282,11 @@ fn every_language_is_served_in_its_direction() {
     for lang in catalogue().keys() {
         let locale = Locale::negotiate(Some(&format!("{lang}-XX,{lang};q=0.9")));
         assert_eq!(locale.lang, lang, "Accept-Language: {lang} is not served");
-        let dir = if RIGHT_TO_LEFT.contains(&lang.as_str()) { "rtl" } else { "ltr" };
+        let dir = if RIGHT_TO_LEFT.contains(&lang.as_str()) {
+            "rtl"
+        } else {
+            "ltr"
+        };
         assert_eq!(locale.dir, dir, "{lang}");
     }
 }
