@@ -61,14 +61,27 @@ impl Default for Locale {
 }
 
 impl Locale {
-    /// The best supported match for an `Accept-Language` header, else English.
+    /// The best supported match for an `Accept-Language` header, else English: the
+    /// highest quality first, and among equal ones the header's order.
     pub fn negotiate(accept_language: Option<&str>) -> Self {
-        accept_language
+        let mut ranges: Vec<(&str, f32)> = accept_language
             .into_iter()
             .flat_map(|header| header.split(','))
-            .filter_map(|part| part.split(';').next())
-            .filter_map(|tag| tag.trim().split('-').next())
-            .find_map(|primary| LANGUAGES.iter().find(|(lang, _, _)| lang.eq_ignore_ascii_case(primary)))
+            .filter_map(|part| {
+                let mut pieces = part.split(';');
+                let primary = pieces.next()?.trim().split('-').next()?;
+                let quality = match pieces.find_map(|p| p.trim().strip_prefix("q=")) {
+                    Some(q) => q.trim().parse().ok()?,
+                    None => 1.0,
+                };
+                Some((primary, quality))
+            })
+            .filter(|(_, quality)| *quality > 0.0)
+            .collect();
+        ranges.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranges
+            .iter()
+            .find_map(|(primary, _)| LANGUAGES.iter().find(|(lang, _, _)| lang.eq_ignore_ascii_case(primary)))
             .map_or_else(Locale::default, |(lang, dir, _)| Locale { lang, dir })
     }
 
@@ -222,6 +235,8 @@ mod tests {
         assert_eq!(Locale::negotiate(Some("es-CO")).lang, "es");
         assert_eq!(Locale::negotiate(Some("ar-SY,ar;q=0.9")).dir, "rtl");
         assert_eq!(Locale::negotiate(Some("xx")).lang, "en");
+        assert_eq!(Locale::negotiate(Some("fr;q=0.2, es-MX")).lang, "es");
+        assert_eq!(Locale::negotiate(Some("ar;q=0, xx")).lang, "en");
         assert_eq!(Locale::negotiate(None).dir, "ltr");
     }
 
