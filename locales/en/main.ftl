@@ -66,6 +66,7 @@ action-no-due-date = open-ended
 action-none = No action points.
 action-list-title = Action points of { $group }
 review-empty = No action points to review.
+review-more = The review lists the first { $count } items; see all of them in the list of action points.
 owner-role-coordinator = Coordinator
 owner-role-co_chair = Co-chair
 owner-role-im_officer = IM
