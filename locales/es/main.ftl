@@ -66,6 +66,11 @@ action-no-due-date = sin fecha límite
 action-none = No hay puntos de acción.
 action-list-title = Puntos de acción de { $group }
 review-empty = No hay puntos de acción que revisar.
+review-more = { $count ->
+    [one] La revisión solo muestra el primer punto; véalos todos en la lista de puntos de acción.
+    [many] La revisión muestra los primeros { $count } de puntos; véalos todos en la lista de puntos de acción.
+   *[other] La revisión muestra los primeros { $count } puntos; véalos todos en la lista de puntos de acción.
+}
 owner-role-coordinator = Coordinación
 owner-role-co_chair = Copresidencia
 owner-role-im_officer = GI

@@ -66,6 +66,11 @@ action-no-due-date = sans échéance
 action-none = Aucun point d'action.
 action-list-title = Points d'action de { $group }
 review-empty = Aucun point d'action à passer en revue.
+review-more = { $count ->
+    [one] La revue ne présente que le premier point ; voyez-les tous dans la liste des points d'action.
+    [many] La revue présente les { $count } de premiers points ; voyez-les tous dans la liste des points d'action.
+   *[other] La revue présente les { $count } premiers points ; voyez-les tous dans la liste des points d'action.
+}
 owner-role-coordinator = Coordination
 owner-role-co_chair = Coprésidence
 owner-role-im_officer = GI
