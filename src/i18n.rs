@@ -7,18 +7,26 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-/// The languages with a complete set of messages, their writing direction, and their
-/// files (one per part of the product, so that each part keeps its own messages).
-const LANGUAGES: &[(&str, &str, &[&str])] = &[(
-    "en",
-    "ltr",
-    &[
-        include_str!("../locales/en/main.ftl"),
-        include_str!("../locales/en/meetings.ftl"),
-        include_str!("../locales/en/mail.ftl"),
-        include_str!("../locales/en/workplan.ftl"),
-    ],
-)];
+/// The files of one language: one per part of the product, so that each part keeps its
+/// own messages.
+macro_rules! bundled {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../locales/", $lang, "/meetings.ftl")),
+            include_str!(concat!("../locales/", $lang, "/mail.ftl")),
+            include_str!(concat!("../locales/", $lang, "/workplan.ftl")),
+        ]
+    };
+}
+
+/// The languages with a complete set of messages, their writing direction and files.
+const LANGUAGES: &[(&str, &str, &[&str])] = &[
+    ("en", "ltr", &bundled!("en")),
+    ("fr", "ltr", &bundled!("fr")),
+    ("es", "ltr", &bundled!("es")),
+    ("ar", "rtl", &bundled!("ar")),
+];
 
 static BUNDLES: LazyLock<HashMap<&'static str, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     LANGUAGES
@@ -53,14 +61,27 @@ impl Default for Locale {
 }
 
 impl Locale {
-    /// The best supported match for an `Accept-Language` header, else English.
+    /// The best supported match for an `Accept-Language` header, else English: the
+    /// highest quality first, and among equal ones the header's order.
     pub fn negotiate(accept_language: Option<&str>) -> Self {
-        accept_language
+        let mut ranges: Vec<(&str, f32)> = accept_language
             .into_iter()
             .flat_map(|header| header.split(','))
-            .filter_map(|part| part.split(';').next())
-            .filter_map(|tag| tag.trim().split('-').next())
-            .find_map(|primary| LANGUAGES.iter().find(|(lang, _, _)| lang.eq_ignore_ascii_case(primary)))
+            .filter_map(|part| {
+                let mut pieces = part.split(';');
+                let primary = pieces.next()?.trim().split('-').next()?;
+                let quality = match pieces.find_map(|p| p.trim().strip_prefix("q=")) {
+                    Some(q) => q.trim().parse().ok()?,
+                    None => 1.0,
+                };
+                Some((primary, quality))
+            })
+            .filter(|(_, quality)| *quality > 0.0)
+            .collect();
+        ranges.sort_by(|a, b| b.1.total_cmp(&a.1));
+        ranges
+            .iter()
+            .find_map(|(primary, _)| LANGUAGES.iter().find(|(lang, _, _)| lang.eq_ignore_ascii_case(primary)))
             .map_or_else(Locale::default, |(lang, dir, _)| Locale { lang, dir })
     }
 
@@ -210,7 +231,12 @@ mod tests {
     #[test]
     fn negotiates_supported_languages_and_falls_back_to_english() {
         assert_eq!(Locale::negotiate(Some("en-GB,en;q=0.9")).lang, "en");
+        assert_eq!(Locale::negotiate(Some("fr-ML,fr;q=0.9,en;q=0.5")).lang, "fr");
+        assert_eq!(Locale::negotiate(Some("es-CO")).lang, "es");
+        assert_eq!(Locale::negotiate(Some("ar-SY,ar;q=0.9")).dir, "rtl");
         assert_eq!(Locale::negotiate(Some("xx")).lang, "en");
+        assert_eq!(Locale::negotiate(Some("fr;q=0.2, es-MX")).lang, "es");
+        assert_eq!(Locale::negotiate(Some("ar;q=0, xx")).lang, "en");
         assert_eq!(Locale::negotiate(None).dir, "ltr");
     }
 
