@@ -51,7 +51,7 @@ impl Sizes {
             people: of(2_000.0, 8),
             meetings: of(10_000.0, 6 * groups),
             // A multiple of 8, so the updates come to exactly 2.75 a point.
-            action_points: of(200_000.0, 8).div_ceil(8) * 8,
+            action_points: (of(200_000.0, 8) + 7) / 8 * 8,
             tasks: of(20_000.0, 2 * groups),
         })
     }
