@@ -89,7 +89,7 @@ pub async fn generate(conn: &mut AsyncPgConnection, sizes: Sizes, seed: u32, tod
             action_points,
             tasks,
         } = sizes;
-        let top = (groups + 14) / 15;
+        let top = ((groups + 14) / 15).max(2);
         conn.batch_execute(&format!(
             "CREATE TEMP TABLE bench ON COMMIT DROP AS SELECT {organizations}::bigint AS organizations, \
              {groups}::bigint AS groups, {people}::bigint AS people, {meetings}::bigint AS meetings, \

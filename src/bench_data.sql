@@ -12,7 +12,8 @@ SELECT o, 'Organisation ' || o || ' for ' || (ARRAY['Children', 'Refugees', 'Dev
   FROM pg_temp.bench, generate_series(1, organizations) AS o;
 
 -- step: groups
--- A tree: `top` working groups, six groups below each, then the rest one level further down.
+-- A tree: `top` working groups (at least two), six groups below each, then the rest one
+-- level further down.
 INSERT INTO groups (id, parent_id, name, short_name, kind, location, time_zone, description)
 SELECT g, parent,
        CASE WHEN parent IS NULL THEN 'Working group ' || g ELSE 'Group ' || g || ' below ' || parent END,
@@ -89,25 +90,45 @@ SELECT parent_id, id, short_name, row_number() OVER (PARTITION BY parent_id ORDE
 CREATE INDEX ON child_groups (parent_id, rn);
 
 -- step: meetings
--- A fifth of the meetings are group 1's; each group meets at even intervals over eight years
--- (at most every two weeks), its last meeting ahead, the one before it today at 09:00 UTC:
--- running in group 1 (the live screen), scheduled elsewhere. The past ones are closed, one in
--- 29 cancelled.
+-- Group 1 and the groups below it hold a tenth of the meetings (half of that group 1's own),
+-- as a big working group's tree of a country-wide cluster does; the other groups share the
+-- rest. Each group meets at even intervals over eight years (at most every two weeks), its
+-- last meeting ahead, the one before it today at 09:00 UTC: running in group 1 (the live
+-- screen), scheduled elsewhere. The past ones are closed, one in 29 cancelled.
+CREATE TEMP TABLE big_tree AS
+WITH RECURSIVE below AS (
+    SELECT 1::bigint AS id
+    UNION ALL
+    SELECT g.id FROM groups g JOIN below ON g.parent_id = below.id
+)
+SELECT id FROM below;
+
+CREATE TEMP TABLE meeting_counts AS
+WITH tree AS (
+    SELECT g.id, g.id = 1 AS big, t.id IS NOT NULL AS in_tree,
+           count(t.id) OVER () - 1 AS below_big, count(*) FILTER (WHERE t.id IS NULL) OVER () AS outside,
+           row_number() OVER (PARTITION BY t.id IS NULL ORDER BY g.id) AS rn
+      FROM groups g LEFT JOIN big_tree t ON t.id = g.id
+), inside AS (
+    SELECT id, CASE WHEN big THEN greatest(5, meetings / 20)
+                    ELSE greatest(3, meetings / 20 / below_big) END AS n
+      FROM tree, pg_temp.bench WHERE in_tree
+)
+SELECT id AS group_id, n FROM inside
+UNION ALL
+SELECT t.id, r.rest / t.outside + CASE WHEN t.rn <= r.rest % t.outside THEN 1 ELSE 0 END
+  FROM tree t, (SELECT meetings - (SELECT sum(n) FROM inside) AS rest FROM pg_temp.bench) AS r
+ WHERE NOT t.in_tree;
+
 CREATE TEMP TABLE planned_meetings AS
-SELECT row_number() OVER (ORDER BY g, j) AS id, g AS group_id, j AS idx, n,
+SELECT row_number() OVER (ORDER BY c.group_id, j) AS id, c.group_id, j AS idx, c.n,
        (today + time '09:00') AT TIME ZONE 'UTC'
-           + (j - n + 1) * least(interval '14 days', interval '8 years' / n) AS starts_at,
-       CASE WHEN j = n THEN CASE WHEN g % 3 = 0 THEN 'draft' ELSE 'scheduled' END
-            WHEN j = n - 1 THEN CASE WHEN g = 1 THEN 'in_progress' ELSE 'scheduled' END
+           + (j - c.n + 1) * least(interval '14 days', interval '8 years' / c.n) AS starts_at,
+       CASE WHEN j = c.n THEN CASE WHEN c.group_id % 3 = 0 THEN 'draft' ELSE 'scheduled' END
+            WHEN j = c.n - 1 THEN CASE WHEN c.group_id = 1 THEN 'in_progress' ELSE 'scheduled' END
             WHEN j % 29 = 0 THEN 'cancelled'
             ELSE 'closed' END AS status
-  FROM pg_temp.bench,
-       generate_series(1, groups) AS g,
-       LATERAL (SELECT CASE WHEN g = 1 THEN greatest(5, meetings / 5)
-                            ELSE (meetings - greatest(5, meetings / 5)) / (groups - 1)
-                                 + CASE WHEN g - 1 <= (meetings - greatest(5, meetings / 5)) % (groups - 1) THEN 1 ELSE 0 END
-                       END AS n) AS counts,
-       generate_series(1, n) AS j;
+  FROM pg_temp.bench, meeting_counts c, generate_series(1, c.n) AS j;
 CREATE UNIQUE INDEX ON planned_meetings (group_id, idx);
 
 INSERT INTO meetings (id, group_id, title, starts_at, duration_minutes, location, online_url, chair_id,
