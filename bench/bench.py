@@ -258,11 +258,19 @@ def pgbench(cluster: Cluster, script: Path, clients: int, seconds: int, mode: st
 def explain(cluster: Cluster, sql: str) -> str:
     # Rolled back: the heaviest statement may be a write (a session touched).
     out = subprocess.run(
-        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", *cluster.conninfo()],
+        ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", *cluster.conninfo()],
         input=f"BEGIN;\nEXPLAIN (ANALYZE, BUFFERS) {sql};\nROLLBACK;\n",
         env={**os.environ, "PGAPPNAME": "bench"}, capture_output=True, text=True,
     )
-    return out.stdout.rstrip() if out.returncode == 0 else f"(EXPLAIN failed: {out.stderr.strip()})"
+    if out.returncode != 0:
+        return f"(EXPLAIN failed: {out.stderr.strip()[:500]})"
+    return "\n".join(shorten(line, 240) for line in out.stdout.rstrip().splitlines())
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` for the report: long lists of values summarised, long lines cut."""
+    text = re.sub(r"'\{([^}]{100,})\}'", lambda m: f"'{{… {m.group(1).count(',') + 1} values …}}'", text)
+    return text if len(text) <= limit else text[:limit] + " …"
 
 
 # --- One page ----------------------------------------------------------------------------
@@ -521,8 +529,8 @@ def report(args, runs: list[dict], started: datetime.datetime, seconds: float) -
             continue
         top = "; ".join(f"{s['ms']:.1f} ms" for s in page["top"])
         lines += [f"{page['statements']} statements, {page['db_ms']:.1f} ms of server time in all; "
-                  f"the three heaviest {top}.", "", "```sql", page["heaviest_sql"][:3000], "```", "", "```",
-                  page["explain"][:8000], "```", ""]
+                  f"the three heaviest {top}.", "", "```sql", shorten(page["heaviest_sql"], 3000), "```", "", "```",
+                  page["explain"][:12000], "```", ""]
     return "\n".join(lines) + "\n"
 
 

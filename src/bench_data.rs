@@ -118,7 +118,11 @@ pub async fn generate(conn: &mut AsyncPgConnection, sizes: Sizes, seed: u32, tod
     .await?;
     let started = Instant::now();
     conn.batch_execute("ANALYZE").await?;
-    tracing::info!(step = "analyze", seconds = started.elapsed().as_secs_f64(), "bench data");
+    tracing::info!(
+        step = "analyze",
+        seconds = started.elapsed().as_secs_f64(),
+        "bench data"
+    );
     Ok(())
 }
 

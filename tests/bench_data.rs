@@ -59,15 +59,22 @@ async fn the_dataset_has_the_sizes_of_its_scale_and_keeps_the_apps_invariants() 
     assert_eq!(db.count("SELECT count(*) AS count FROM groups").await, sizes.groups);
     assert_eq!(db.count("SELECT count(*) AS count FROM users").await, sizes.people);
     assert_eq!(db.count("SELECT count(*) AS count FROM meetings").await, sizes.meetings);
-    assert_eq!(db.count("SELECT count(*) AS count FROM action_points").await, sizes.action_points);
+    assert_eq!(
+        db.count("SELECT count(*) AS count FROM action_points").await,
+        sizes.action_points
+    );
     assert_eq!(
         db.count("SELECT count(*) AS count FROM action_point_updates").await,
         sizes.action_points * 11 / 4
     );
-    assert_eq!(db.count("SELECT count(*) AS count FROM workplan_tasks").await, sizes.tasks);
+    assert_eq!(
+        db.count("SELECT count(*) AS count FROM workplan_tasks").await,
+        sizes.tasks
+    );
     // A tree with working groups at the top.
     assert_eq!(
-        db.count("SELECT count(*) AS count FROM groups WHERE parent_id IS NULL").await,
+        db.count("SELECT count(*) AS count FROM groups WHERE parent_id IS NULL")
+            .await,
         1
     );
     // Every item's status and note are those of its latest history row, which starts at open.
@@ -111,7 +118,8 @@ async fn the_dataset_has_the_sizes_of_its_scale_and_keeps_the_apps_invariants() 
         0
     );
     assert_eq!(
-        db.count("SELECT count(*) AS count FROM meetings WHERE status = 'in_progress'").await,
+        db.count("SELECT count(*) AS count FROM meetings WHERE status = 'in_progress'")
+            .await,
         1
     );
     assert!(
