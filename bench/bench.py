@@ -407,7 +407,8 @@ def run_scale(args, scale: float) -> dict:
     env.update({"DATA_DIR": str(data_dir), "LOG": "info", "LOG_FORMAT": "human", "BACKGROUND_JOBS": "off",
                 "DATABASE_POOL_SIZE": str(POOL_SIZE), "HTTP_WORKERS": str(HTTP_WORKERS)})
 
-    log(f"scale {scale:g}: generating")
+    load = os.getloadavg()[0]
+    log(f"scale {scale:g}: generating (load average {load:.1f})")
     started = time.perf_counter()
     out = subprocess.run([str(BIN), "bench-data", "--scale", f"{scale:g}", "--seed", str(args.seed)],
                          env=env, capture_output=True, text=True)
@@ -449,7 +450,8 @@ def run_scale(args, scale: float) -> dict:
         sink.wait(timeout=10)
     sink_count = (data_dir / "sink-count").read_text().strip() if (data_dir / "sink-count").exists() else "?"
     return {"scale": scale, "generate_s": generate_s, "summary": out.stdout.splitlines()[0], "pages": results,
-            "memory": memory, "planner": plan, "worker": mail, "sink": sink_count, "db_size": sizes}
+            "memory": memory, "planner": plan, "worker": mail, "sink": sink_count, "db_size": sizes,
+            "load": (load, os.getloadavg()[0])}
 
 
 # --- The report --------------------------------------------------------------------------
@@ -482,7 +484,8 @@ def report(args, runs: list[dict], started: datetime.datetime, seconds: float) -
     small = by_scale.get(min(by_scale)) if len(by_scale) > 1 else None
     for run in runs:
         lines += [f"## Scale {run['scale']:g}", "", f"{run['summary']}; generated in {run['generate_s']:.0f} s, "
-                  f"database {run['db_size']}.", ""]
+                  f"database {run['db_size']}; the machine's load average {run['load'][0]:.1f} at the start, "
+                  f"{run['load'][1]:.1f} at the end (other work on the machine included).", ""]
         ratio_head = f" | ÷ scale {small['scale']:g}" if small and run is not small else ""
         lines += [
             f"| page | status | bytes | alone ms | statements | DB ms | req/s @10 | p50/p99 ms @10 "
