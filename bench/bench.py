@@ -370,12 +370,14 @@ def worker(cluster: Cluster, env: dict, smtp_port: int, mails: int) -> dict:
     sent_sql = "SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL"
     env = {**env, "SMTP_URL": f"smtp://127.0.0.1:{smtp_port}?tls=none"}
     due = int(cluster.psql(pending_sql))
+    # Mail held for a digest counts as sent once the planner made the digest: count from here.
+    already = int(cluster.psql(sent_sql))
     started = time.perf_counter()
     once = subprocess.run([str(BIN), "worker", "--once"], env=env, capture_output=True, text=True)
     once_s = time.perf_counter() - started
-    once_sent = int(cluster.psql(sent_sql))
+    once_sent = int(cluster.psql(sent_sql)) - already
     loop = subprocess.Popen([str(BIN), "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    started, before = time.perf_counter(), once_sent
+    started, before = time.perf_counter(), once_sent + already
     sent = before
     while time.perf_counter() - started < 30:
         time.sleep(0.5)
