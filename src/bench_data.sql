@@ -352,29 +352,25 @@ SELECT t.id,
  ORDER BY t.id;
 
 -- A tenth of the tasks follow up an action point of their group, another tenth a meeting.
-CREATE TEMP TABLE group_points AS
-SELECT group_id, id, row_number() OVER (PARTITION BY group_id ORDER BY id) AS rn,
-       count(*) OVER (PARTITION BY group_id) AS n
-  FROM planned_points;
-CREATE INDEX ON group_points (group_id, rn);
+CREATE TEMP TABLE linkable AS
+SELECT kind, group_id, id, row_number() OVER (PARTITION BY kind, group_id ORDER BY id) AS rn,
+       count(*) OVER (PARTITION BY kind, group_id) AS n
+  FROM (SELECT 'point' AS kind, group_id, id FROM planned_points
+        UNION ALL
+        SELECT 'meeting', group_id, id FROM held) AS candidates;
+CREATE INDEX ON linkable (kind, group_id, rn);
 
 INSERT INTO workplan_task_action_points (task_id, action_point_id)
 SELECT t.id, gp.id
   FROM planned_tasks t
-  JOIN group_points gp ON gp.group_id = t.group_id AND gp.rn = 1 + pg_temp.pick(t.id, 89, gp.n)
+  JOIN linkable gp ON gp.kind = 'point' AND gp.group_id = t.group_id AND gp.rn = 1 + pg_temp.pick(t.id, 89, gp.n)
  WHERE t.id % 10 = 0
  ORDER BY t.id;
-
-CREATE TEMP TABLE group_held AS
-SELECT group_id, id, row_number() OVER (PARTITION BY group_id ORDER BY id) AS rn,
-       count(*) OVER (PARTITION BY group_id) AS n
-  FROM held;
-CREATE INDEX ON group_held (group_id, rn);
 
 INSERT INTO workplan_task_meetings (task_id, meeting_id, area_id, group_id)
 SELECT t.id, gh.id, t.area_id, t.group_id
   FROM planned_tasks t
-  JOIN group_held gh ON gh.group_id = t.group_id AND gh.rn = 1 + pg_temp.pick(t.id, 90, gh.n)
+  JOIN linkable gh ON gh.kind = 'meeting' AND gh.group_id = t.group_id AND gh.rn = 1 + pg_temp.pick(t.id, 90, gh.n)
  WHERE t.id % 10 = 5
  ORDER BY t.id;
 
