@@ -71,9 +71,15 @@ async fn the_dataset_has_the_sizes_of_its_scale_and_keeps_the_apps_invariants() 
         db.count("SELECT count(*) AS count FROM workplan_tasks").await,
         sizes.tasks
     );
-    // A tree with working groups at the top.
+    // A tree: two working groups at the top at this scale, the third group below the first,
+    // whose tree holds a tenth of the meetings.
     assert_eq!(
-        db.count("SELECT count(*) AS count FROM groups WHERE parent_id IS NULL")
+        db.count("SELECT count(*) AS count FROM groups WHERE parent_id IS NULL AND kind = 'working_group'")
+            .await,
+        2
+    );
+    assert_eq!(
+        db.count("SELECT count(*) AS count FROM groups WHERE parent_id = 1")
             .await,
         1
     );
