@@ -707,6 +707,12 @@ async fn load_history(
         .await?;
     }
 
+    // Closed as closing a meeting leaves it: with its review stored.
+    for closed in [may, june] {
+        let meeting = crate::models::meetings::find(conn, closed).await?;
+        crate::models::reviews::store(conn, &meeting).await?;
+    }
+
     for (person, status) in [
         ("coordinator", AttendanceStatus::Present),
         ("co_chair", AttendanceStatus::Present),

@@ -28,6 +28,7 @@ pub struct Metrics {
     registry: Registry,
     requests: IntCounterVec,
     latency: HistogramVec,
+    statements: HistogramVec,
     pool_max: IntGauge,
     pool_open: IntGauge,
     pool_in_use: IntGauge,
@@ -72,6 +73,18 @@ impl Metrics {
         )
         .expect("valid metric");
         register(Box::new(latency.clone()));
+        // A page whose count grows with the data has an N+1; the sum over the count is
+        // the mean per request.
+        let statements = HistogramVec::new(
+            HistogramOpts::new(
+                "database_statements_per_request",
+                "SQL statements one HTTP request sent to the database, by route pattern",
+            )
+            .buckets(vec![1.0, 2.0, 4.0, 8.0, 12.0, 16.0, 24.0, 32.0, 64.0]),
+            &["method", "route"],
+        )
+        .expect("valid metric");
+        register(Box::new(statements.clone()));
         let gauge = |name: &str, help: &str| {
             let gauge = IntGauge::new(name, help).expect("valid metric");
             register(Box::new(gauge.clone()));
@@ -132,6 +145,7 @@ impl Metrics {
             registry,
             requests,
             latency,
+            statements,
             pool_max,
             pool_open,
             pool_in_use,
@@ -151,13 +165,17 @@ impl Metrics {
         self.pools.lock().unwrap_or_else(|e| e.into_inner()).push(pool.clone());
     }
 
-    /// One answered request; `route` is its pattern, or [`UNMATCHED`].
-    pub fn request(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
+    /// One answered request and the statements it sent; `route` is its pattern, or
+    /// [`UNMATCHED`].
+    pub fn request(&self, method: &str, route: &str, status: u16, elapsed: Duration, statements: u32) {
         let status = status.to_string();
         self.requests.with_label_values(&[method, route, &status]).inc();
         self.latency
             .with_label_values(&[method, route])
             .observe(elapsed.as_secs_f64());
+        self.statements
+            .with_label_values(&[method, route])
+            .observe(f64::from(statements));
     }
 
     /// One run of the planner, and whether it went through.

@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::mail::SmtpServer;
-use common::{TestApp, TestDatabase, Visitor, form_token, spawn_app_on, spawn_app_with};
+use common::{TestApp, TestDatabase, Visitor, form_token, sample, spawn_app_on, spawn_app_with};
 use diesel_async::RunQueryDsl;
 
 const TOKEN: &str = "a-metrics-token-of-enough-length-0123456789";
@@ -16,12 +16,6 @@ async fn scrape(visitor: &Visitor) -> String {
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "text/plain; version=0.0.4");
     response.text().await.unwrap()
-}
-
-/// The value of the sample `series` (name and labels, as written), if present.
-fn sample(text: &str, series: &str) -> Option<f64> {
-    text.lines()
-        .find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
 }
 
 async fn execute(app: &TestApp, sql: &str) {

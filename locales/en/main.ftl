@@ -68,6 +68,7 @@ action-list-title = Action points of { $group }
 action-list-open = Open
 action-list-closed = Done or dropped
 review-empty = No action points to review.
+review-more = The review lists the first { $count } items; see all of them in the list of action points.
 owner-role-coordinator = Coordinator
 owner-role-co_chair = Co-chair
 owner-role-im_officer = IM

@@ -4,14 +4,17 @@
 pub mod backup;
 pub mod embedded;
 
+use std::cell::Cell;
+use std::future::Future;
 use std::time::Duration;
 
+use diesel::connection::{Instrumentation, InstrumentationEvent};
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 use diesel_async::async_connection_wrapper::AsyncConnectionWrapper;
 use diesel_async::pooled_connection::deadpool::{Object, Pool};
 use diesel_async::pooled_connection::{AsyncDieselConnectionManager, ManagerConfig, RecyclingMethod};
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use futures_util::FutureExt;
 
@@ -33,11 +36,44 @@ pub async fn connect(url: &str, statement_timeout: Duration) -> ConnectionResult
                 CONNECT_TIMEOUT.as_secs()
             ))
         })??;
-    diesel::sql_query(format!("SET statement_timeout = {}", statement_timeout.as_millis()))
-        .execute(&mut conn)
-        .await
-        .map_err(ConnectionError::CouldntSetupConfiguration)?;
+    // JIT compiling costs a page's queries hundreds of milliseconds each time their
+    // estimate passes its threshold, more than running them takes through their indexes.
+    conn.batch_execute(&format!(
+        "SET statement_timeout = {}; SET jit = off",
+        statement_timeout.as_millis()
+    ))
+    .await
+    .map_err(ConnectionError::CouldntSetupConfiguration)?;
+    conn.set_instrumentation(CountStatements);
     Ok(conn)
+}
+
+tokio::task_local! {
+    /// The statements sent so far by the task running [`counting_statements`].
+    static STATEMENTS: Cell<u32>;
+}
+
+/// Counts each statement a connection sends towards the task that sent it, so that a
+/// request's statements are counted whichever pooled connection served it.
+struct CountStatements;
+
+impl Instrumentation for CountStatements {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+            // Outside a counted task (background jobs, commands) there is nothing to count.
+            let _ = STATEMENTS.try_with(|count| count.set(count.get() + 1));
+        }
+    }
+}
+
+/// Runs `work` and says how many statements its connections sent meanwhile.
+pub async fn counting_statements<F: Future>(work: F) -> (F::Output, u32) {
+    STATEMENTS
+        .scope(Cell::new(0), async {
+            let output = work.await;
+            (output, STATEMENTS.with(Cell::get))
+        })
+        .await
 }
 
 /// Whether a query failed because the database went away (the connection closed, the

@@ -3,8 +3,8 @@ use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
+use super::minutes::Reader;
 use super::owners::{self, Owner, OwnerTable};
-use crate::domain::review::{Candidate, StatusEvent};
 use crate::domain::{ActionStatus, UpdateVia};
 use crate::schema::{action_point_updates, action_points, groups, users};
 
@@ -24,17 +24,6 @@ pub struct ActionPoint {
     pub status_changed_at: Option<DateTime<Utc>>,
     pub restricted: bool,
     pub created_at: DateTime<Utc>,
-}
-
-impl ActionPoint {
-    pub fn review_candidate(&self) -> Candidate {
-        Candidate {
-            id: self.id,
-            number: self.number,
-            topic: self.topic.clone(),
-            created_at: self.created_at,
-        }
-    }
 }
 
 /// A new action point; its number within the group is assigned on insert.
@@ -209,34 +198,33 @@ pub async fn raised_at(conn: &mut AsyncPgConnection, meeting_id: i64) -> QueryRe
         .await
 }
 
-/// Item, when, new status, note, and the name of who gave it.
-type HistoryRow = (i64, DateTime<Utc>, ActionStatus, String, Option<String>);
-
-/// The status history of the given items, with who gave each update.
-pub async fn history(conn: &mut AsyncPgConnection, ids: &[i64]) -> QueryResult<Vec<StatusEvent>> {
-    let rows: Vec<HistoryRow> = action_point_updates::table
-        .left_join(users::table)
-        .filter(action_point_updates::action_point_id.eq_any(ids))
-        .order((action_point_updates::action_point_id, action_point_updates::created_at))
-        .select((
-            action_point_updates::action_point_id,
-            action_point_updates::created_at,
-            action_point_updates::new_status,
-            action_point_updates::note,
-            users::name.nullable(),
-        ))
+/// The items the minutes of meeting `meeting_id` mention, as `reader` may see them:
+/// those of `reviewed` (already filtered for the reader) and those raised at the meeting.
+pub async fn mentioned(
+    conn: &mut AsyncPgConnection,
+    reviewed: &[i64],
+    meeting_id: i64,
+    reader: Reader,
+) -> QueryResult<Vec<ActionPoint>> {
+    let raised = action_points::meeting_id.eq(meeting_id);
+    let query = action_points::table.select(ActionPoint::as_select()).into_boxed();
+    let query = match reader {
+        Reader::Everything => query.filter(action_points::id.eq_any(reviewed).or(raised)),
+        Reader::Member(viewer) => query.filter(
+            action_points::id
+                .eq_any(reviewed)
+                .or(raised.and(action_points::restricted.eq(false).or(stands_for_filter(viewer)))),
+        ),
+        Reader::AllMembers => query.filter(
+            action_points::id
+                .eq_any(reviewed)
+                .or(raised.and(action_points::restricted.eq(false))),
+        ),
+    };
+    query
+        .order((action_points::created_at, action_points::number))
         .load(conn)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(action_point_id, at, status, note, by)| StatusEvent {
-            action_point_id,
-            at,
-            status,
-            note,
-            by,
-        })
-        .collect())
+        .await
 }
 
 /// How a list of action points is narrowed; empty fields mean "any".
@@ -269,22 +257,56 @@ pub enum Sort {
     Status,
 }
 
-/// The condition "user `$1` stands for an owner of `ap`": named as a person, through
-/// their organisation (as a focal point in the item's group), as a member of an owning
-/// sub-group, or by holding the owning role in the item's group ("Members": anyone
-/// but observers). Terms in force today only.
-const OWNED_BY: &str = "EXISTS (SELECT 1 FROM action_point_owners o WHERE o.action_point_id = ap.id AND ( \
-       o.user_id = $1 \
-    OR o.organization_id = (SELECT organization_id FROM users WHERE id = $1) AND EXISTS ( \
-         SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.group_id = ap.group_id AND m.since <= current_date \
-         AND (m.until IS NULL OR m.until >= current_date)) \
-    OR o.group_id IS NOT NULL AND EXISTS ( \
-         SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.group_id = o.group_id AND m.since <= current_date \
-         AND (m.until IS NULL OR m.until >= current_date)) \
-    OR o.role IS NOT NULL AND EXISTS ( \
-         SELECT 1 FROM memberships m WHERE m.user_id = $1 AND m.group_id = ap.group_id AND m.since <= current_date \
-         AND (m.until IS NULL OR m.until >= current_date) \
-         AND (m.role = o.role OR (o.role = 'member' AND m.role <> 'observer')))))";
+/// The condition "the person stands for an owner of `item`" (an alias of
+/// `action_points`), in three parts to join with the person's id placeholder: named
+/// as a person, through their organisation (as a focal point in the item's group), as a
+/// member of an owning sub-group, or by holding the owning role in the item's group
+/// ("Members": anyone but observers). Terms in force today only.
+/// The first three ways are few items read from the owners' side through their
+/// indexes; a role owns a share of every item of the person's groups, so that one is
+/// tested on the page's own candidate rows instead of being listed.
+fn stands_for_parts(item: &str) -> [String; 3] {
+    const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
+    [
+        format!("({item}.id IN (SELECT s.id FROM (SELECT "),
+        format!(
+            "::bigint AS user_id) me CROSS JOIN LATERAL ( \
+                 SELECT o.action_point_id FROM action_point_owners o WHERE o.user_id = me.user_id \
+                 UNION ALL \
+                 SELECT o.action_point_id FROM users u \
+                   JOIN action_point_owners o ON o.organization_id = u.organization_id \
+                   JOIN action_points a ON a.id = o.action_point_id \
+                   JOIN memberships m ON m.user_id = u.id AND m.group_id = a.group_id AND {ACTIVE} \
+                  WHERE u.id = me.user_id \
+                 UNION ALL \
+                 SELECT o.action_point_id FROM memberships m JOIN action_point_owners o ON o.group_id = m.group_id \
+                  WHERE m.user_id = me.user_id AND {ACTIVE}) s(id)) \
+             OR EXISTS (SELECT 1 FROM action_point_owners o JOIN memberships m ON m.group_id = {item}.group_id \
+                         AND (o.role = m.role OR (o.role = 'member' AND m.role <> 'observer')) AND {ACTIVE} \
+                        WHERE o.action_point_id = {item}.id AND o.role IS NOT NULL AND m.user_id = "
+        ),
+        "))".to_owned(),
+    ]
+}
+
+/// [`stands_for_parts`] for a raw query, the person's id in placeholder `param` (`$1`).
+pub fn stands_for_condition(item: &str, param: &str) -> String {
+    stands_for_parts(item).join(&format!("{param}::bigint"))
+}
+
+/// The same condition on `action_points`, for a diesel query.
+fn stands_for_filter(
+    user_id: i64,
+) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool, impl diesel::query_builder::QueryFragment<diesel::pg::Pg>>
+{
+    use diesel::sql_types::BigInt;
+    let [before, between, after] = stands_for_parts("action_points");
+    diesel::dsl::sql::<diesel::sql_types::Bool>(&before)
+        .bind::<BigInt, _>(user_id)
+        .sql(&between)
+        .bind::<BigInt, _>(user_id)
+        .sql(&after)
+}
 
 #[derive(QueryableByName)]
 struct Id {
@@ -294,27 +316,9 @@ struct Id {
 
 /// Whether `user_id` stands for one of the item's owners.
 pub async fn stands_for(conn: &mut AsyncPgConnection, user_id: i64, action_point_id: i64) -> QueryResult<bool> {
-    let found: Option<Id> = diesel::sql_query(format!(
-        "SELECT ap.id FROM action_points ap WHERE ap.id = $2 AND {OWNED_BY}"
-    ))
-    .bind::<diesel::sql_types::BigInt, _>(user_id)
-    .bind::<diesel::sql_types::BigInt, _>(action_point_id)
-    .get_result(conn)
-    .await
-    .optional()?;
-    Ok(found.is_some())
-}
-
-/// The items of `group_ids` that `user_id` stands for.
-async fn owned_ids(conn: &mut AsyncPgConnection, user_id: i64, group_ids: &[i64]) -> QueryResult<Vec<i64>> {
-    let rows: Vec<Id> = diesel::sql_query(format!(
-        "SELECT ap.id FROM action_points ap WHERE ap.group_id = ANY($2) AND {OWNED_BY}"
-    ))
-    .bind::<diesel::sql_types::BigInt, _>(user_id)
-    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(group_ids)
-    .load(conn)
-    .await?;
-    Ok(rows.into_iter().map(|r| r.id).collect())
+    Ok(owned_among(conn, user_id, &[action_point_id])
+        .await?
+        .contains(&action_point_id))
 }
 
 /// One page of the items of `group_ids` that match, and how many match in all.
@@ -332,14 +336,6 @@ pub async fn list(
 
     use crate::schema::{action_point_owners, users as people};
 
-    let owned = match filter.owned_by {
-        Some(user) => Some(owned_ids(conn, user, group_ids).await?),
-        None => None,
-    };
-    let restricted_owned = match filter.restricted_visible_to {
-        Some(user) => Some(owned_ids(conn, user, group_ids).await?),
-        None => None,
-    };
     let matching = || {
         let mut query = action_points::table
             .filter(action_points::group_id.eq_any(group_ids))
@@ -386,15 +382,11 @@ pub async fn list(
                     .sql(")"),
             );
         }
-        if let Some(ids) = &owned {
-            query = query.filter(action_points::id.eq_any(ids.clone()));
+        if let Some(user) = filter.owned_by {
+            query = query.filter(stands_for_filter(user));
         }
-        if let Some(ids) = &restricted_owned {
-            query = query.filter(
-                action_points::restricted
-                    .eq(false)
-                    .or(action_points::id.eq_any(ids.clone())),
-            );
+        if let Some(user) = filter.restricted_visible_to {
+            query = query.filter(action_points::restricted.eq(false).or(stands_for_filter(user)));
         }
         query
     };
@@ -424,29 +416,45 @@ pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<ActionPo
         .await
 }
 
-/// The distinct topics of the groups' items, for the filter.
-pub async fn topics(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> QueryResult<Vec<String>> {
-    action_points::table
-        .filter(action_points::group_id.eq_any(group_ids))
-        .select(action_points::topic)
-        .distinct()
-        .order(action_points::topic)
-        .load(conn)
-        .await
+/// The distinct topics of the groups' items, at most `limit`, for the filter: a loose
+/// scan of the index on (group_id, topic) that reads one entry per group and topic,
+/// however many items share it.
+pub async fn topics(conn: &mut AsyncPgConnection, group_ids: &[i64], limit: i64) -> QueryResult<Vec<String>> {
+    #[derive(QueryableByName)]
+    struct Topic {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        topic: String,
+    }
+    let rows: Vec<Topic> = diesel::sql_query(
+        "WITH RECURSIVE t(group_id, topic, n) AS ( \
+             SELECT g, (SELECT min(topic) FROM action_points WHERE group_id = g), 1 FROM unnest($1::bigint[]) g \
+             UNION ALL \
+             SELECT t.group_id, (SELECT min(a.topic) FROM action_points a WHERE a.group_id = t.group_id AND a.topic > t.topic), \
+                    t.n + 1 \
+             FROM t WHERE t.topic IS NOT NULL AND t.n < $2) \
+         SELECT DISTINCT topic FROM t WHERE topic IS NOT NULL ORDER BY topic LIMIT $2",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(group_ids)
+    .bind::<diesel::sql_types::BigInt, _>(limit)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.topic).collect())
 }
 
-/// The items of `group_ids` among `ids` that `user_id` may update as an owner.
-pub async fn owned_among(
-    conn: &mut AsyncPgConnection,
-    user_id: i64,
-    group_ids: &[i64],
-    ids: &[i64],
-) -> QueryResult<Vec<i64>> {
-    Ok(owned_ids(conn, user_id, group_ids)
-        .await?
-        .into_iter()
-        .filter(|id| ids.contains(id))
-        .collect())
+/// The items among `ids` that `user_id` stands for (and so may update as an owner).
+pub async fn owned_among(conn: &mut AsyncPgConnection, user_id: i64, ids: &[i64]) -> QueryResult<Vec<i64>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<Id> = diesel::sql_query(format!(
+        "SELECT ap.id FROM action_points ap WHERE ap.id = ANY($2) AND {}",
+        stands_for_condition("ap", "$1")
+    ))
+    .bind::<diesel::sql_types::BigInt, _>(user_id)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
 /// One history row with its author, as the item's page shows it.

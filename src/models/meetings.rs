@@ -93,6 +93,17 @@ pub async fn for_group(conn: &mut AsyncPgConnection, group_id: i64) -> QueryResu
         .await
 }
 
+/// The group's latest `limit` meetings, latest first.
+pub async fn latest(conn: &mut AsyncPgConnection, group_id: i64, limit: i64) -> QueryResult<Vec<Meeting>> {
+    meetings::table
+        .filter(meetings::group_id.eq(group_id))
+        .order(meetings::starts_at.desc())
+        .limit(limit)
+        .select(Meeting::as_select())
+        .load(conn)
+        .await
+}
+
 /// Whether the group has a meeting that has not started yet.
 pub async fn has_upcoming(conn: &mut AsyncPgConnection, group_id: i64, now: DateTime<Utc>) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -371,12 +382,17 @@ pub async fn change_status(
             Transition::Publish => Some(MeetingNotice::Published),
             Transition::Cancel if meeting.published_at.is_some() => Some(MeetingNotice::Cancelled),
             Transition::Close => {
+                super::reviews::store(conn, &meeting).await?;
                 let minutes = minutes::compose(conn, id, Reader::AllMembers).await?;
                 Some(MeetingNotice::Minutes {
                     text: crate::web::views::minutes::text(&Locale::default(), &minutes),
                 })
             }
-            Transition::Cancel | Transition::Start | Transition::Reopen => None,
+            Transition::Reopen => {
+                super::reviews::forget(conn, id).await?;
+                None
+            }
+            Transition::Cancel | Transition::Start => None,
         };
         if let Some(notice) = notice {
             meeting_changed(conn, mail, id, notice).await?;

@@ -2,16 +2,15 @@
 //! place so they cannot drift apart: the header, the agenda with notes, attendance, the
 //! review of action points as it stood, and the action points raised.
 
-use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
-use crate::domain::MeetingStatus;
-use crate::domain::review::{Candidate, ReviewWindow, StatusEvent, TopicGroup, review};
+use crate::domain::review::{TopicGroup, by_topic};
 use crate::models::action_points::{self, ActionPoint};
 use crate::models::groups::{self, Group};
 use crate::models::meetings::{self, AgendaItem, Attendee, Meeting};
 use crate::models::owners::{self, NamedOwner, OwnerTable};
+use crate::models::reviews::{self, Review};
 use crate::schema::users;
 
 /// Whose eyes the minutes are composed for: restricted action points are left out
@@ -38,17 +37,16 @@ pub struct Minutes {
     /// Every action point the minutes mention: the reviewed ones and those raised here.
     pub action_points: Vec<ActionPoint>,
     pub owners: Vec<NamedOwner>,
-    candidates: Vec<Candidate>,
-    history: Vec<StatusEvent>,
-    meeting_starts: Vec<DateTime<Utc>>,
-    window: ReviewWindow,
+    /// The review of action points as it stood when the meeting closed (or as it
+    /// stands now while it is open), at most [`reviews::MAX_ROWS`] items.
+    pub review: Review,
 }
 
 impl Minutes {
     /// The review of action points, grouped by topic, as it stood when the meeting
     /// closed (or as it stands now while it is open).
     pub fn review(&self) -> Vec<TopicGroup<'_>> {
-        review(&self.candidates, &self.history, &self.meeting_starts, self.window)
+        by_topic(&self.review.rows)
     }
 
     /// The action points raised at this meeting, in the order they were raised.
@@ -71,22 +69,10 @@ pub async fn compose(conn: &mut AsyncPgConnection, meeting_id: i64, reader: Read
     let ancestors = groups::ancestors(conn, group.id).await?;
     let agenda = meetings::agenda(conn, meeting.id).await?;
     let attendees = meetings::attendees(conn, meeting.id).await?;
-    let previous = meetings::previous(conn, &meeting).await?;
-
-    // The review covers the group and its sub-groups.
-    let subtree = groups::subtree_ids(conn, group.id).await?;
-    let mut items = action_points::for_groups(conn, &subtree).await?;
-    match reader {
-        Reader::Everything => {}
-        Reader::Member(viewer) => {
-            let ids: Vec<i64> = items.iter().filter(|a| a.restricted).map(|a| a.id).collect();
-            let owned = action_points::owned_among(conn, viewer, &subtree, &ids).await?;
-            items.retain(|a| !a.restricted || owned.contains(&a.id));
-        }
-        Reader::AllMembers => items.retain(|a| !a.restricted),
-    }
+    let review = reviews::of_meeting(conn, &meeting, reader).await?;
+    let reviewed: Vec<i64> = review.rows.iter().map(|r| r.id).collect();
+    let items = action_points::mentioned(conn, &reviewed, meeting.id, reader).await?;
     let ids: Vec<i64> = items.iter().map(|a| a.id).collect();
-    let history = action_points::history(conn, &ids).await?;
     let owners = owners::named(conn, OwnerTable::ActionPoints, &ids).await?;
     let people: Vec<(i64, String)> = users::table
         .filter(users::id.nullable().eq_any([meeting.chair_id, meeting.note_taker_id]))
@@ -97,25 +83,9 @@ pub async fn compose(conn: &mut AsyncPgConnection, meeting_id: i64, reader: Read
         id.and_then(|id| people.iter().find(|(p, _)| *p == id))
             .map(|(_, n)| n.clone())
     };
-    let window = ReviewWindow {
-        meeting_start: meeting.starts_at,
-        previous_start: previous.as_ref().map(|p| p.starts_at),
-        // A closed meeting shows the review as it stood when it closed.
-        as_of: match (meeting.status, meeting.closed_at) {
-            (MeetingStatus::Closed, Some(closed)) => closed,
-            _ => Utc::now(),
-        },
-    };
-    let meeting_starts = meetings::for_group(conn, group.id)
-        .await?
-        .iter()
-        .filter(|m| m.status != MeetingStatus::Cancelled)
-        .map(|m| m.starts_at)
-        .collect();
     Ok(Minutes {
         chair: name_of(meeting.chair_id),
         note_taker: name_of(meeting.note_taker_id),
-        candidates: items.iter().map(|a| a.review_candidate()).collect(),
         group,
         ancestors,
         meeting,
@@ -123,8 +93,6 @@ pub async fn compose(conn: &mut AsyncPgConnection, meeting_id: i64, reader: Read
         attendees,
         action_points: items,
         owners,
-        history,
-        meeting_starts,
-        window,
+        review,
     })
 }

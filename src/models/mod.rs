@@ -20,6 +20,7 @@ pub mod organizations;
 pub mod outbox;
 pub mod owners;
 pub mod reminders;
+pub mod reviews;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

@@ -63,6 +63,25 @@ pub async fn list(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Organization>
         .await
 }
 
+/// The organisations of the groups' current members, at most `limit`, by name.
+pub async fn of_members(conn: &mut AsyncPgConnection, group_ids: &[i64], limit: i64) -> QueryResult<Vec<Organization>> {
+    use crate::schema::{memberships, users};
+    let today = chrono::Utc::now().date_naive();
+    let members = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::group_id.eq_any(group_ids))
+        .filter(memberships::since.le(today))
+        .filter(memberships::until.is_null().or(memberships::until.ge(today)))
+        .select(users::organization_id);
+    organizations::table
+        .filter(organizations::id.nullable().eq_any(members))
+        .order(lower(organizations::name))
+        .limit(limit)
+        .select(Organization::as_select())
+        .load(conn)
+        .await
+}
+
 pub async fn find(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Organization> {
     organizations::table
         .find(id)

@@ -1,4 +1,7 @@
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
+use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
@@ -91,35 +94,54 @@ impl NewTask<'_> {
 
 /// The group's areas in order, and their tasks in order.
 pub async fn for_group(conn: &mut AsyncPgConnection, group_id: i64) -> QueryResult<Vec<(Area, Vec<Task>)>> {
-    let areas: Vec<Area> = workplan_areas::table
-        .filter(workplan_areas::group_id.eq(group_id))
-        .order(workplan_areas::position)
+    for_groups(conn, &[group_id]).await
+}
+
+/// The workplans of several groups, one after the other in the order given: two
+/// statements however many groups.
+pub async fn for_groups(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> QueryResult<Vec<(Area, Vec<Task>)>> {
+    with_tasks(conn, group_ids, tasks_query()).await
+}
+
+type TaskQuery<'a> =
+    diesel::dsl::IntoBoxed<'a, diesel::dsl::Select<workplan_tasks::table, diesel::dsl::AsSelect<Task, Pg>>, Pg>;
+
+fn tasks_query<'a>() -> TaskQuery<'a> {
+    workplan_tasks::table.select(Task::as_select()).into_boxed()
+}
+
+/// The areas of the groups, in the groups' order and then their own, each with the
+/// tasks of `tasks` it holds, in order.
+async fn with_tasks(
+    conn: &mut AsyncPgConnection,
+    group_ids: &[i64],
+    tasks: TaskQuery<'_>,
+) -> QueryResult<Vec<(Area, Vec<Task>)>> {
+    let mut areas: Vec<Area> = workplan_areas::table
+        .filter(workplan_areas::group_id.eq_any(group_ids))
+        .order((workplan_areas::group_id, workplan_areas::position))
         .select(Area::as_select())
         .load(conn)
         .await?;
+    let rank: HashMap<i64, usize> = group_ids.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    areas.sort_by_key(|a| (rank.get(&a.group_id).copied(), a.position));
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
-    let tasks: Vec<Task> = workplan_tasks::table
-        .filter(workplan_tasks::area_id.eq_any(&area_ids))
+    let tasks: Vec<Task> = tasks
+        .filter(workplan_tasks::area_id.eq_any(area_ids))
         .order((workplan_tasks::area_id, workplan_tasks::position))
-        .select(Task::as_select())
         .load(conn)
         .await?;
+    let mut by_area: HashMap<i64, Vec<Task>> = HashMap::new();
+    for task in tasks {
+        by_area.entry(task.area_id).or_default().push(task);
+    }
     Ok(areas
         .into_iter()
         .map(|area| {
-            let own: Vec<Task> = tasks.iter().filter(|t| t.area_id == area.id).cloned().collect();
+            let own = by_area.remove(&area.id).unwrap_or_default();
             (area, own)
         })
         .collect())
-}
-
-/// The workplans of several groups, one after the other in the order given.
-pub async fn for_groups(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> QueryResult<Vec<(Area, Vec<Task>)>> {
-    let mut all = Vec::new();
-    for group_id in group_ids {
-        all.extend(for_group(conn, *group_id).await?);
-    }
-    Ok(all)
 }
 
 pub async fn find_area(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Area> {
@@ -592,8 +614,16 @@ pub async fn meeting_agenda_tasks(
     let tree = super::groups::subtree_ids(conn, group.id).await?;
     let short_names: std::collections::HashMap<i64, String> =
         super::groups::short_names(conn, &tree).await?.into_iter().collect();
+    // Only tasks that may come up (see `agenda_reason`) leave the database.
+    let open = workplan_tasks::status.ne_all([TaskStatus::Completed, TaskStatus::Cancelled]);
+    let may_come_up = tasks_query().filter(
+        open.and(workplan_tasks::end_date.lt(window.meeting))
+            .or(workplan_tasks::end_date
+                .gt(window.since)
+                .and(workplan_tasks::end_date.le(window.meeting))),
+    );
     let mut selected = Vec::new();
-    for (area, tasks) in for_groups(conn, &tree).await? {
+    for (area, tasks) in with_tasks(conn, &tree, may_come_up).await? {
         for task in tasks {
             if let Some(reason) = agenda_reason(task.end_date, task.status, window) {
                 let subgroup = (area.group_id != group.id)

@@ -1,5 +1,6 @@
-//! Every answered request, counted and timed by route pattern for `/metrics`, and logged
-//! as one line inside the request's span (which carries the request id).
+//! Every answered request, counted and timed by route pattern for `/metrics` with the
+//! database statements it sent, and logged as one line inside the request's span (which
+//! carries the request id).
 
 use std::time::Instant;
 
@@ -18,7 +19,7 @@ pub async fn requests(
     let started = Instant::now();
     let method = req.method().clone();
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let outcome = next.call(req).await;
+    let (outcome, statements) = crate::db::counting_statements(next.call(req)).await;
     let elapsed = started.elapsed();
     // The pattern is read after the inner services ran: path normalisation happens there.
     let (status, route) = match &outcome {
@@ -27,12 +28,15 @@ pub async fn requests(
     };
     let route = route.as_deref().unwrap_or(UNMATCHED);
     if let Some(state) = state {
-        state.metrics.request(method.as_str(), route, status.as_u16(), elapsed);
+        state
+            .metrics
+            .request(method.as_str(), route, status.as_u16(), elapsed, statements);
     }
     tracing::info!(
         http.route = route,
         http.status_code = status.as_u16(),
         duration_ms = elapsed.as_micros() as f64 / 1000.0,
+        statements,
         "request answered"
     );
     outcome

@@ -265,6 +265,12 @@ pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The value of the sample `series` (name and labels, as written) in a `/metrics` text, if present.
+pub fn sample(text: &str, series: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+}
+
 pub fn form_token(html: &str) -> String {
     let marker = "name=\"csrf_token\" value=\"";
     let start = html.find(marker).expect("the page has a form with a CSRF token") + marker.len();

@@ -186,19 +186,18 @@ fn refused(problems: &Problems) -> AppError {
 }
 
 /// The tasks as the API shows them, for a caller of `standing` in the group at the
-/// top of `tree`.
+/// top of theirs.
 async fn task_entries(
     conn: &mut AsyncPgConnection,
     user: &User,
     standing: Standing,
-    tree: &[i64],
     tasks: Vec<(Task, i64)>,
 ) -> AppResult<Vec<TaskEntry>> {
     let ids: Vec<i64> = tasks.iter().map(|(t, _)| t.id).collect();
     let mut owners = owner_entries(&named(conn, OwnerTable::WorkplanTasks, &ids).await?);
     let (items, meetings) = workplan::links(conn, &ids).await?;
     let restricted: Vec<i64> = items.iter().filter(|l| l.restricted).map(|l| l.id).collect();
-    let unseen = hidden_restricted(conn, user, standing, tree, &restricted).await?;
+    let unseen = hidden_restricted(conn, user, standing, &restricted).await?;
     let mut item_ids: HashMap<i64, Vec<i64>> = HashMap::new();
     for item in items.iter().filter(|l| !unseen.contains(&l.id)) {
         item_ids.entry(item.task_id).or_default().push(item.id);
@@ -233,17 +232,13 @@ async fn area_entries(
     conn: &mut AsyncPgConnection,
     user: &User,
     standing: Standing,
-    tree: &[i64],
     areas: Vec<(Area, Vec<Task>)>,
 ) -> AppResult<Vec<AreaEntry>> {
     let tasks: Vec<(Task, i64)> = areas
         .iter()
         .flat_map(|(area, tasks)| tasks.iter().map(|t| (t.clone(), area.group_id)))
         .collect();
-    let mut entries = task_entries(conn, user, standing, tree, tasks)
-        .await?
-        .into_iter()
-        .peekable();
+    let mut entries = task_entries(conn, user, standing, tasks).await?.into_iter().peekable();
     Ok(areas
         .into_iter()
         .map(|(area, tasks)| {
@@ -266,13 +261,12 @@ async fn area_entries(
 async fn area_entry(conn: &mut AsyncPgConnection, user: &User, id: i64) -> AppResult<AreaEntry> {
     let area = workplan::find_area(conn, id).await?;
     let standing = authorize(conn, user, area.group_id, Action::View).await?;
-    let tree = groups::subtree_ids(conn, area.group_id).await?;
     let tasks = workplan::for_group(conn, area.group_id)
         .await?
         .into_iter()
         .filter(|(a, _)| a.id == area.id)
         .collect();
-    area_entries(conn, user, standing, &tree, tasks)
+    area_entries(conn, user, standing, tasks)
         .await?
         .pop()
         .ok_or(AppError::NotFound)
@@ -282,8 +276,7 @@ async fn area_entry(conn: &mut AsyncPgConnection, user: &User, id: i64) -> AppRe
 async fn task_entry(conn: &mut AsyncPgConnection, user: &User, id: i64) -> AppResult<TaskEntry> {
     let (task, area) = workplan::find_task(conn, id).await?;
     let standing = authorize(conn, user, area.group_id, Action::View).await?;
-    let tree = groups::subtree_ids(conn, area.group_id).await?;
-    task_entries(conn, user, standing, &tree, vec![(task, area.group_id)])
+    task_entries(conn, user, standing, vec![(task, area.group_id)])
         .await?
         .pop()
         .ok_or(AppError::NotFound)
@@ -323,7 +316,7 @@ pub async fn show(
     let shown = filter.apply(areas, &owners_by_item(&named), group, today());
     Ok(HttpResponse::Ok().json(WorkplanEntry {
         group_id: group,
-        areas: area_entries(&mut conn, &me.user, standing, &tree, shown).await?,
+        areas: area_entries(&mut conn, &me.user, standing, shown).await?,
     }))
 }
 

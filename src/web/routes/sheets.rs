@@ -16,6 +16,7 @@ use crate::models::groups::{self, Group};
 use crate::web::AppState;
 use crate::web::auth::{SignedIn, authorize, verify_csrf};
 use crate::web::error::{AppError, AppResult};
+use crate::web::views::sheets::Sheet;
 
 /// The largest upload an import reads.
 pub const MAX_UPLOAD_MB: usize = 5;
@@ -198,6 +199,18 @@ pub async fn parse(upload: Upload, locale: &Locale) -> AppResult<Result<Vec<Shee
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
     Ok(parsed.map_err(|e| sheet_problem(locale, &e)))
+}
+
+/// The sheet's file in `format`, written off the executor's thread: a workbook of
+/// thousands of rows takes CPU time to write and zip.
+pub async fn encode(sheet: Sheet, format: Format) -> AppResult<Vec<u8>> {
+    let written = web::block(move || match format {
+        Format::Csv => sheet.csv().map_err(anyhow::Error::from),
+        Format::Xlsx => sheet.xlsx().map_err(anyhow::Error::from),
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(written?)
 }
 
 /// The group an export or import works on, once the signed-in person may do

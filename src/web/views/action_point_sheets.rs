@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use maud::{Markup, html};
-use rust_xlsxwriter::XlsxError;
 
 use super::sheets::{self, Cell, preview_head, row_problems, upload_form};
 use super::{Crumb, layout, short_date};
@@ -49,13 +48,13 @@ fn all_cells(locale: &Locale, rows: &[ExportRow<'_>]) -> Vec<Vec<Cell>> {
     rows.iter().map(|r| cells(locale, r)).collect()
 }
 
-pub fn csv(locale: &Locale, rows: &[ExportRow<'_>]) -> Result<Vec<u8>, csv::Error> {
-    let header: Vec<&str> = COLUMNS.iter().map(|(title, _)| *title).collect();
-    sheets::csv(&header, &all_cells(locale, rows))
-}
-
-pub fn xlsx(locale: &Locale, rows: &[ExportRow<'_>]) -> Result<Vec<u8>, XlsxError> {
-    sheets::xlsx("Action points", &COLUMNS, &all_cells(locale, rows))
+/// The rows as the sheet to download.
+pub fn sheet(locale: &Locale, rows: &[ExportRow<'_>]) -> sheets::Sheet {
+    sheets::Sheet {
+        name: "Action points",
+        columns: &COLUMNS,
+        rows: all_cells(locale, rows),
+    }
 }
 
 /// The upload form and the preview's surroundings.

@@ -67,7 +67,7 @@ pub fn review_table(
                     tbody {
                         tr.topic { th colspan="5" scope="colgroup" { (group.topic) } }
                         @for row in &group.rows {
-                            @if let Some(item) = items.get(&row.candidate.id) {
+                            @if let Some(item) = items.get(&row.id) {
                                 tr {
                                     td.num { (item.number) }
                                     td { (item.text) }
@@ -78,7 +78,7 @@ pub fn review_table(
                                         @if !row.note.is_empty() {
                                             p.note { (row.note) }
                                         }
-                                        @if let (Some(by), Some(at)) = (row.noted_by, row.noted_at) {
+                                        @if let (Some(by), Some(at)) = (&row.noted_by, row.noted_at) {
                                             p.by { (by) ", " (short_date(at.with_timezone(&tz).date_naive())) }
                                         }
                                         @if row.is_stuck() {
@@ -95,6 +95,19 @@ pub fn review_table(
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Under a review that lists only its first items: where the others are.
+pub fn review_more(locale: &Locale, group_id: i64, more: bool) -> Markup {
+    html! {
+        @if more {
+            p.more {
+                a href={ "/groups/" (group_id) "/action-points" } {
+                    (locale.t_args("review-more", &[("count", crate::models::reviews::MAX_ROWS.into())]))
                 }
             }
         }

@@ -1,8 +1,6 @@
 //! The directory as a spreadsheet: CSV and XLSX with the same columns, written so
 //! that the import reads them back (roles and kinds as it spells them).
 
-use rust_xlsxwriter::XlsxError;
-
 use super::sheets::{self, Cell};
 use crate::domain::directory::{kind_label, role_label};
 use crate::models::memberships::DirectoryEntry;
@@ -38,18 +36,13 @@ fn cells(entry: &DirectoryEntry) -> Vec<Cell> {
     ]
 }
 
-fn header() -> Vec<&'static str> {
-    COLUMNS.iter().map(|(title, _)| *title).collect()
-}
-
-/// The directory as CSV (see `sheets::csv`).
-pub fn csv(entries: &[DirectoryEntry]) -> Result<Vec<u8>, csv::Error> {
-    sheets::csv(&header(), &entries.iter().map(cells).collect::<Vec<_>>())
-}
-
-/// The directory as a formatted workbook (see `sheets::xlsx`).
-pub fn xlsx(entries: &[DirectoryEntry]) -> Result<Vec<u8>, XlsxError> {
-    sheets::xlsx("Directory", &COLUMNS, &entries.iter().map(cells).collect::<Vec<_>>())
+/// The directory as the sheet to download.
+pub fn sheet(entries: &[DirectoryEntry]) -> sheets::Sheet {
+    sheets::Sheet {
+        name: "Directory",
+        columns: &COLUMNS,
+        rows: entries.iter().map(cells).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -80,7 +73,7 @@ mod tests {
 
     #[test]
     fn csv_has_a_header_and_defused_cells() {
-        let bytes = csv(&[entry()]).unwrap();
+        let bytes = sheet(&[entry()]).csv().unwrap();
         let text = String::from_utf8(bytes).unwrap();
         assert_eq!(
             text,
@@ -93,7 +86,7 @@ mod tests {
     fn xlsx_reads_back_with_dates_as_dates() {
         let mut open = entry();
         open.until = None;
-        let rows = spreadsheet::read_xlsx(&xlsx(&[entry(), open]).unwrap()).unwrap();
+        let rows = spreadsheet::read_xlsx(&sheet(&[entry(), open]).xlsx().unwrap()).unwrap();
         assert_eq!(rows[0].cells, COLUMNS.map(|(t, _)| t));
         // XLSX cells are text, never formulas, so nothing needs defusing.
         assert_eq!(

@@ -2,7 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use maud::{Markup, html};
 
-use super::action_points::{owners_by_item, review_table, simple_table};
+use super::action_points::{owners_by_item, review_more, review_table, simple_table};
 use super::groups::crumbs_to;
 use super::{csrf_field, layout, local_date, local_time, markdown_block, meeting_status_badge};
 use crate::domain::agenda::outline;
@@ -57,6 +57,7 @@ pub fn show(
             section #review {
                 h2 { (locale.t("meeting-review")) }
                 (review_table(ctx, &review, &items, &owners, tz, may_run && meeting_flow::is_editable(meeting.status)))
+                (review_more(locale, minutes.group.id, minutes.review.more))
             }
             @if meeting.status == MeetingStatus::Closed {
                 section #minutes {

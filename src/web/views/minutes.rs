@@ -49,6 +49,7 @@ pub fn page(ctx: &PageContext, minutes: &Minutes) -> Markup {
                 (agenda_minutes(locale, &minutes.agenda))
                 h2 { (locale.t("meeting-review")) }
                 (super::action_points::review_table(ctx, &review, &items, &owners, minutes.group.tz(), false))
+                (super::action_points::review_more(locale, minutes.group.id, minutes.review.more))
                 h2 { (locale.t("meeting-new-action-points")) }
                 (simple_table(locale, &raised, &owners))
             }
@@ -124,18 +125,25 @@ pub fn text(locale: &Locale, minutes: &Minutes) -> String {
             let text = minutes
                 .action_points
                 .iter()
-                .find(|a| a.id == row.candidate.id)
+                .find(|a| a.id == row.id)
                 .map_or("", |a| a.text.as_str());
-            let named: Vec<_> = owners.get(&row.candidate.id).cloned().unwrap_or_default();
+            let named: Vec<_> = owners.get(&row.id).cloned().unwrap_or_default();
             let _ = writeln!(
                 out,
                 "- #{} {text} — {} — {}: {}",
-                row.candidate.number,
+                row.number,
                 owner_list(locale, &named),
                 locale.t(&format!("action-status-{}", row.status)),
                 row.note
             );
         }
+    }
+    if minutes.review.more {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            locale.t_args("review-more", &[("count", crate::models::reviews::MAX_ROWS.into())])
+        );
     }
     let _ = writeln!(out, "\n{}", locale.t("meeting-new-action-points").to_uppercase());
     for item in minutes.raised() {

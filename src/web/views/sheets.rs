@@ -30,9 +30,28 @@ impl Cell {
     }
 }
 
+/// A sheet to download: its name in a workbook, its columns (title and width), and
+/// its rows.
+pub struct Sheet {
+    pub name: &'static str,
+    pub columns: &'static [(&'static str, f64)],
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    pub fn csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let header: Vec<&str> = self.columns.iter().map(|(title, _)| *title).collect();
+        csv(&header, &self.rows)
+    }
+
+    pub fn xlsx(&self) -> Result<Vec<u8>, XlsxError> {
+        xlsx(self.name, self.columns, &self.rows)
+    }
+}
+
 /// UTF-8 CSV with a header row, led by a byte-order mark so that Excel reads
 /// Arabic and French text right; cells that would run as formulas are defused.
-pub fn csv(header: &[&str], rows: &[Vec<Cell>]) -> Result<Vec<u8>, csv::Error> {
+fn csv(header: &[&str], rows: &[Vec<Cell>]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(header)?;
     for row in rows {
@@ -49,7 +68,7 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 
 /// A workbook with one sheet named `name`: a bold, frozen header row with a filter,
 /// the `columns`' widths (in characters), and dates as real date cells.
-pub fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<Vec<u8>, XlsxError> {
+fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(name)?;

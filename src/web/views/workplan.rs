@@ -12,7 +12,7 @@ use crate::models::workplan::{Area, Task};
 use crate::web::auth::PageContext;
 
 /// The table's filters as the query string holds them; all optional.
-#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[derive(Debug, Default, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(default)]
 pub struct WorkplanQuery {
     pub area: String,
@@ -21,6 +21,17 @@ pub struct WorkplanQuery {
     pub from: String,
     pub to: String,
     pub overdue: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+}
+
+impl WorkplanQuery {
+    /// The query string for the same filter on another page.
+    pub fn with_page(&self, page: i64) -> String {
+        let mut query = self.clone();
+        query.page = Some(page);
+        serde_html_form::to_string(&query).unwrap_or_default()
+    }
 }
 
 /// A task past its end date and neither completed nor cancelled.
@@ -80,6 +91,9 @@ pub struct TablePage<'a> {
     pub may_edit: bool,
     pub area_choices: Vec<(String, String)>,
     pub responsible_choices: Vec<(String, String)>,
+    /// Which page of tasks this is, of how many.
+    pub page: i64,
+    pub pages: i64,
 }
 
 fn status_choices(locale: &Locale) -> Vec<(String, String)> {
@@ -239,6 +253,14 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
                             }
                         }
                     }
+                }
+            }
+            @if page.pages > 1 {
+                nav.pages aria-label=(locale.t("pagination")) {
+                    @let base = format!("/groups/{gid}/workplan");
+                    @if page.page > 1 { a rel="prev" href={ (base) "?" (page.query.with_page(page.page - 1)) } { (locale.t("page-previous")) } }
+                    span { (locale.t_args("page-of", &[("page", page.page.into()), ("pages", page.pages.into())])) }
+                    @if page.page < page.pages { a rel="next" href={ (base) "?" (page.query.with_page(page.page + 1)) } { (locale.t("page-next")) } }
                 }
             }
         },

@@ -1,7 +1,6 @@
 //! A group's workplan as a spreadsheet, and the pages of its import.
 
 use maud::{Markup, html};
-use rust_xlsxwriter::XlsxError;
 
 use super::action_point_sheets::{ImportPage, problem_text, upload_page};
 use super::sheets::{self, Cell, preview_head, row_problems};
@@ -48,13 +47,13 @@ fn all_cells(locale: &Locale, rows: &[ExportRow<'_>]) -> Vec<Vec<Cell>> {
         .collect()
 }
 
-pub fn csv(locale: &Locale, rows: &[ExportRow<'_>]) -> Result<Vec<u8>, csv::Error> {
-    let header: Vec<&str> = COLUMNS.iter().map(|(title, _)| *title).collect();
-    sheets::csv(&header, &all_cells(locale, rows))
-}
-
-pub fn xlsx(locale: &Locale, rows: &[ExportRow<'_>]) -> Result<Vec<u8>, XlsxError> {
-    sheets::xlsx("Workplan", &COLUMNS, &all_cells(locale, rows))
+/// The rows as the sheet to download.
+pub fn sheet(locale: &Locale, rows: &[ExportRow<'_>]) -> sheets::Sheet {
+    sheets::Sheet {
+        name: "Workplan",
+        columns: &COLUMNS,
+        rows: all_cells(locale, rows),
+    }
 }
 
 /// The upload form, with what the file should hold.

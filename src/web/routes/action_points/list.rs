@@ -49,7 +49,7 @@ pub async fn list(
         HashSet::new()
     };
     let around = surroundings(&mut conn, me.user(), &items, &all, false).await?;
-    let choices = filter_choices(&mut conn, &me.ctx.locale, &[group.id], Some(group.id)).await?;
+    let choices = filter_choices(&mut conn, &me.ctx.locale, &[group.id], Some(&group)).await?;
     let owners = owners_by_item(&around.owners);
     let view = ListPage {
         title: me

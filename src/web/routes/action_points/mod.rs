@@ -136,7 +136,7 @@ pub async fn surroundings(
         .filter(|i| may_update_all.contains(&i.group_id))
         .map(|i| i.id)
         .collect();
-    updatable.extend(action_points::owned_among(conn, user.id, &group_ids, &ids).await?);
+    updatable.extend(action_points::owned_among(conn, user.id, &ids).await?);
     Ok(Surroundings {
         owners,
         raised_at,
@@ -145,39 +145,38 @@ pub async fn surroundings(
     })
 }
 
-/// The options of the filter for items of `group_ids`.
+/// The options of the filter for items of `group_ids`, each list from a small indexed
+/// query: the organisations of the groups' members, the topics, and for a group's own
+/// list (`group`) who may own its items and its latest meetings.
 pub async fn filter_choices(
     conn: &mut AsyncPgConnection,
     locale: &Locale,
     group_ids: &[i64],
-    owners_of: Option<i64>,
+    group: Option<&groups::Group>,
 ) -> AppResult<FilterChoices> {
     let mut owners: Vec<(String, String)> = OwnerRole::ALL
         .iter()
         .map(|r| (Owner::Role(*r).key(), locale.t(&format!("owner-role-{r}"))))
         .collect();
-    if let Some(group) = owners_of {
+    let mut meeting_choices = Vec::new();
+    // Meetings matter in a group's own list; across groups the list would be endless.
+    if let Some(group) = group {
         owners.extend(
-            owner_model::offered(conn, group)
+            owner_model::offered(conn, group.id)
                 .await?
                 .into_iter()
                 .map(|(o, label)| (o.key(), label)),
         );
+        for meeting in meetings::latest(conn, group.id, MAX_CHOICES).await? {
+            meeting_choices.push((meeting.id.to_string(), local_date(meeting.starts_at, group.tz())));
+        }
     }
-    let organizations = organizations::list(conn)
+    let organizations = organizations::of_members(conn, group_ids, MAX_CHOICES)
         .await?
         .into_iter()
         .map(|o| (o.id.to_string(), o.label().to_owned()))
         .collect();
-    let topics = action_points::topics(conn, group_ids).await?;
-    let mut meeting_choices = Vec::new();
-    // Meetings matter in a group's own list; across groups the list would be endless.
-    if let [group_id] = group_ids {
-        let group = groups::find(conn, *group_id).await?;
-        for meeting in meetings::for_group(conn, *group_id).await? {
-            meeting_choices.push((meeting.id.to_string(), local_date(meeting.starts_at, group.tz())));
-        }
-    }
+    let topics = action_points::topics(conn, group_ids, MAX_CHOICES).await?;
     Ok(FilterChoices {
         owners,
         organizations,
@@ -185,6 +184,9 @@ pub async fn filter_choices(
         meetings: meeting_choices,
     })
 }
+
+/// The most options a filter's list offers.
+const MAX_CHOICES: i64 = 200;
 
 /// Who may own a new item of the group, with the name to show: its roles, its
 /// current members, any organisation, and the groups below it.
@@ -222,19 +224,18 @@ pub async fn visible_item(conn: &mut AsyncPgConnection, user: &User, id: i64) ->
     Ok(item)
 }
 
-/// Of the restricted items among `restricted_ids` (of the groups `group_ids`), those
-/// the viewer, of `standing` in the group at the top of them, may not see.
+/// Of the restricted items among `restricted_ids`, those the viewer, of `standing` in
+/// the group at the top of them, may not see.
 pub async fn hidden_restricted(
     conn: &mut AsyncPgConnection,
     user: &User,
     standing: Standing,
-    group_ids: &[i64],
     restricted_ids: &[i64],
 ) -> AppResult<HashSet<i64>> {
     let Some(viewer) = restricted_for(standing, user) else {
         return Ok(HashSet::new());
     };
-    let owned = action_points::owned_among(conn, viewer, group_ids, restricted_ids).await?;
+    let owned = action_points::owned_among(conn, viewer, restricted_ids).await?;
     Ok(restricted_ids
         .iter()
         .copied()

@@ -21,7 +21,7 @@ use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn, authorize};
 use crate::web::error::AppResult;
 use crate::web::routes::sheets::{
-    ConfirmForm, Format, allowed_group, attachment, decode_rows, html, preview_response, read_rows, slug,
+    ConfirmForm, Format, allowed_group, attachment, decode_rows, encode, html, preview_response, read_rows, slug,
 };
 use crate::web::views::action_point_sheets::{self as view, ExportRow, ImportPage};
 use crate::web::views::action_points::{ListQuery, owners_by_item};
@@ -65,10 +65,7 @@ pub async fn export(
             raised_at: item.meeting_id.and_then(|m| meeting_days.get(&m).copied()),
         })
         .collect();
-    let body = match format {
-        Format::Csv => view::csv(locale, &rows).map_err(anyhow::Error::from)?,
-        Format::Xlsx => view::xlsx(locale, &rows).map_err(anyhow::Error::from)?,
-    };
+    let body = encode(view::sheet(locale, &rows), format).await?;
     let stem = match slug(&group.short_name) {
         name if name.is_empty() => format!("action-points-{}", today()),
         name => format!("action-points-{name}-{}", today()),

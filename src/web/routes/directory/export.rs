@@ -25,7 +25,7 @@ pub async fn group(
     let ids = groups::subtree_ids(&mut conn, group.id).await?;
     let today = today_in(&group);
     let entries = entries(&mut conn, &ids, &filters, today).await?;
-    download(&entries, format, Some(&group.short_name), today)
+    download(&entries, format, Some(&group.short_name), today).await
 }
 
 /// `/directory.{csv,xlsx}`: every group whose directory the person keeps.
@@ -44,5 +44,5 @@ pub async fn all(
     }
     let today = Utc::now().date_naive();
     let entries = entries(&mut conn, &kept, &filters, today).await?;
-    download(&entries, format, None, today)
+    download(&entries, format, None, today).await
 }

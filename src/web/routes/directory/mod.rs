@@ -61,7 +61,7 @@ pub fn today_in(group: &Group) -> NaiveDate {
 }
 
 /// The entries as a file to download: `directory[-group]-<date>.<ext>`.
-pub fn download(
+pub async fn download(
     entries: &[DirectoryEntry],
     format: Format,
     group: Option<&str>,
@@ -71,9 +71,6 @@ pub fn download(
         Some(group) => format!("directory-{group}-{today}"),
         None => format!("directory-{today}"),
     };
-    let body = match format {
-        Format::Csv => directory_export::csv(entries).map_err(anyhow::Error::from)?,
-        Format::Xlsx => directory_export::xlsx(entries).map_err(anyhow::Error::from)?,
-    };
+    let body = super::sheets::encode(directory_export::sheet(entries), format).await?;
     Ok(attachment(body, format, &stem))
 }

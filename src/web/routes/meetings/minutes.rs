@@ -5,7 +5,7 @@ use crate::domain::policy::Action;
 use crate::models::minutes::{self, Minutes};
 use crate::web::AppState;
 use crate::web::auth::SignedIn;
-use crate::web::error::AppResult;
+use crate::web::error::{AppError, AppResult};
 use crate::web::views;
 
 async fn load(me: &SignedIn, state: &AppState, id: i64) -> AppResult<Minutes> {
@@ -20,15 +20,20 @@ pub async fn html(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     Ok(views::minutes::page(&me.ctx, &minutes))
 }
 
-/// The minutes as plain text, offered as a download.
+/// The minutes as plain text, offered as a download; written off the executor's
+/// thread like any long document.
 pub async fn text(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
     let minutes = load(&me, &state, *id).await?;
-    let body = views::minutes::text(&me.ctx.locale, &minutes);
+    let locale = me.ctx.locale;
+    let meeting_id = minutes.meeting.id;
+    let body = web::block(move || views::minutes::text(&locale, &minutes))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .insert_header((
             "Content-Disposition",
-            format!("inline; filename=\"minutes-{}.txt\"", minutes.meeting.id),
+            format!("inline; filename=\"minutes-{meeting_id}.txt\""),
         ))
         .body(body))
 }

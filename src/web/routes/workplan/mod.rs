@@ -101,7 +101,7 @@ impl TaskChoices {
         let short_names: HashMap<i64, String> = groups::short_names(conn, &tree).await?.into_iter().collect();
         let items = crate::models::action_points::for_groups(conn, &tree).await?;
         let restricted: Vec<i64> = items.iter().filter(|a| a.restricted).map(|a| a.id).collect();
-        let unseen = hidden_restricted(conn, user, standing, &tree, &restricted).await?;
+        let unseen = hidden_restricted(conn, user, standing, &restricted).await?;
         let action_points = items
             .iter()
             .filter(|a| !unseen.contains(&a.id))
@@ -206,7 +206,7 @@ pub async fn link_labels(
     let tree = groups::subtree_ids(conn, group.id).await?;
     let short_names: HashMap<i64, String> = groups::short_names(conn, &tree).await?.into_iter().collect();
     let restricted: Vec<i64> = linked_items.iter().filter(|l| l.restricted).map(|l| l.id).collect();
-    let unseen = hidden_restricted(conn, user, standing, &tree, &restricted).await?;
+    let unseen = hidden_restricted(conn, user, standing, &restricted).await?;
     let mut labels = LinkLabels::default();
     for item in linked_items.iter().filter(|l| !unseen.contains(&l.id)) {
         let label = action_point_label(locale, group.id, item.group_id, item.number, &short_names);

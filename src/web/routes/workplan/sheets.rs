@@ -21,7 +21,7 @@ use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
 use crate::web::routes::action_points::sheets::import_page;
 use crate::web::routes::sheets::{
-    ConfirmForm, Format, allowed_group, attachment, decode_rows, html, preview_response, read_rows, slug,
+    ConfirmForm, Format, allowed_group, attachment, decode_rows, encode, html, preview_response, read_rows, slug,
 };
 use crate::web::views::action_points::owners_by_item;
 use crate::web::views::groups::crumbs_to;
@@ -56,10 +56,7 @@ pub async fn export(
                 .unwrap_or_default(),
         })
         .collect();
-    let body = match format {
-        Format::Csv => view::csv(locale, &rows).map_err(anyhow::Error::from)?,
-        Format::Xlsx => view::xlsx(locale, &rows).map_err(anyhow::Error::from)?,
-    };
+    let body = encode(view::sheet(locale, &rows), format).await?;
     let today = Utc::now().with_timezone(&group.tz()).date_naive();
     let stem = match slug(&group.short_name) {
         name if name.is_empty() => format!("workplan-{today}"),

@@ -108,6 +108,37 @@ impl Filter {
     }
 }
 
+/// How many tasks a page of the workplan shows.
+const TASKS_PER_PAGE: i64 = 100;
+
+/// The areas with the tasks of page `page` (from 1), in order; an area without any
+/// task is shown on the first page.
+fn page_of(areas: Vec<(Area, Vec<Task>)>, page: i64) -> Vec<(Area, Vec<Task>)> {
+    let first = (page - 1) * TASKS_PER_PAGE;
+    let mut seen = 0;
+    let mut shown = Vec::new();
+    for (area, tasks) in areas {
+        let (start, count) = (seen, tasks.len() as i64);
+        seen += count;
+        if count == 0 {
+            if page == 1 {
+                shown.push((area, tasks));
+            }
+            continue;
+        }
+        let on_page: Vec<Task> = tasks
+            .into_iter()
+            .enumerate()
+            .filter(|(index, _)| (first..first + TASKS_PER_PAGE).contains(&(start + *index as i64)))
+            .map(|(_, task)| task)
+            .collect();
+        if !on_page.is_empty() {
+            shown.push((area, on_page));
+        }
+    }
+    shown
+}
+
 /// The workplan of the group and of every group below it, filtered as the URL says.
 pub async fn show(
     me: SignedIn,
@@ -151,7 +182,11 @@ pub async fn show(
     }
     responsible_choices.sort_by(|a, b| a.1.cmp(&b.1));
 
-    let shown = filter.apply(areas, &owners, group.id, today);
+    let filtered = filter.apply(areas, &owners, group.id, today);
+    let tasks: i64 = filtered.iter().map(|(_, tasks)| tasks.len() as i64).sum();
+    let pages = ((tasks + TASKS_PER_PAGE - 1) / TASKS_PER_PAGE).max(1);
+    let page = query.page.unwrap_or(1).clamp(1, pages);
+    let shown = page_of(filtered, page);
     let editable_areas: HashSet<i64> = if may_edit {
         shown
             .iter()
@@ -184,6 +219,8 @@ pub async fn show(
         may_edit,
         area_choices,
         responsible_choices,
+        page,
+        pages,
     };
     Ok(views::workplan::table(&me.ctx, &page))
 }
