@@ -1,5 +1,6 @@
 //! convene: a workspace for coordination working groups.
 
+pub mod bench_data;
 pub mod config;
 pub mod db;
 pub mod demo;

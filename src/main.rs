@@ -36,6 +36,19 @@ enum Command {
     /// Queue the reminders that are due now, then exit (the planner also runs every
     /// minute inside `serve`).
     Remind,
+    /// Write the benchmark's dataset into an empty database (see bench/README.md), then
+    /// print the paths of the pages the benchmark measures.
+    BenchData {
+        /// 1 is a country-wide cluster: 60 groups, 2,000 people, 10,000 meetings, 200,000
+        /// action points with 550,000 status updates, 20,000 workplan tasks.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u32,
+        /// The day the data is anchored at (YYYY-MM-DD); today (UTC) unless given.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -270,6 +283,17 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         match command {
             Command::Migrate => Ok(()),
             Command::Demo => load_demo(&database.url, &settings).await,
+            Command::BenchData { scale, seed, today } => {
+                let sizes = convene::bench_data::Sizes::at(scale)?;
+                let mut conn = db::connect(&database.url, Duration::from_secs(3600)).await?;
+                let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+                convene::bench_data::generate(&mut conn, sizes, seed, today).await?;
+                println!("wrote the benchmark's data at scale {scale} (seed {seed}, {today}): {sizes:?}");
+                for page in convene::bench_data::key_pages(&mut conn).await? {
+                    println!("page\t{}\t{}", page.name, page.path);
+                }
+                Ok(())
+            }
             Command::User {
                 command: UserCommand::Add { email, name, admin },
             } => {
