@@ -115,7 +115,7 @@ pub struct NewActionPointBody {
 /// A new status, with a note on it (empty unless given).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StatusBody {
+pub struct ActionPointStatusBody {
     status: ActionStatus,
     #[schema(example = "Draft sent round on Monday")]
     note: Option<String>,
@@ -313,7 +313,7 @@ pub async fn create(
 /// The group's coordinators and co-chairs may update any item; members the items
 /// they stand for (as a named owner, through their organisation or sub-group, or by
 /// role).
-#[utoipa::path(post, path = "/api/v1/action-points/{id}/status", operation_id = "update_action_point_status", tag = "action points", request_body = StatusBody,
+#[utoipa::path(post, path = "/api/v1/action-points/{id}/status", operation_id = "update_action_point_status", tag = "action points", request_body = ActionPointStatusBody,
     params(("id" = i64, Path, description = "The action point's id")),
     responses(
         (status = 200, body = ActionPointEntry, description = "The item as it is now"),
@@ -325,7 +325,7 @@ pub async fn update_status(
     me: ApiUser,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: ApiJson<StatusBody>,
+    body: ApiJson<ActionPointStatusBody>,
 ) -> AppResult<HttpResponse> {
     let mut conn = state.conn().await?;
     let item = action_points::find(&mut conn, *id).await?;
@@ -355,7 +355,7 @@ mod tests {
 
     #[test]
     fn unknown_statuses_name_the_field() {
-        let error = super::super::input::parse::<StatusBody>(br#"{"status": "finished"}"#)
+        let error = super::super::input::parse::<ActionPointStatusBody>(br#"{"status": "finished"}"#)
             .err()
             .unwrap();
         assert!(error.to_string().starts_with("status: "), "{error}");
