@@ -269,6 +269,7 @@ mail-ignore = If you did not expect this mail, ignore it; nothing changes.
 ## Input problems
 invalid-required = This is required.
 invalid-too-long = This is too long.
+invalid-control-character = This holds a control character (such as a NUL or an escape); remove it.
 invalid-email = This is not an email address.
 invalid-time-zone = This is not a time zone; use a name such as Asia/Beirut.
 invalid-date = This is not a date.

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ApiUser;
-use super::input::{ApiJson, created, field, invalid, query_string};
+use super::input::{ApiJson, created, field, invalid, page_number, query_string};
 use crate::domain::policy::Action;
 use crate::domain::{ActionStatus, UpdateVia, owners, validate};
 use crate::i18n::Locale;
@@ -179,16 +179,16 @@ async fn visible(conn: &mut AsyncPgConnection, me: &ApiUser, id: i64) -> AppResu
 #[utoipa::path(get, path = "/api/v1/groups/{id}/action-points", operation_id = "list_action_points", tag = "action points",
     params(
         ("id" = i64, Path, description = "The group's id"),
-        ("status" = Option<String>, Query, description = "`all`, or one of open, in_progress, done, dropped; open and in progress when absent"),
-        ("owner" = Option<String>, Query, description = "Owned by this owner: `user:12`, `org:3`, `group:5`, `role:member`"),
+        ("status" = Option<String>, Query, pattern = "^(all|open|in_progress|done|dropped)$", description = "`all`, or one of open, in_progress, done, dropped; open and in progress when absent"),
+        ("owner" = Option<String>, Query, pattern = "^((user|org|group):[0-9]{1,18}|role:(coordinator|co_chair|im_officer|member))$", description = "Owned by this owner: `user:12`, `org:3`, `group:5`, `role:member`"),
         ("organization" = Option<i64>, Query, description = "Owned by the organisation or one of its people"),
         ("topic" = Option<String>, Query, description = "This topic exactly"),
         ("due_before" = Option<NaiveDate>, Query, description = "Due on or before this day"),
         ("due_after" = Option<NaiveDate>, Query, description = "Due on or after this day"),
         ("meeting" = Option<i64>, Query, description = "Raised at this meeting"),
         ("q" = Option<String>, Query, description = "Words in the topic, text or status note"),
-        ("sort" = Option<String>, Query, description = "`due` (overdue first; the default), `number`, `topic` or `status`"),
-        ("page" = Option<i64>, Query, description = "The page, from 1"),
+        ("sort" = Option<String>, Query, pattern = "^(due|number|topic|status)$", description = "`due` (overdue first; the default), `number`, `topic` or `status`"),
+        ("page" = Option<i64>, Query, minimum = 1, maximum = 1000000, description = "The page, from 1"),
     ),
     responses(
         (status = 200, body = ActionPointPage),
@@ -207,7 +207,7 @@ pub async fn list(
     let standing = authorize(&mut conn, &me.user, group, Action::View).await?;
     let (mut filter, sort) = parse_query(&Locale::default(), &query)?;
     filter.restricted_visible_to = restricted_for(standing, &me.user);
-    let page = query.page.unwrap_or(1).max(1);
+    let page = page_number(query.page)?;
     let (items, total) = action_points::list(
         &mut conn,
         &[group],

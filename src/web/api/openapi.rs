@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -151,6 +151,7 @@ impl Modify for Conventions {
                 if path != DOCUMENT_PATH {
                     add_unauthenticated(operation);
                 }
+                add_input_problems(operation);
                 describe_problems(operation);
             }
         }
@@ -164,6 +165,70 @@ fn add_unauthenticated(operation: &mut Operation) {
             .build()
             .into()
     });
+}
+
+/// What `ApiJson` and `query_string` answer for input they cannot read: a body that is
+/// not JSON or a query string that does not fit is a 400, JSON of the wrong shape a 422.
+fn add_input_problems(operation: &mut Operation) {
+    let mut add = |status: &str, description: &str| {
+        operation
+            .responses
+            .responses
+            .entry(status.into())
+            .or_insert_with(|| ResponseBuilder::new().description(description).build().into());
+    };
+    let has_query = (operation.parameters.iter().flatten())
+        .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == ParameterIn::Query));
+    let has_body = operation.request_body.is_some();
+    if has_body {
+        add("400", "The body is not JSON, or not sent as JSON");
+        add("422", "A field is missing, unknown, of the wrong type or not valid");
+    }
+    if has_query {
+        add("400", "The query string does not fit");
+    }
+}
+
+/// The pattern of every free text the API reads: no control characters but tabs and
+/// line breaks (what `validate::has_control_character` refuses).
+const TEXT_PATTERN: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
+/// Gives every string schema without an enum, format or pattern of its own the text
+/// pattern, so that the document says which strings the API takes.
+fn restrict_text(schema: &mut serde_json::Value) {
+    use serde_json::Value;
+    match schema {
+        Value::Object(fields) => {
+            let is_string = match fields.get("type") {
+                Some(Value::String(kind)) => kind == "string",
+                Some(Value::Array(kinds)) => kinds.iter().any(|k| k == "string"),
+                _ => false,
+            };
+            let free = ["enum", "format", "pattern", "$ref"]
+                .iter()
+                .all(|k| !fields.contains_key(*k));
+            if is_string && free {
+                fields.insert("pattern".into(), Value::String(TEXT_PATTERN.into()));
+            }
+            fields.values_mut().for_each(restrict_text);
+        }
+        Value::Array(items) => items.iter_mut().for_each(restrict_text),
+        _ => {}
+    }
+}
+
+/// `query_string` refuses an empty value: a text parameter is given with one character
+/// at least, or left out.
+fn require_query_values(parameters: &mut serde_json::Value) {
+    for parameter in parameters.as_array_mut().into_iter().flatten() {
+        let in_query = parameter["in"] == "query";
+        let schema = &mut parameter["schema"];
+        let text =
+            schema["type"] == "string" || schema["type"].as_array().is_some_and(|t| t.contains(&"string".into()));
+        if in_query && text && schema["minLength"].is_null() {
+            schema["minLength"] = 1.into();
+        }
+    }
 }
 
 /// Every response gets a description (the status's name unless one was given), and
@@ -189,8 +254,24 @@ fn describe_problems(operation: &mut Operation) {
     }
 }
 
-static DOCUMENT: LazyLock<String> =
-    LazyLock::new(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"));
+static DOCUMENT: LazyLock<String> = LazyLock::new(|| {
+    let mut document = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+    // Problem details quote what was sent, control characters and all.
+    for (name, schema) in document["components"]["schemas"].as_object_mut().expect("schemas") {
+        if name != "Problem" {
+            restrict_text(schema);
+        }
+    }
+    for item in document["paths"].as_object_mut().expect("paths").values_mut() {
+        for operation in item.as_object_mut().expect("a path item").values_mut() {
+            if let Some(parameters) = operation.get_mut("parameters") {
+                restrict_text(parameters);
+                require_query_values(parameters);
+            }
+        }
+    }
+    document.to_string()
+});
 
 /// This OpenAPI document
 #[utoipa::path(get, path = "/api/v1/openapi.json", operation_id = "get_openapi_document", tag = "meta", security(()),
@@ -280,8 +361,11 @@ mod tests {
         };
     }
 
+    /// A schema as the document shows it.
     fn json(schema: &RefOr<Schema>) -> serde_json::Value {
-        serde_json::to_value(schema).unwrap()
+        let mut json = serde_json::to_value(schema).unwrap();
+        restrict_text(&mut json);
+        json
     }
 
     #[test]
@@ -402,6 +486,10 @@ mod tests {
                 assert!(
                     operation_ids.insert(id.to_owned()),
                     "{method} {path}: {id} is not unique"
+                );
+                assert!(
+                    operation.get("parameters").is_none_or(|p| p.is_array()),
+                    "{method} {path}: parameters are a list"
                 );
                 for (status, response) in operation["responses"].as_object().unwrap() {
                     let described = response["description"].as_str().is_some_and(|d| !d.is_empty());
