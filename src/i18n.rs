@@ -176,6 +176,7 @@ mod tests {
             SheetError::BadXlsx,
             SheetError::Unsupported,
             SheetError::TooManyRows { max: 1 },
+            SheetError::TooLargeUnpacked { max_mb: 1 },
         ];
         let bad_filters = [
             FilterQuery {

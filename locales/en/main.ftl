@@ -158,6 +158,7 @@ import-file-bad-csv = Row { $row } breaks the CSV format (perhaps a quote is not
 import-file-bad-xlsx = The file cannot be opened as an Excel workbook (.xlsx).
 import-file-unsupported = Only CSV files and Excel workbooks (.xlsx) can be imported. Save an older .xls file as .xlsx first.
 import-file-too-many-rows = The file has more than { $max } rows. Split it into smaller files.
+import-file-too-large-unpacked = This workbook unpacks to more than { $max } MB, far more than a table of people or tasks needs. Nothing was imported; save the sheet again as a new file, or as CSV.
 import-header-missing = The first row must name the columns; it lacks: { $columns }.
 import-header-repeated = The column "{ $column }" appears twice in the first row.
 import-header-no-rows = The file has a header row but no rows under it.
