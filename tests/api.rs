@@ -853,3 +853,29 @@ async fn input_a_fuzzer_found_is_refused_with_problem_details_and_saves_nothing(
         .await;
     assert_eq!((far.status, far.body["items"].as_array().map(Vec::len)), (200, Some(0)));
 }
+
+#[tokio::test]
+async fn a_method_a_path_lacks_is_a_405_naming_those_it_has() {
+    let app = demo().await;
+    let admin = script_of(&app, "admin@example.org").await;
+    for (method, path, allowed) in [
+        ("TRACE", "/api/v1/me", "GET"),
+        ("DELETE", "/api/v1/action-points/1/history", "GET"),
+        ("GET", "/api/v1/meetings/1/status", "POST"),
+        ("PATCH", "/api/v1/groups", "GET"),
+    ] {
+        let response = admin
+            .http
+            .request(
+                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                format!("{}{path}", app.address),
+            )
+            .bearer_auth(&admin.token)
+            .send()
+            .await
+            .unwrap();
+        let allow = response.headers().get("allow").map(|v| v.to_str().unwrap().to_owned());
+        assert!(allow.is_some_and(|a| a.contains(allowed)), "{method} {path}");
+        assert_problem(&answer(response).await, 405, "");
+    }
+}

@@ -19,11 +19,13 @@ pub mod workplan;
 use actix_web::web;
 pub use caller::ApiUser;
 
+/// Every path is a resource, so that a method it lacks is a 405 naming those it has
+/// (a bare route would answer 404).
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
-            .route("/openapi.json", web::get().to(openapi::openapi_json))
-            .route("/me", web::get().to(me::show))
+            .service(web::resource("/openapi.json").get(openapi::openapi_json))
+            .service(web::resource("/me").get(me::show))
             .service(web::resource("/users").get(users::list).post(users::create))
             .service(web::resource("/users/{id}").get(users::show))
             .service(
@@ -36,11 +38,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .get(organizations::show)
                     .patch(organizations::update),
             )
-            .route("/organizations/{id}/merge", web::post().to(organizations::merge))
+            .service(web::resource("/organizations/{id}/merge").post(organizations::merge))
             .service(web::resource("/groups").get(groups::list).post(groups::create))
             .service(web::resource("/groups/{id}").get(groups::show).patch(groups::update))
-            .route("/groups/{id}/archive", web::post().to(groups::archive))
-            .route("/groups/{id}/unarchive", web::post().to(groups::unarchive))
+            .service(web::resource("/groups/{id}/archive").post(groups::archive))
+            .service(web::resource("/groups/{id}/unarchive").post(groups::unarchive))
             .service(
                 web::resource("/groups/{id}/memberships")
                     .get(memberships::list)
@@ -67,15 +69,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .get(meetings::show)
                     .patch(meetings::update),
             )
-            .route("/action-points/{id}", web::get().to(action_points::show))
-            .route("/action-points/{id}/history", web::get().to(action_points::history))
-            .route(
-                "/action-points/{id}/status",
-                web::post().to(action_points::update_status),
-            )
-            .route("/groups/{id}/workplan", web::get().to(workplan::show))
-            .route("/groups/{id}/workplan/areas", web::post().to(workplan::create_area))
-            .route("/groups/{id}/workplan/tasks", web::post().to(workplan::create_task))
+            .service(web::resource("/action-points/{id}").get(action_points::show))
+            .service(web::resource("/action-points/{id}/history").get(action_points::history))
+            .service(web::resource("/action-points/{id}/status").post(action_points::update_status))
+            .service(web::resource("/groups/{id}/workplan").get(workplan::show))
+            .service(web::resource("/groups/{id}/workplan/areas").post(workplan::create_area))
+            .service(web::resource("/groups/{id}/workplan/tasks").post(workplan::create_task))
             .service(
                 web::resource("/workplan/areas/{id}")
                     .get(workplan::show_area)
@@ -94,7 +93,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// A meeting's agenda, attendance and status steps.
 fn configure_meetings(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings/{id}/status", web::post().to(meeting_status::change))
+    cfg.service(web::resource("/meetings/{id}/status").post(meeting_status::change))
         .service(
             web::resource("/meetings/{id}/agenda")
                 .get(agenda::list)
@@ -105,16 +104,13 @@ fn configure_meetings(cfg: &mut web::ServiceConfig) {
                 .patch(agenda::update)
                 .delete(agenda::delete),
         )
-        .route("/meetings/{id}/agenda/{item}/move", web::post().to(agenda::move_item))
-        .route("/meetings/{id}/agenda/{item}/notes", web::put().to(agenda::save_notes))
+        .service(web::resource("/meetings/{id}/agenda/{item}/move").post(agenda::move_item))
+        .service(web::resource("/meetings/{id}/agenda/{item}/notes").put(agenda::save_notes))
         .service(
             web::resource("/meetings/{id}/attendance")
                 .get(attendance::show)
                 .put(attendance::mark),
         )
-        .route("/meetings/{id}/guests", web::post().to(attendance::add_guest))
-        .route(
-            "/meetings/{id}/guests/{guest}",
-            web::delete().to(attendance::remove_guest),
-        );
+        .service(web::resource("/meetings/{id}/guests").post(attendance::add_guest))
+        .service(web::resource("/meetings/{id}/guests/{guest}").delete(attendance::remove_guest));
 }
