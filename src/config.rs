@@ -22,6 +22,8 @@ pub struct Settings {
     /// `None` keeps mail in the outbox, readable by admins.
     pub smtp_url: Option<Url>,
     pub mail_from: String,
+    /// Recipients the mail worker sends to at once (`MAIL_CONCURRENCY`, 1 to 10).
+    pub mail_concurrency: usize,
     pub log_filter: String,
     pub log_format: LogFormat,
     /// Connections in all, shared out among the HTTP workers.
@@ -181,6 +183,13 @@ impl Settings {
                 _ => Err(format!("{raw:?} is not a whole number from 1 to 256")),
             },
         )?;
+        let mail_concurrency = parse_with("MAIL_CONCURRENCY", get("MAIL_CONCURRENCY"), "1", |raw| {
+            match raw.parse::<usize>() {
+                // At most the SMTP transport's pool, so that no send waits for a connection.
+                Ok(n) if (1..=10).contains(&n) => Ok(n),
+                _ => Err(format!("{raw:?} is not a whole number from 1 to 10")),
+            }
+        })?;
         let trusted_proxies = parse_with("TRUSTED_PROXIES", get("TRUSTED_PROXIES"), "", parse_networks)?;
         let metrics_allow = parse_with(
             "METRICS_ALLOW",
@@ -215,6 +224,7 @@ impl Settings {
             data_dir,
             smtp_url,
             mail_from,
+            mail_concurrency,
             log_filter,
             log_format,
             pool_size,
@@ -361,6 +371,7 @@ mod tests {
             ["127.0.0.0/8".parse::<IpNet>().unwrap(), "::1/128".parse().unwrap()]
         );
         assert!(s.metrics_token.is_none());
+        assert_eq!(s.mail_concurrency, 1);
     }
 
     #[test]
@@ -381,6 +392,8 @@ mod tests {
             ("LOG_FORMAT", "yaml"),
             ("HTTP_WORKERS", "0"),
             ("HTTP_WORKERS", "four"),
+            ("MAIL_CONCURRENCY", "0"),
+            ("MAIL_CONCURRENCY", "11"),
             ("TRUSTED_PROXIES", "10.0.0.0/33"),
             ("TRUSTED_PROXIES", "10.0.0.1, proxy.internal"),
             ("METRICS_ALLOW", "everyone"),
@@ -443,6 +456,7 @@ mod tests {
         let s = settings(&[
             ("LOG_FORMAT", "JSON"),
             ("HTTP_WORKERS", "3"),
+            ("MAIL_CONCURRENCY", "8"),
             ("TRUSTED_PROXIES", "10.1.2.3/8 192.0.2.7,fd00::/8"),
             ("METRICS_ALLOW", "none"),
             ("METRICS_TOKEN", "0123456789abcdef0123456789abcdef"),
@@ -450,6 +464,7 @@ mod tests {
         .unwrap();
         assert_eq!(s.log_format, LogFormat::Json);
         assert_eq!(s.http_workers, 3);
+        assert_eq!(s.mail_concurrency, 8);
         let trusted: Vec<String> = s.trusted_proxies.iter().map(ToString::to_string).collect();
         assert_eq!(trusted, ["10.0.0.0/8", "192.0.2.7/32", "fd00::/8"]);
         assert!(s.metrics_allow.is_empty());

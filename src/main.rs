@@ -29,7 +29,7 @@ enum Command {
     Demo,
     /// Send the outbox through SMTP_URL until stopped (Ctrl-C or SIGTERM).
     Worker {
-        /// Send what is due now, then exit.
+        /// Send everything that is due now, then exit.
         #[arg(long)]
         once: bool,
     },
@@ -227,8 +227,8 @@ async fn run_worker(settings: &Arc<Settings>, url: &str, once: bool) -> anyhow::
     };
     if once {
         let mut conn = db::connect(url, settings.statement_timeout).await?;
-        let config = convene::jobs::worker::WorkerConfig::default();
-        let round = convene::jobs::worker::run_once(&mut conn, &mailer, &config, chrono::Utc::now()).await?;
+        let config = convene::jobs::worker::WorkerConfig::new(settings);
+        let round = convene::jobs::worker::run_until_settled(&mut conn, &mailer, &config, chrono::Utc::now()).await?;
         println!("sent {}, failed {}, dead {}", round.sent, round.failed, round.dead);
         if let Some(error) = round.unavailable {
             anyhow::bail!("the SMTP server is unavailable, the rest of the mail waits in the outbox: {error}");

@@ -594,6 +594,46 @@ async fn servers_and_commands_share_the_cluster_and_it_outlives_any_killed_one()
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn worker_once_sends_everything_due_now_not_one_batch() {
+    let db = common::TestDatabase::new().await;
+    let smtp = common::mail::SmtpServer::start().await;
+    let mut conn = db.conn().await;
+    let due = 2 * convene::jobs::worker::WorkerConfig::default().batch + 50;
+    for i in 0..due {
+        let message = convene::mail::Message {
+            subject: format!("Mail {i}"),
+            text: "Due now\n".into(),
+            html: "<p>Due now</p>".into(),
+        };
+        let recipient = format!("person{i}@example.org");
+        let key = format!("due-{i}");
+        let queued =
+            convene::models::outbox::enqueue(&mut conn, "invitation", &key, None, &recipient, &message, "example.org")
+                .await
+                .unwrap();
+        assert!(queued);
+    }
+    let output = convene()
+        .env("DATABASE_URL", &db.url)
+        .env("SMTP_URL", format!("{}?tls=none", smtp.url()))
+        .args(["worker", "--once"])
+        .output()
+        .expect("convene worker runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        format!("sent {due}, failed 0, dead 0")
+    );
+    let subjects: std::collections::HashSet<String> = smtp.received().iter().map(|m| m.subject()).collect();
+    assert_eq!(subjects.len() as i64, due, "each mail once");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn worker_once_says_when_the_smtp_server_is_unavailable_and_the_mail_waits() {
     let db = common::TestDatabase::new().await;
     let mut conn = db.conn().await;

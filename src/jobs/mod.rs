@@ -113,7 +113,7 @@ impl Database<'_> {
 /// server is down, each is tried again with capped backoff and logged once when it goes
 /// and once when it is back.
 pub async fn run(settings: Arc<Settings>, database_url: String, jobs: Jobs, mut stop: watch::Receiver<bool>) {
-    let config = worker::WorkerConfig::default();
+    let config = worker::WorkerConfig::new(&settings);
     let mail = MailSettings::new(&settings);
     let mut database = Database {
         url: &database_url,

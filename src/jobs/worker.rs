@@ -1,12 +1,16 @@
 //! The worker: claims due mails from the outbox and sends them.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::{DateTime, Utc};
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
+use futures_util::{StreamExt, stream};
 
 use crate::domain::reminders::MAX_ATTEMPTS;
 use crate::mail::transport::{Mailer, SendError};
-use crate::models::outbox::{self, MailState};
+use crate::models::outbox::{self, Mail, MailState};
 
 /// How the worker claims and retries.
 #[derive(Debug, Clone, Copy)]
@@ -15,6 +19,9 @@ pub struct WorkerConfig {
     pub lease: chrono::Duration,
     /// How many mails one round claims.
     pub batch: i64,
+    /// How many recipients are sent to at once, each over its own pooled SMTP connection.
+    /// Each mail in flight when a worker is killed may go out twice.
+    pub concurrency: usize,
     /// Tries before a mail is dead.
     pub max_attempts: i32,
 }
@@ -24,8 +31,18 @@ impl Default for WorkerConfig {
         WorkerConfig {
             // Longer than the send timeout, so a live worker never loses its claim.
             lease: chrono::Duration::minutes(5),
-            batch: 20,
+            batch: 100,
+            concurrency: 1,
             max_attempts: MAX_ATTEMPTS,
+        }
+    }
+}
+
+impl WorkerConfig {
+    pub fn new(settings: &crate::config::Settings) -> Self {
+        WorkerConfig {
+            concurrency: settings.mail_concurrency,
+            ..WorkerConfig::default()
         }
     }
 }
@@ -48,7 +65,18 @@ impl Round {
     }
 }
 
-/// Claims the mails due at `now` and sends them one by one, recording each outcome.
+/// What became of one claimed mail.
+enum Outcome {
+    Sent,
+    Failed(SendError),
+    /// Not tried: the server was found unavailable before its turn.
+    Untried,
+}
+
+/// Claims the mails due at `now` and sends them, several recipients at once, recording
+/// each outcome as soon as it is known (so a worker killed mid-round resends at most the
+/// mails in flight). One recipient's mails go one after the other, in the order they
+/// were queued, so a meeting's notices arrive in the order they happened.
 /// When the server itself is unavailable the round stops there: every other mail would
 /// fail the same way, and counting such tries against each mail would push its next one
 /// hours out while the server may be back in a minute; the caller tries again later.
@@ -58,22 +86,45 @@ pub async fn run_once(
     config: &WorkerConfig,
     now: DateTime<Utc>,
 ) -> QueryResult<Round> {
+    let claimed = outbox::claim(conn, now, config.lease, config.batch).await?;
+    let server_down = AtomicBool::new(false);
+    let send_all = |mails: Vec<Mail>| {
+        let server_down = &server_down;
+        stream::iter(mails)
+            .then(move |mail| async move {
+                if server_down.load(Ordering::SeqCst) {
+                    return (mail, Outcome::Untried);
+                }
+                match mailer.send(&mail).await {
+                    Ok(()) => (mail, Outcome::Sent),
+                    Err(error) => {
+                        if matches!(error, SendError::Unavailable(_)) {
+                            server_down.store(true, Ordering::SeqCst);
+                        }
+                        (mail, Outcome::Failed(error))
+                    }
+                }
+            })
+            .boxed()
+    };
+    let mut outcomes = stream::iter(by_recipient(claimed))
+        .map(send_all)
+        .flatten_unordered(config.concurrency.max(1));
     let mut round = Round::default();
-    let mut claimed = outbox::claim(conn, now, config.lease, config.batch).await?.into_iter();
-    while let Some(mail) = claimed.next() {
-        match mailer.send(&mail).await {
-            Ok(()) => {
+    while let Some((mail, outcome)) = outcomes.next().await {
+        match outcome {
+            Outcome::Sent => {
                 outbox::mark_sent(conn, &mail, now).await?;
                 round.sent += 1;
             }
-            Err(SendError::Unavailable(error)) => {
-                outbox::release(conn, &mail, Some(&format!("the SMTP server is unavailable: {error}"))).await?;
-                for untried in claimed.by_ref() {
-                    outbox::release(conn, &untried, None).await?;
-                }
-                round.unavailable = Some(error);
+            Outcome::Untried => {
+                outbox::release(conn, &mail, None).await?;
             }
-            Err(SendError::Rejected(error)) => {
+            Outcome::Failed(SendError::Unavailable(error)) => {
+                outbox::release(conn, &mail, Some(&format!("the SMTP server is unavailable: {error}"))).await?;
+                round.unavailable.get_or_insert(error);
+            }
+            Outcome::Failed(SendError::Rejected(error)) => {
                 // The outbox id and the error only: never the recipient's links or tokens.
                 tracing::warn!(mail = mail.id, attempt = mail.attempts, %error, "sending a mail failed");
                 match outbox::mark_failed(conn, &mail, &error, now, config.max_attempts).await? {
@@ -84,4 +135,46 @@ pub async fn run_once(
         }
     }
     Ok(round)
+}
+
+/// Runs rounds until everything due at `now` is settled, or the SMTP server is found
+/// unavailable; returns what they did together.
+pub async fn run_until_settled(
+    conn: &mut AsyncPgConnection,
+    mailer: &Mailer,
+    config: &WorkerConfig,
+    now: DateTime<Utc>,
+) -> QueryResult<Round> {
+    let mut total = Round::default();
+    loop {
+        let round = run_once(conn, mailer, config, now).await?;
+        total.sent += round.sent;
+        total.failed += round.failed;
+        total.dead += round.dead;
+        // A settled mail is not due again at `now`, so a round short of a full batch
+        // found the last of them.
+        if round.unavailable.is_some() || (round.claimed() as i64) < config.batch {
+            total.unavailable = round.unavailable;
+            return Ok(total);
+        }
+    }
+}
+
+/// `mails` grouped by recipient, each group in the order queued, the groups in the
+/// order of their first mail.
+fn by_recipient(mut mails: Vec<Mail>) -> Vec<Vec<Mail>> {
+    // A claim returns its rows in no particular order.
+    mails.sort_by_key(|mail| mail.id);
+    let mut groups: Vec<Vec<Mail>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for mail in mails {
+        match index.get(&mail.recipient) {
+            Some(&at) => groups[at].push(mail),
+            None => {
+                index.insert(mail.recipient.clone(), groups.len());
+                groups.push(vec![mail]);
+            }
+        }
+    }
+    groups
 }

@@ -2,7 +2,7 @@
 //! taken down (answering 421, or not listening at all) and brought back, slowed down,
 //! and it refuses any address at `bounce.test`.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -62,6 +62,9 @@ struct Inner {
     offline: AtomicBool,
     /// How long each message takes to be accepted, in milliseconds.
     delay_ms: AtomicU64,
+    /// Messages being taken now, and the most ever taken at once.
+    taking: AtomicUsize,
+    most_taken_at_once: AtomicUsize,
 }
 
 pub struct SmtpServer {
@@ -113,6 +116,12 @@ impl SmtpServer {
     pub fn set_delay(&self, delay: Duration) {
         let ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
         self.inner.delay_ms.store(ms, Ordering::SeqCst);
+    }
+
+    /// The most messages the server was taking at the same time (between DATA and its
+    /// reply), over all sessions.
+    pub fn most_taken_at_once(&self) -> usize {
+        self.inner.most_taken_at_once.load(Ordering::SeqCst)
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -183,6 +192,9 @@ async fn session(stream: TcpStream, inner: Arc<Inner>) -> std::io::Result<()> {
             }
         } else if upper == "DATA" {
             write.write_all(b"354 go ahead\r\n").await?;
+            let taking = inner.taking.fetch_add(1, Ordering::SeqCst) + 1;
+            inner.most_taken_at_once.fetch_max(taking, Ordering::SeqCst);
+            let _taken = Taken(&inner.taking);
             let mut data = Vec::new();
             loop {
                 line.clear();
@@ -215,6 +227,15 @@ async fn session(stream: TcpStream, inner: Arc<Inner>) -> std::io::Result<()> {
             b"502 5.5.2 not implemented\r\n"
         };
         write.write_all(reply).await?;
+    }
+}
+
+/// Counts a message as no longer being taken however its session ends.
+struct Taken<'a>(&'a AtomicUsize);
+
+impl Drop for Taken<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
