@@ -197,6 +197,7 @@ mod tests {
             SheetError::BadXlsx,
             SheetError::Unsupported,
             SheetError::TooManyRows { max: 1 },
+            SheetError::TooLargeUnpacked { max_mb: 1 },
         ];
         let bad_filters = [
             FilterQuery {

@@ -234,3 +234,90 @@ async fn a_good_sheet_writes_every_row_with_its_status_and_history() {
     // One "created" row each, and one for each status that is not open.
     assert_eq!(count(&app, "action_point_updates WHERE via = 'import'").await, 5);
 }
+
+/// A workbook of a few hundred kilobytes whose one sheet unpacks to about 80 MiB.
+fn zip_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    zip.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"<worksheet><sheetData><row r=\"1\">").unwrap();
+    let cells = "<c t=\"inlineStr\"><is><t>x</t></is></c>".repeat(1024);
+    for _ in 0..2300 {
+        zip.write_all(cells.as_bytes()).unwrap();
+    }
+    zip.write_all(b"</row></sheetData></worksheet>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[tokio::test]
+async fn a_zip_bomb_is_refused_with_a_clear_message_and_nothing_saved() {
+    // Packed before the app starts: packing holds this test's thread for a while.
+    let bomb = zip_bomb();
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let wg = group(&app, "CPiE WG").await;
+    let me = app.sign_in_demo("coordinator").await;
+    let before = count(&app, "action_points").await;
+    assert!(bomb.len() < 1024 * 1024);
+    let response = upload(&me, wg, "items.xlsx", bomb).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("This workbook unpacks to more than 64 MB"), "{page}");
+    assert!(!page.contains("name=\"rows\""), "no confirm button");
+    assert_eq!(count(&app, "action_points").await, before);
+}
+
+#[tokio::test]
+async fn formula_text_is_imported_as_typed_and_exported_defused() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let wg = group(&app, "CPiE WG").await;
+    let me = app.sign_in_demo("coordinator").await;
+    let formula = "=HYPERLINK(\"http://evil.example\",\"Open\")";
+    let file = format!(
+        "Topic,Action,Owners\nInjected,\"{}\",Coordinator\nInjected,'@SUM(A1),Coordinator\n",
+        formula.replace('"', "\"\"")
+    );
+    let page = upload(&me, wg, "items.csv", file.into_bytes())
+        .await
+        .text()
+        .await
+        .unwrap();
+    let (token, rows) = (form_token(&page), hidden_rows(&page));
+    let response = me
+        .post(
+            &format!("/groups/{wg}/action-points/import/confirm"),
+            &[("csrf_token", token.as_str()), ("rows", rows.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    // Saved as the text it was, the defusing apostrophe of an earlier export dropped.
+    assert_eq!(
+        count(
+            &app,
+            &format!("action_points WHERE text = '{}'", formula.replace('\'', "''"))
+        )
+        .await,
+        1
+    );
+    assert_eq!(count(&app, "action_points WHERE text = '@SUM(A1)'").await, 1);
+
+    let csv = me
+        .get(&format!("/groups/{wg}/action-points.csv?q=Injected&status=all"))
+        .await;
+    let rows = csv_rows(&csv.bytes().await.unwrap());
+    let actions: Vec<&str> = rows[1..].iter().map(|r| r[2].as_str()).collect();
+    assert!(actions.contains(&format!("'{formula}").as_str()), "{actions:?}");
+    assert!(actions.contains(&"'@SUM(A1)"), "{actions:?}");
+    let xlsx = me
+        .get(&format!("/groups/{wg}/action-points.xlsx?q=Injected&status=all"))
+        .await;
+    let bytes = xlsx.bytes().await.unwrap().to_vec();
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+    let cells: Vec<Vec<String>> = xlsx_rows(&bytes);
+    assert!(cells.iter().any(|r| r[2] == formula), "{cells:?}");
+}

@@ -807,3 +807,75 @@ async fn the_openapi_document_describes_every_endpoint_without_authentication() 
         json!(["working_group", "sub_group", "task_force", "field_group"])
     );
 }
+
+#[tokio::test]
+async fn input_a_fuzzer_found_is_refused_with_problem_details_and_saves_nothing() {
+    let app = demo().await;
+    let admin = script_of(&app, "admin@example.org").await;
+    let wg = group_id(&app, "CPiE WG").await;
+    let organizations = "SELECT 1 FROM organizations";
+    let before = count(&app, organizations).await;
+
+    // PostgreSQL refuses a NUL in text: it was a 500.
+    let nul = admin
+        .post(
+            "/api/v1/organizations",
+            json!({"name": "Terre\u{0}des hommes", "kind": "ingo"}),
+        )
+        .await;
+    assert_problem(&nul, 422, "name: ");
+    let escape = admin
+        .post(
+            "/api/v1/organizations",
+            json!({"name": "Tdh", "acronym": "\u{1b}[2J", "kind": "ingo"}),
+        )
+        .await;
+    assert_problem(&escape, 422, "acronym: ");
+    // Serde reads a list into a struct field by field: it was taken as a change.
+    let list = admin.post("/api/v1/organizations", json!(["Tdh", null, "ingo"])).await;
+    assert_problem(&list, 422, "the body must be a JSON object");
+    assert_eq!(count(&app, organizations).await, before);
+
+    for (query, detail) in [
+        ("?due_before=", "due_before: "),
+        ("?page=0", "page: "),
+        ("?page=9223372036854775807", "page: "),
+        ("?q=%00", "q: "),
+    ] {
+        let answer = admin.get(&format!("/api/v1/groups/{wg}/action-points{query}")).await;
+        assert_problem(&answer, 400, detail);
+    }
+    let meetings = admin.get(&format!("/api/v1/groups/{wg}/meetings?page=-1")).await;
+    assert_problem(&meetings, 400, "page: ");
+    // Still answered: a page far past the end is empty.
+    let far = admin
+        .get(&format!("/api/v1/groups/{wg}/action-points?page=1000000"))
+        .await;
+    assert_eq!((far.status, far.body["items"].as_array().map(Vec::len)), (200, Some(0)));
+}
+
+#[tokio::test]
+async fn a_method_a_path_lacks_is_a_405_naming_those_it_has() {
+    let app = demo().await;
+    let admin = script_of(&app, "admin@example.org").await;
+    for (method, path, allowed) in [
+        ("TRACE", "/api/v1/me", "GET"),
+        ("DELETE", "/api/v1/action-points/1/history", "GET"),
+        ("GET", "/api/v1/meetings/1/status", "POST"),
+        ("PATCH", "/api/v1/groups", "GET"),
+    ] {
+        let response = admin
+            .http
+            .request(
+                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                format!("{}{path}", app.address),
+            )
+            .bearer_auth(&admin.token)
+            .send()
+            .await
+            .unwrap();
+        let allow = response.headers().get("allow").map(|v| v.to_str().unwrap().to_owned());
+        assert!(allow.is_some_and(|a| a.contains(allowed)), "{method} {path}");
+        assert_problem(&answer(response).await, 405, "");
+    }
+}

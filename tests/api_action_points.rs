@@ -311,7 +311,7 @@ async fn the_openapi_document_lists_the_action_point_endpoints() {
         "ActionPointPage",
         "HistoryItem",
         "NewActionPointBody",
-        "StatusBody",
+        "ActionPointStatusBody",
         "OwnerEntry",
     ] {
         assert!(schemas[schema].is_object(), "{schema}");

@@ -157,6 +157,7 @@ import-file-bad-csv = Row { $row } breaks the CSV format (perhaps a quote is not
 import-file-bad-xlsx = The file cannot be opened as an Excel workbook (.xlsx).
 import-file-unsupported = Only CSV files and Excel workbooks (.xlsx) can be imported. Save an older .xls file as .xlsx first.
 import-file-too-many-rows = The file has more than { $max } rows. Split it into smaller files.
+import-file-too-large-unpacked = This workbook unpacks to more than { $max } MB, far more than a table of people or tasks needs. Nothing was imported; save the sheet again as a new file, or as CSV.
 import-header-missing = The first row must name the columns; it lacks: { $columns }.
 import-header-repeated = The column "{ $column }" appears twice in the first row.
 import-header-no-rows = The file has a header row but no rows under it.
@@ -270,6 +271,7 @@ mail-ignore = If you did not expect this mail, ignore it; nothing changes.
 ## Input problems
 invalid-required = This is required.
 invalid-too-long = This is too long.
+invalid-control-character = This holds a control character (such as a NUL or an escape); remove it.
 invalid-email = This is not an email address.
 invalid-time-zone = This is not a time zone; use a name such as Asia/Beirut.
 invalid-date = This is not a date.

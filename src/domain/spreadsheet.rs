@@ -38,6 +38,10 @@ pub enum SheetError {
     TooManyRows {
         max: usize,
     },
+    /// An XLSX file that unpacks to more than `max_mb` megabytes: a zip bomb, most likely.
+    TooLargeUnpacked {
+        max_mb: u64,
+    },
 }
 
 impl SheetError {
@@ -50,6 +54,7 @@ impl SheetError {
             SheetError::BadXlsx => "import-file-bad-xlsx",
             SheetError::Unsupported => "import-file-unsupported",
             SheetError::TooManyRows { .. } => "import-file-too-many-rows",
+            SheetError::TooLargeUnpacked { .. } => "import-file-too-large-unpacked",
         }
     }
 }
@@ -107,7 +112,10 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetError> {
         let record = record.map_err(|_| SheetError::BadCsv { row: number })?;
         let cells = record
             .iter()
-            .map(|cell| String::from_utf8(cell.to_vec()).map_err(|_| SheetError::NotUtf8 { row: number }))
+            .map(|cell| {
+                let text = std::str::from_utf8(cell).map_err(|_| SheetError::NotUtf8 { row: number })?;
+                Ok(csv_unsafe(text).to_owned())
+            })
             .collect::<Result<Vec<_>, _>>()?;
         keep(&mut rows, number, cells)?;
     }
@@ -117,6 +125,30 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetError> {
     Ok(rows)
 }
 
+/// The most an XLSX upload may unpack to. A workbook of `MAX_ROWS` rows of a few dozen
+/// columns unpacks to a few megabytes; a zip bomb to gigabytes from a small file.
+pub const MAX_UNPACKED_MB: u64 = 64;
+const MAX_UNPACKED_BYTES: u64 = MAX_UNPACKED_MB * 1024 * 1024;
+
+/// Refuses a workbook whose parts add up to more than `MAX_UNPACKED_BYTES` unpacked,
+/// by the sizes its directory declares, before anything is unpacked. A part that
+/// unpacks to more than it declares is not read past its declared size (the zip
+/// reader stops there with an error), so a lying directory cannot get round this.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), SheetError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| SheetError::BadXlsx)?;
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|_| SheetError::BadXlsx)?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(SheetError::TooLargeUnpacked {
+            max_mb: MAX_UNPACKED_MB,
+        });
+    }
+    Ok(())
+}
+
 /// Columns past this one are not read: a directory sheet needs a handful.
 const MAX_COLUMNS: u32 = 64;
 
@@ -124,6 +156,7 @@ const MAX_COLUMNS: u32 = 64;
 /// streamed rather than loaded as one dense grid, so a stray cell far down or to the
 /// right costs nothing.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<SheetRow>, SheetError> {
+    check_unpacked_size(bytes)?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| SheetError::BadXlsx)?;
     let Some(first) = workbook.sheet_names().first().cloned() else {
         return Err(SheetError::Empty);
@@ -286,21 +319,35 @@ pub fn sheet_of(rows: &[&[&str]]) -> Vec<SheetRow> {
 /// starting with `=`, `@`, a tab or a carriage return, or with `+` or `-` and not a
 /// number (such as the phone number "+961 1 234 567"), gets a leading apostrophe.
 pub fn csv_safe(value: &str) -> Cow<'_, str> {
+    if runs_as_formula(value) {
+        Cow::Owned(format!("'{value}"))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
+/// Whether a spreadsheet program would take `value`, typed into a cell, for a formula.
+pub fn runs_as_formula(value: &str) -> bool {
     let Some(first) = value.chars().next() else {
-        return Cow::Borrowed(value);
+        return false;
     };
     let number_like = |rest: &str| {
         rest.chars().any(|c| c.is_ascii_digit()) && rest.chars().all(|c| c.is_ascii_digit() || " ()-./".contains(c))
     };
-    let risky = match first {
+    match first {
         '=' | '@' | '\t' | '\r' => true,
         '+' | '-' => !number_like(&value[1..]),
         _ => false,
-    };
-    if risky {
-        Cow::Owned(format!("'{value}"))
-    } else {
-        Cow::Borrowed(value)
+    }
+}
+
+/// A cell of an imported CSV file as it was before `csv_safe`: the apostrophe that
+/// kept a formula-like text from running is dropped, so an exported file imports as
+/// the text it was made from. Any other apostrophe stays.
+pub fn csv_unsafe(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if runs_as_formula(rest) => rest,
+        _ => cell,
     }
 }
 
@@ -399,5 +446,72 @@ mod tests {
         assert_eq!(csv_safe("-5"), "-5");
         assert_eq!(csv_safe("Nadia"), "Nadia");
         assert_eq!(csv_safe(""), "");
+        assert_eq!(csv_safe("\tx"), "'\tx");
+        assert_eq!(csv_safe("\rx"), "'\rx");
+    }
+
+    #[test]
+    fn csv_imports_read_defused_cells_as_the_text_they_were() {
+        let texts = [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "@SUM(A1)",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "\tx",
+            "'quoted'",
+            "'",
+            "+961 1 234 567",
+        ];
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(["text"]).unwrap();
+        for text in texts {
+            writer.write_record([csv_safe(text).as_ref()]).unwrap();
+        }
+        let rows = read_csv(&writer.into_inner().unwrap()).unwrap();
+        let read: Vec<&str> = rows[1..].iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(read, texts);
+    }
+
+    /// A workbook whose one sheet holds `cells` of filler: a few kilobytes packed.
+    fn bomb(cells: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let filler = "<c t=\"inlineStr\"><is><t>x</t></is></c>".repeat(1024);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        zip.write_all(b"<worksheet><sheetData><row r=\"1\">").unwrap();
+        for _ in 0..cells / 1024 {
+            zip.write_all(filler.as_bytes()).unwrap();
+        }
+        zip.write_all(b"</row></sheetData></worksheet>").unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    /// `bytes` with the unpacked size of every entry declared as 1 KiB.
+    fn lying(mut bytes: Vec<u8>) -> Vec<u8> {
+        for at in 0..bytes.len().saturating_sub(30) {
+            let field = match &bytes[at..at + 4] {
+                b"PK\x03\x04" => at + 22,
+                b"PK\x01\x02" => at + 24,
+                _ => continue,
+            };
+            bytes[field..field + 4].copy_from_slice(&1024u32.to_le_bytes());
+        }
+        bytes
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_read() {
+        // 80 MiB of cells in a file of a few hundred kilobytes.
+        let bytes = bomb(2_300_000);
+        assert!(bytes.len() < 1024 * 1024, "{} bytes", bytes.len());
+        let refused = Err(SheetError::TooLargeUnpacked {
+            max_mb: MAX_UNPACKED_MB,
+        });
+        assert_eq!(read("members.xlsx", &bytes), refused);
+        // Sizes that lie are found out once a part unpacks past its own.
+        assert_eq!(read("members.xlsx", &lying(bytes)), Err(SheetError::BadXlsx));
+        // A small one is read on (and found to lack what a workbook has).
+        assert_eq!(read("members.xlsx", &bomb(2048)), Err(SheetError::BadXlsx));
     }
 }

@@ -29,6 +29,14 @@ pub fn optional(value: &str, max: usize) -> Checked<Option<String>> {
     }
 }
 
+/// Whether `value` holds a control character other than a tab or a line break (a NUL,
+/// an escape, a C1 code): nothing a person types, and PostgreSQL refuses NULs outright.
+pub fn has_control_character(value: &str) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// An address with one `@`, a dot in the domain and no spaces; kept as typed, trimmed.
 pub fn email(value: &str) -> Checked<String> {
     let value = value.trim();
@@ -104,6 +112,14 @@ mod tests {
             "a@.org",
         ] {
             assert_eq!(email(bad), Err("invalid-email"), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn control_characters_other_than_tabs_and_line_breaks_are_found() {
+        assert!(!has_control_character("Nadia\tHaddad\r\nرنا"));
+        for text in ["a\0b", "\u{1b}[31m", "x\u{7f}", "\u{85}"] {
+            assert!(has_control_character(text), "{text:?}");
         }
     }
 

@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use super::AppState;
 use super::error::{AppError, AppResult};
 use crate::domain::policy::{self, Action, Standing};
-use crate::domain::secrets;
+use crate::domain::{secrets, validate};
 use crate::i18n::Locale;
 use crate::models::sessions::{self, Session};
 use crate::models::{groups, memberships, users::User};
@@ -213,11 +213,27 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 .ok()
                 .and_then(|f| f.csrf_token);
             verify_csrf(&req, submitted.as_deref()).await?;
-            serde_html_form::from_bytes::<T>(&body)
-                .map(CsrfForm)
-                .map_err(|e| AppError::BadRequest(e.to_string()))
+            read_form(&body).map(CsrfForm)
         })
     }
+}
+
+/// A form's fields as `T`. A value no one types (a control character) or of the wrong
+/// type for its field is refused naming the field, before anything reads it.
+fn read_form<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
+    let locale = Locale::default();
+    let controlled = url::form_urlencoded::parse(body).find(|(_, value)| validate::has_control_character(value));
+    if let Some((name, _)) = controlled {
+        return Err(AppError::Invalid(format!(
+            "{name}: {}",
+            locale.t("invalid-control-character")
+        )));
+    }
+    let deserializer = serde_html_form::Deserializer::from_bytes(body);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        AppError::BadRequest(format!("{path}: {}", e.into_inner()))
+    })
 }
 
 /// Checks a submitted CSRF token (from a form field, or else the `X-CSRF-Token`

@@ -1,6 +1,7 @@
 //! One error type for every handler, rendered as an HTML page for people or as
 //! RFC 9457 problem details for `/api`.
 
+use actix_web::body::{BodySize, MessageBody};
 use actix_web::dev::ServiceResponse;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -130,10 +131,19 @@ fn public_detail(locale: &Locale, status: StatusCode, error: Option<&actix_web::
     }
 }
 
+/// An API error answer that actix-web wrote without a body, such as the 405 of a
+/// resource asked for a method it lacks: it gets a problem document like every other.
+fn is_bare_api_error<B: MessageBody>(res: &ServiceResponse<B>) -> bool {
+    let status = res.status();
+    (status.is_client_error() || status.is_server_error())
+        && res.request().path().starts_with("/api/")
+        && matches!(res.response().body().size(), BodySize::None | BodySize::Sized(0))
+}
+
 /// Error-handler middleware body: rewrites every response that carries an error
 /// into a page or a problem document, keeping its status and headers.
-pub fn render<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
-    if res.response().error().is_none() {
+pub fn render<B: MessageBody>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    if res.response().error().is_none() && !is_bare_api_error(&res) {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::ApiUser;
-use super::input::{ApiJson, created, field, invalid, query_string};
+use super::input::{ApiJson, created, field, invalid, page_number, query_string};
 use crate::domain::policy::Action;
 use crate::domain::{ActionStatus, UpdateVia, owners, validate};
 use crate::i18n::Locale;
@@ -115,7 +115,7 @@ pub struct NewActionPointBody {
 /// A new status, with a note on it (empty unless given).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StatusBody {
+pub struct ActionPointStatusBody {
     status: ActionStatus,
     #[schema(example = "Draft sent round on Monday")]
     note: Option<String>,
@@ -179,16 +179,16 @@ async fn visible(conn: &mut AsyncPgConnection, me: &ApiUser, id: i64) -> AppResu
 #[utoipa::path(get, path = "/api/v1/groups/{id}/action-points", operation_id = "list_action_points", tag = "action points",
     params(
         ("id" = i64, Path, description = "The group's id"),
-        ("status" = Option<String>, Query, description = "`all`, or one of open, in_progress, done, dropped; open and in progress when absent"),
-        ("owner" = Option<String>, Query, description = "Owned by this owner: `user:12`, `org:3`, `group:5`, `role:member`"),
+        ("status" = Option<String>, Query, pattern = "^(all|open|in_progress|done|dropped)$", description = "`all`, or one of open, in_progress, done, dropped; open and in progress when absent"),
+        ("owner" = Option<String>, Query, pattern = "^((user|org|group):[0-9]{1,18}|role:(coordinator|co_chair|im_officer|member))$", description = "Owned by this owner: `user:12`, `org:3`, `group:5`, `role:member`"),
         ("organization" = Option<i64>, Query, description = "Owned by the organisation or one of its people"),
         ("topic" = Option<String>, Query, description = "This topic exactly"),
         ("due_before" = Option<NaiveDate>, Query, description = "Due on or before this day"),
         ("due_after" = Option<NaiveDate>, Query, description = "Due on or after this day"),
         ("meeting" = Option<i64>, Query, description = "Raised at this meeting"),
         ("q" = Option<String>, Query, description = "Words in the topic, text or status note"),
-        ("sort" = Option<String>, Query, description = "`due` (overdue first; the default), `number`, `topic` or `status`"),
-        ("page" = Option<i64>, Query, description = "The page, from 1"),
+        ("sort" = Option<String>, Query, pattern = "^(due|number|topic|status)$", description = "`due` (overdue first; the default), `number`, `topic` or `status`"),
+        ("page" = Option<i64>, Query, minimum = 1, maximum = 1000000, description = "The page, from 1"),
     ),
     responses(
         (status = 200, body = ActionPointPage),
@@ -207,7 +207,7 @@ pub async fn list(
     let standing = authorize(&mut conn, &me.user, group, Action::View).await?;
     let (mut filter, sort) = parse_query(&Locale::default(), &query)?;
     filter.restricted_visible_to = restricted_for(standing, &me.user);
-    let page = query.page.unwrap_or(1).max(1);
+    let page = page_number(query.page)?;
     let (items, total) = action_points::list(
         &mut conn,
         &[group],
@@ -313,7 +313,7 @@ pub async fn create(
 /// The group's coordinators and co-chairs may update any item; members the items
 /// they stand for (as a named owner, through their organisation or sub-group, or by
 /// role).
-#[utoipa::path(post, path = "/api/v1/action-points/{id}/status", operation_id = "update_action_point_status", tag = "action points", request_body = StatusBody,
+#[utoipa::path(post, path = "/api/v1/action-points/{id}/status", operation_id = "update_action_point_status", tag = "action points", request_body = ActionPointStatusBody,
     params(("id" = i64, Path, description = "The action point's id")),
     responses(
         (status = 200, body = ActionPointEntry, description = "The item as it is now"),
@@ -325,7 +325,7 @@ pub async fn update_status(
     me: ApiUser,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: ApiJson<StatusBody>,
+    body: ApiJson<ActionPointStatusBody>,
 ) -> AppResult<HttpResponse> {
     let mut conn = state.conn().await?;
     let item = action_points::find(&mut conn, *id).await?;
@@ -355,7 +355,7 @@ mod tests {
 
     #[test]
     fn unknown_statuses_name_the_field() {
-        let error = super::super::input::parse::<StatusBody>(br#"{"status": "finished"}"#)
+        let error = super::super::input::parse::<ActionPointStatusBody>(br#"{"status": "finished"}"#)
             .err()
             .unwrap();
         assert!(error.to_string().starts_with("status: "), "{error}");

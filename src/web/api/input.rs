@@ -7,7 +7,7 @@ use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::domain::validate::Checked;
+use crate::domain::validate::{Checked, has_control_character};
 use crate::i18n::Locale;
 use crate::web::error::{AppError, AppResult};
 
@@ -63,9 +63,31 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
 /// The request's query string as `T`. Read by hand rather than by the `Query` extractor,
 /// so that a malformed value is problem details like every other error.
 pub fn query_string<T: DeserializeOwned>(req: &HttpRequest) -> AppResult<T> {
+    for (name, value) in url::form_urlencoded::parse(req.query_string().as_bytes()) {
+        if value.is_empty() {
+            return Err(AppError::BadRequest(format!(
+                "{name}: give a value, or leave the parameter out"
+            )));
+        }
+        if has_control_character(&value) {
+            let problem = Locale::default().t("invalid-control-character");
+            return Err(AppError::BadRequest(format!("{name}: {problem}")));
+        }
+    }
     web::Query::<T>::from_query(req.query_string())
         .map(web::Query::into_inner)
         .map_err(|e| AppError::BadRequest(format!("the query string does not fit: {e}")))
+}
+
+/// The last page a list is read to: past it, the offset would no longer be a number.
+pub const MAX_PAGE: i64 = 1_000_000;
+
+/// A list's `page` parameter, from 1 (the default) to `MAX_PAGE`.
+pub fn page_number(page: Option<i64>) -> AppResult<i64> {
+    match page.unwrap_or(1) {
+        page @ 1..=MAX_PAGE => Ok(page),
+        _ => Err(AppError::BadRequest(format!("page: from 1 to {MAX_PAGE}"))),
+    }
 }
 
 /// Deserialises `body`, naming the path of the value that did not fit.
@@ -83,7 +105,37 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
     deserializer
         .end()
         .map_err(|e| AppError::BadRequest(format!("the body is not valid JSON: {e}")))?;
+    let whole: serde_json::Value = serde_json::from_slice(body).map_err(anyhow::Error::from)?;
+    // Serde would take a list for a struct, field by field in order.
+    if !whole.is_object() {
+        return Err(AppError::Invalid("the body must be a JSON object".into()));
+    }
+    if let Some(path) = control_character_at(&whole, String::new()) {
+        return Err(invalid(&path, &Locale::default().t("invalid-control-character")));
+    }
     Ok(value)
+}
+
+/// The path of the first string in `value` that holds a control character, named as
+/// shape errors name a field (`members[1].name`).
+fn control_character_at(value: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if has_control_character(text) => Some(if path.is_empty() { ".".into() } else { path }),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| control_character_at(item, format!("{path}[{i}]"))),
+        Value::Object(fields) => fields.iter().find_map(|(name, item)| {
+            let inner = if path.is_empty() {
+                name.clone()
+            } else {
+                format!("{path}.{name}")
+            };
+            control_character_at(item, inner)
+        }),
+        _ => None,
+    }
 }
 
 /// A 422 naming `field` and what is wrong with it.
@@ -153,7 +205,27 @@ mod tests {
         assert_eq!(status, 422);
         assert!(message.contains("missing field `role`"), "{message}");
         assert_eq!(detail(parse(br#"{"role": "#)).0, 400);
+        assert_eq!(
+            detail(parse(br#"["member", null]"#)),
+            (422, "the body must be a JSON object".into())
+        );
         assert_eq!(detail(parse(br#"{"role": "member"} x"#)).0, 400);
+    }
+
+    #[test]
+    fn control_characters_in_any_string_are_refused_naming_the_field() {
+        #[derive(Debug, Deserialize)]
+        struct Marks {
+            #[allow(dead_code)]
+            members: Vec<serde_json::Value>,
+        }
+        let error = parse::<Marks>(br#"{"members": [{"name": "ok"}, {"name": "Nadia\u0000"}]}"#).unwrap_err();
+        assert_eq!(actix_web::ResponseError::status_code(&error).as_u16(), 422);
+        assert!(error.to_string().starts_with("members[1].name: "), "{error}");
+        let (status, message) = detail(parse(br#"{"role": "member", "until": "\u001b[2J"}"#));
+        assert_eq!(status, 422);
+        assert!(message.starts_with("until: "), "{message}");
+        assert!(parse::<Body>(b"{\"role\": \"member\", \"until\": \"two\\nlines\\tand a tab\"}").is_ok());
     }
 
     #[test]

@@ -45,14 +45,14 @@ impl From<Meeting> for MeetingStatusEntry {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StatusBody {
+pub struct MeetingStatusBody {
     /// `scheduled` publishes a draft, `in_progress` starts it (or re-opens a closed
     /// one), `closed` closes it, `cancelled` cancels a draft or scheduled meeting.
     status: MeetingStatus,
 }
 
 /// Move a meeting to another status
-#[utoipa::path(post, path = "/api/v1/meetings/{id}/status", operation_id = "change_meeting_status", tag = "meetings", request_body = StatusBody,
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/status", operation_id = "change_meeting_status", tag = "meetings", request_body = MeetingStatusBody,
     params(("id" = i64, Path, description = "The meeting's id")),
     responses(
         (status = 200, body = MeetingStatusEntry, description = "The meeting now"),
@@ -64,7 +64,7 @@ pub async fn change(
     me: ApiUser,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: ApiJson<StatusBody>,
+    body: ApiJson<MeetingStatusBody>,
 ) -> AppResult<HttpResponse> {
     let locale = Locale::default();
     let mut conn = state.conn().await?;

@@ -1,7 +1,7 @@
 //! Meetings: a group's list (upcoming or past), one meeting, scheduling a draft and
 //! changing its time, place and people. The checks are the schedule form's own.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use diesel_async::AsyncPgConnection;
@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::ApiUser;
-use super::input::{ApiJson, created, field, invalid, nullable};
+use super::input::{ApiJson, created, field, invalid, nullable, page_number, query_string};
 use crate::domain::meeting_flow::is_editable;
 use crate::domain::policy::{self, Action};
 use crate::domain::schedule::{self, resolve_local};
@@ -85,8 +85,10 @@ pub struct MeetingPage {
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// `upcoming` (not ended yet, soonest first; the default) or `past` (most recent first).
+    #[param(pattern = "^(upcoming|past)$")]
     when: Option<String>,
     /// The page, from 1.
+    #[param(minimum = 1, maximum = 1000000)]
     page: Option<i64>,
 }
 
@@ -96,13 +98,14 @@ const PER_PAGE: i64 = 50;
 #[utoipa::path(get, path = "/api/v1/groups/{id}/meetings", operation_id = "list_meetings", tag = "meetings",
     params(("id" = i64, Path, description = "The group's id"), ListQuery),
     responses((status = 200, body = MeetingPage), (status = 404, description = "No such group, or not visible to the caller"),
-        (status = 422, description = "An unknown `when`")))]
+        (status = 400, description = "An unknown `when`, or a page out of range")))]
 pub async fn list(
     me: ApiUser,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    query: web::Query<ListQuery>,
+    req: HttpRequest,
 ) -> AppResult<HttpResponse> {
+    let query: ListQuery = query_string(&req)?;
     let mut conn = state.conn().await?;
     let standing = authorize(&mut conn, &me.user, *id, Action::View).await?;
     let group = groups::find(&mut conn, *id).await?;
@@ -116,12 +119,12 @@ pub async fn list(
             &[]
         },
     };
-    let page = query.page.unwrap_or(1).max(1);
+    let page = page_number(query.page)?;
     let now = Utc::now();
     let when = match query.when.as_deref().unwrap_or("upcoming") {
         "upcoming" => When::Upcoming,
         "past" => When::Past,
-        _ => return Err(invalid("when", "use upcoming or past")),
+        _ => return Err(AppError::BadRequest("when: use upcoming or past".into())),
     };
     let offset = (page - 1).saturating_mul(PER_PAGE);
     let (items, total) = meeting_schedule::listed(&mut conn, &scope, when, now, offset, PER_PAGE).await?;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -151,6 +151,7 @@ impl Modify for Conventions {
                 if path != DOCUMENT_PATH {
                     add_unauthenticated(operation);
                 }
+                add_input_problems(operation);
                 describe_problems(operation);
             }
         }
@@ -164,6 +165,70 @@ fn add_unauthenticated(operation: &mut Operation) {
             .build()
             .into()
     });
+}
+
+/// What `ApiJson` and `query_string` answer for input they cannot read: a body that is
+/// not JSON or a query string that does not fit is a 400, JSON of the wrong shape a 422.
+fn add_input_problems(operation: &mut Operation) {
+    let mut add = |status: &str, description: &str| {
+        operation
+            .responses
+            .responses
+            .entry(status.into())
+            .or_insert_with(|| ResponseBuilder::new().description(description).build().into());
+    };
+    let has_query = (operation.parameters.iter().flatten())
+        .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == ParameterIn::Query));
+    let has_body = operation.request_body.is_some();
+    if has_body {
+        add("400", "The body is not JSON, or not sent as JSON");
+        add("422", "A field is missing, unknown, of the wrong type or not valid");
+    }
+    if has_query {
+        add("400", "The query string does not fit");
+    }
+}
+
+/// The pattern of every free text the API reads: no control characters but tabs and
+/// line breaks (what `validate::has_control_character` refuses).
+const TEXT_PATTERN: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
+/// Gives every string schema without an enum, format or pattern of its own the text
+/// pattern, so that the document says which strings the API takes.
+fn restrict_text(schema: &mut serde_json::Value) {
+    use serde_json::Value;
+    match schema {
+        Value::Object(fields) => {
+            let is_string = match fields.get("type") {
+                Some(Value::String(kind)) => kind == "string",
+                Some(Value::Array(kinds)) => kinds.iter().any(|k| k == "string"),
+                _ => false,
+            };
+            let free = ["enum", "format", "pattern", "$ref"]
+                .iter()
+                .all(|k| !fields.contains_key(*k));
+            if is_string && free {
+                fields.insert("pattern".into(), Value::String(TEXT_PATTERN.into()));
+            }
+            fields.values_mut().for_each(restrict_text);
+        }
+        Value::Array(items) => items.iter_mut().for_each(restrict_text),
+        _ => {}
+    }
+}
+
+/// `query_string` refuses an empty value: a text parameter is given with one character
+/// at least, or left out.
+fn require_query_values(parameters: &mut serde_json::Value) {
+    for parameter in parameters.as_array_mut().into_iter().flatten() {
+        let in_query = parameter["in"] == "query";
+        let schema = &mut parameter["schema"];
+        let text =
+            schema["type"] == "string" || schema["type"].as_array().is_some_and(|t| t.contains(&"string".into()));
+        if in_query && text && schema["minLength"].is_null() {
+            schema["minLength"] = 1.into();
+        }
+    }
 }
 
 /// Every response gets a description (the status's name unless one was given), and
@@ -189,8 +254,24 @@ fn describe_problems(operation: &mut Operation) {
     }
 }
 
-static DOCUMENT: LazyLock<String> =
-    LazyLock::new(|| ApiDoc::openapi().to_json().expect("the OpenAPI document serialises"));
+static DOCUMENT: LazyLock<String> = LazyLock::new(|| {
+    let mut document = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document serialises");
+    // Problem details quote what was sent, control characters and all.
+    for (name, schema) in document["components"]["schemas"].as_object_mut().expect("schemas") {
+        if name != "Problem" {
+            restrict_text(schema);
+        }
+    }
+    for item in document["paths"].as_object_mut().expect("paths").values_mut() {
+        for operation in item.as_object_mut().expect("a path item").values_mut() {
+            if let Some(parameters) = operation.get_mut("parameters") {
+                restrict_text(parameters);
+                require_query_values(parameters);
+            }
+        }
+    }
+    document.to_string()
+});
 
 /// This OpenAPI document
 #[utoipa::path(get, path = "/api/v1/openapi.json", operation_id = "get_openapi_document", tag = "meta", security(()),
@@ -203,7 +284,188 @@ pub async fn openapi_json() -> HttpResponse {
 
 #[cfg(test)]
 mod tests {
+    use actix_web::{HttpRequest, web};
+    use utoipa::__dev::SchemaReferences;
+    use utoipa::openapi::schema::Schema;
+
     use super::*;
+    use crate::web::api::ApiUser;
+    use crate::web::api::input::ApiJson;
+
+    /// The JSON body a handler reads, found from the types of its arguments.
+    trait Arguments {
+        fn body() -> Option<NamedSchema>;
+    }
+
+    trait Argument {
+        fn body() -> Option<NamedSchema> {
+            None
+        }
+    }
+
+    type NamedSchema = (String, RefOr<Schema>);
+
+    impl<T: ToSchema> Argument for ApiJson<T> {
+        fn body() -> Option<NamedSchema> {
+            Some((T::name().into_owned(), T::schema()))
+        }
+    }
+    impl Argument for HttpRequest {}
+    impl Argument for ApiUser {}
+    impl<T> Argument for web::Path<T> {}
+    impl<T> Argument for web::Data<T> {}
+    impl<T> Argument for web::Query<T> {}
+
+    macro_rules! arguments {
+        ($($argument:ident),*) => {
+            impl<$($argument: Argument),*> Arguments for ($($argument,)*) {
+                fn body() -> Option<NamedSchema> {
+                    None$(.or_else(<$argument as Argument>::body))*
+                }
+            }
+        };
+    }
+    arguments!();
+    arguments!(A);
+    arguments!(A, B);
+    arguments!(A, B, C);
+    arguments!(A, B, C, D);
+    arguments!(A, B, C, D, E);
+    arguments!(A, B, C, D, E, F);
+
+    fn body_of<H: actix_web::Handler<Args>, Args: Arguments>(_handler: H) -> Option<NamedSchema> {
+        Args::body()
+    }
+
+    /// A documented handler: its operation, the schemas its annotation names, and the
+    /// body its arguments read.
+    struct Handler {
+        operation_id: String,
+        schemas: Vec<NamedSchema>,
+        body: Option<NamedSchema>,
+    }
+
+    fn handler<P: utoipa::Path + SchemaReferences>(body: Option<NamedSchema>) -> Handler {
+        let mut schemas = Vec::new();
+        P::schemas(&mut schemas);
+        Handler {
+            operation_id: P::operation().operation_id.expect("every operation has an id"),
+            schemas,
+            body,
+        }
+    }
+
+    macro_rules! handlers {
+        ($($handler:path => $annotation:path,)*) => {
+            vec![$(handler::<$annotation>(body_of($handler))),*]
+        };
+    }
+
+    /// A schema as the document shows it.
+    fn json(schema: &RefOr<Schema>) -> serde_json::Value {
+        let mut json = serde_json::to_value(schema).unwrap();
+        restrict_text(&mut json);
+        json
+    }
+
+    #[test]
+    fn every_schema_name_is_one_type_and_every_body_the_one_its_handler_reads() {
+        let handlers = handlers![
+            openapi_json => __path_openapi_json,
+            me::show => me::__path_show,
+            users::list => users::__path_list,
+            users::show => users::__path_show,
+            users::create => users::__path_create,
+            organizations::list => organizations::__path_list,
+            organizations::show => organizations::__path_show,
+            organizations::create => organizations::__path_create,
+            organizations::update => organizations::__path_update,
+            organizations::merge => organizations::__path_merge,
+            groups::list => groups::__path_list,
+            groups::show => groups::__path_show,
+            groups::create => groups::__path_create,
+            groups::update => groups::__path_update,
+            groups::archive => groups::__path_archive,
+            groups::unarchive => groups::__path_unarchive,
+            memberships::list => memberships::__path_list,
+            memberships::show => memberships::__path_show,
+            memberships::create => memberships::__path_create,
+            memberships::update => memberships::__path_update,
+            memberships::delete => memberships::__path_delete,
+            action_points::list => action_points::__path_list,
+            action_points::show => action_points::__path_show,
+            action_points::history => action_points::__path_history,
+            action_points::create => action_points::__path_create,
+            action_points::update_status => action_points::__path_update_status,
+            meetings::list => meetings::__path_list,
+            meetings::show => meetings::__path_show,
+            meetings::create => meetings::__path_create,
+            meetings::update => meetings::__path_update,
+            workplan::show => workplan::__path_show,
+            workplan::show_area => workplan::__path_show_area,
+            workplan::create_area => workplan::__path_create_area,
+            workplan::update_area => workplan::__path_update_area,
+            workplan::delete_area => workplan::__path_delete_area,
+            workplan::show_task => workplan::__path_show_task,
+            workplan::create_task => workplan::__path_create_task,
+            workplan::update_task => workplan::__path_update_task,
+            workplan::delete_task => workplan::__path_delete_task,
+            meeting_status::change => meeting_status::__path_change,
+            agenda::list => agenda::__path_list,
+            agenda::create => agenda::__path_create,
+            agenda::update => agenda::__path_update,
+            agenda::delete => agenda::__path_delete,
+            agenda::move_item => agenda::__path_move_item,
+            agenda::save_notes => agenda::__path_save_notes,
+            attendance::show => attendance::__path_show,
+            attendance::mark => attendance::__path_mark,
+            attendance::add_guest => attendance::__path_add_guest,
+            attendance::remove_guest => attendance::__path_remove_guest,
+        ];
+        let document: serde_json::Value = serde_json::from_str(&DOCUMENT).unwrap();
+        let mut documented = std::collections::BTreeMap::new();
+        for item in document["paths"].as_object().unwrap().values() {
+            for operation in item.as_object().unwrap().values() {
+                documented.insert(operation["operationId"].as_str().unwrap().to_owned(), operation);
+            }
+        }
+        let listed: std::collections::BTreeSet<_> = handlers.iter().map(|h| h.operation_id.clone()).collect();
+        assert_eq!(
+            listed,
+            documented.keys().cloned().collect(),
+            "this test lists every documented handler"
+        );
+        let components = &document["components"]["schemas"];
+        let mut by_name: std::collections::BTreeMap<String, serde_json::Value> = Default::default();
+        for (name, schema) in handlers.iter().flat_map(|h| &h.schemas) {
+            let schema = json(schema);
+            let first = by_name.entry(name.clone()).or_insert_with(|| schema.clone());
+            assert_eq!(*first, schema, "two types are named {name}");
+        }
+        for (name, schema) in &by_name {
+            assert_eq!(components[name], *schema, "{name} is documented as its type");
+        }
+        for handler in &handlers {
+            let operation = documented[&handler.operation_id];
+            let documented_body = &operation["requestBody"]["content"]["application/json"]["schema"];
+            match &handler.body {
+                Some((name, schema)) => {
+                    assert_eq!(
+                        documented_body["$ref"],
+                        format!("#/components/schemas/{name}"),
+                        "{} documents the body it reads",
+                        handler.operation_id
+                    );
+                    assert_eq!(components[name], json(schema), "{name}");
+                }
+                None => assert!(
+                    operation["requestBody"].is_null(),
+                    "{} reads no body",
+                    handler.operation_id
+                ),
+            }
+        }
+    }
 
     #[test]
     fn the_document_describes_security_and_problems() {
@@ -224,6 +486,10 @@ mod tests {
                 assert!(
                     operation_ids.insert(id.to_owned()),
                     "{method} {path}: {id} is not unique"
+                );
+                assert!(
+                    operation.get("parameters").is_none_or(|p| p.is_array()),
+                    "{method} {path}: parameters are a list"
                 );
                 for (status, response) in operation["responses"].as_object().unwrap() {
                     let described = response["description"].as_str().is_some_and(|d| !d.is_empty());

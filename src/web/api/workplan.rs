@@ -287,7 +287,7 @@ async fn task_entry(conn: &mut AsyncPgConnection, user: &User, id: i64) -> AppRe
     params(
         ("id" = i64, Path, description = "The group's id"),
         ("area" = Option<i64>, Query, description = "Tasks of this area"),
-        ("responsible" = Option<String>, Query, description = "Tasks this party is responsible for: `user:12`, `org:3`, `group:5`, `role:member`"),
+        ("responsible" = Option<String>, Query, pattern = "^((user|org|group):[0-9]{1,18}|role:(coordinator|co_chair|im_officer|member))$", description = "Tasks this party is responsible for: `user:12`, `org:3`, `group:5`, `role:member`"),
         ("status" = Option<TaskStatus>, Query, description = "Tasks of this status"),
         ("from" = Option<NaiveDate>, Query, description = "Tasks running on or after this day"),
         ("to" = Option<NaiveDate>, Query, description = "Tasks running on or before this day"),

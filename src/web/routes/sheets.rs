@@ -160,6 +160,7 @@ pub fn sheet_problem(locale: &Locale, error: &SheetError) -> String {
             locale.t_args(error.message_id(), &[("row", (*row).into())])
         }
         SheetError::TooManyRows { max } => locale.t_args(error.message_id(), &[("max", (*max).into())]),
+        SheetError::TooLargeUnpacked { max_mb } => locale.t_args(error.message_id(), &[("max", (*max_mb).into())]),
         _ => locale.t(error.message_id()),
     }
 }

@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::csrf_field;
-use crate::domain::spreadsheet::csv_safe;
+use crate::domain::spreadsheet::{csv_safe, runs_as_formula};
 use crate::i18n::Locale;
 
 /// One cell of an exported row.
@@ -67,13 +67,16 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 /// A workbook with one sheet named `name`: a bold, frozen header row with a filter,
-/// the `columns`' widths (in characters), and dates as real date cells.
-fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<Vec<u8>, XlsxError> {
+/// the `columns`' widths (in characters), and dates as real date cells. Every text is
+/// a text cell, and one that would run as a formula once edited keeps Excel's quote
+/// prefix, as if typed after an apostrophe.
+pub fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(name)?;
     let bold = Format::new().set_bold();
     let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    let quoted = Format::new().set_quote_prefix();
     for (col, (title, width)) in columns.iter().enumerate() {
         let col = u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)?;
         sheet.write_string_with_format(0, col, *title, &bold)?;
@@ -85,6 +88,9 @@ fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<Vec<u
         for (col, cell) in cells.iter().enumerate() {
             let col = u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)?;
             match cell {
+                Cell::Text(text) if runs_as_formula(text) => {
+                    sheet.write_string_with_format(row, col, text, &quoted)?;
+                }
                 Cell::Text(text) if !text.is_empty() => {
                     sheet.write_string(row, col, text)?;
                 }
@@ -204,5 +210,52 @@ pub fn preview_head(
             (refused_rows(locale, rows, invalid, problems, path, token))
         }
         h2 { (locale.t("import-rows")) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::domain::spreadsheet;
+
+    fn part(workbook: &[u8], name: &str) -> String {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(workbook)).unwrap();
+        let mut text = String::new();
+        archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    }
+
+    const FORMULAS: [&str; 6] = [
+        "=1+1",
+        "@SUM(A1)",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "\tx",
+        "=HYPERLINK(\"http://x\")",
+    ];
+
+    #[test]
+    fn exported_formulas_stay_text_in_both_formats() {
+        let rows: Vec<Vec<Cell>> = FORMULAS.iter().map(|f| vec![Cell::Text((*f).into())]).collect();
+        let workbook = xlsx("Sheet", &[("text", 20.0)], &rows).unwrap();
+        let sheet = part(&workbook, "xl/worksheets/sheet1.xml");
+        assert!(!sheet.contains("<f>"), "no formula cell: {sheet}");
+        assert_eq!(sheet.matches(r#"t="s""#).count(), FORMULAS.len() + 1, "{sheet}");
+        assert!(part(&workbook, "xl/styles.xml").contains(r#"quotePrefix="1""#));
+        let read = spreadsheet::read_xlsx(&workbook).unwrap();
+        let texts: Vec<&str> = read[1..].iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(texts, FORMULAS);
+
+        let file = csv(&["text"], &rows).unwrap();
+        let text = String::from_utf8(file).unwrap();
+        for line in text.lines().skip(1) {
+            let cell = line.trim_matches('"');
+            assert!(cell.starts_with('\''), "{line} is defused");
+        }
+        let read = spreadsheet::read_csv(text.as_bytes()).unwrap();
+        let texts: Vec<&str> = read[1..].iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(texts, FORMULAS);
     }
 }

@@ -48,7 +48,11 @@ pub async fn create(me: SignedIn, state: web::Data<AppState>, form: CsrfForm<New
             let tokens = tokens::api_tokens(&mut conn, user_id).await?;
             let content = TokensPage {
                 tokens: &tokens,
-                error: Some(me.ctx.locale.t(id)),
+                error: Some(format!(
+                    "{}: {}",
+                    me.ctx.locale.t("tokens-column-label"),
+                    me.ctx.locale.t(id)
+                )),
                 label: &form.label,
                 ..TokensPage::default()
             };
