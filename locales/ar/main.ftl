@@ -158,6 +158,7 @@ import-check = التحقق من الملف
 import-upload-broken = انقطع التحميل أو لم يكن تحميلًا عبر النموذج. حاول مرة أخرى.
 import-file-missing = اختر ملفًا لتحميله.
 import-file-too-large = يتجاوز حجم الملف { $max } ميغابايت. قسّمه إلى ملفات أصغر.
+import-file-too-large-unpacked = يتجاوز هذا المصنف { $max } ميغابايت بعد فك ضغطه، وهو أكثر بكثير مما يحتاجه جدول للأشخاص أو المهام. لم يُستورد شيء؛ احفظ الورقة مجددًا في ملف جديد، أو بصيغة CSV.
 import-file-empty = الملف فارغ.
 import-file-not-utf8 = الصف { $row } ليس نصًا بترميز UTF-8. احفظ الملف بصيغة "CSV UTF-8" أو كمصنف Excel (.xlsx).
 import-file-bad-csv = الصف { $row } يخالف صيغة CSV (ربما توجد علامة اقتباس غير مغلقة).
@@ -223,6 +224,8 @@ nav-sign-in = تسجيل الدخول
 nav-sign-out = تسجيل الخروج
 nav-password = كلمة المرور
 nav-tokens = رموز الوصول إلى واجهة البرمجة
+nav-menu = القائمة
+skip-to-content = انتقل إلى المحتوى
 field-email = البريد الإلكتروني
 field-password = كلمة المرور
 field-current-password = كلمة المرور الحالية
@@ -288,6 +291,7 @@ mail-ignore = إن لم تكن تتوقع هذه الرسالة، فتجاهله
 
 ## Input problems
 invalid-required = هذا الحقل إلزامي.
+invalid-control-character = يحتوي هذا الحقل على محرف تحكم (مثل NUL أو محرف هروب)؛ احذفه.
 invalid-too-long = هذا طويل جدًا.
 invalid-email = هذا ليس عنوان بريد إلكتروني.
 invalid-time-zone = هذه ليست منطقة زمنية؛ استخدم اسمًا مثل Asia/Beirut.

@@ -155,6 +155,7 @@ import-check = Revisar el archivo
 import-upload-broken = La subida se interrumpió o no es una subida de formulario. Inténtelo de nuevo.
 import-file-missing = Elija un archivo para subir.
 import-file-too-large = El archivo supera los { $max } MB. Divídalo en archivos más pequeños.
+import-file-too-large-unpacked = Este libro ocupa más de { $max } MB al descomprimirse, mucho más de lo que necesita una tabla de personas o tareas. No se importó nada; guarde la hoja de nuevo como un archivo nuevo, o como CSV.
 import-file-empty = El archivo está vacío.
 import-file-not-utf8 = La fila { $row } no es texto UTF-8. Guarde el archivo como "CSV UTF-8" o como libro de Excel (.xlsx).
 import-file-bad-csv = La fila { $row } no respeta el formato CSV (quizá una comilla no está cerrada).
@@ -221,6 +222,8 @@ nav-sign-in = Iniciar sesión
 nav-sign-out = Cerrar sesión
 nav-password = Contraseña
 nav-tokens = Tokens de API
+nav-menu = Menú
+skip-to-content = Ir al contenido
 field-email = Correo electrónico
 field-password = Contraseña
 field-current-password = Contraseña actual
@@ -283,6 +286,7 @@ mail-ignore = Si no esperaba este mensaje, ignórelo; no cambia nada.
 
 ## Input problems
 invalid-required = Este dato es obligatorio.
+invalid-control-character = Esto contiene un carácter de control (como un NUL o un escape); elimínelo.
 invalid-too-long = Es demasiado largo.
 invalid-email = No es una dirección de correo electrónico.
 invalid-time-zone = No es una zona horaria; use un nombre como America/Bogota.

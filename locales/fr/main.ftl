@@ -155,6 +155,7 @@ import-check = Vérifier le fichier
 import-upload-broken = Le téléversement a été interrompu ou n'est pas un envoi de formulaire. Réessayez.
 import-file-missing = Choisissez un fichier à téléverser.
 import-file-too-large = Le fichier dépasse { $max } Mo. Divisez-le en fichiers plus petits.
+import-file-too-large-unpacked = Ce classeur dépasse { $max } Mo une fois décompressé, bien plus qu'il n'en faut pour un tableau de personnes ou de tâches. Rien n'a été importé ; enregistrez la feuille dans un nouveau fichier, ou au format CSV.
 import-file-empty = Le fichier est vide.
 import-file-not-utf8 = La ligne { $row } n'est pas du texte UTF-8. Enregistrez le fichier au format « CSV UTF-8 » ou comme classeur Excel (.xlsx).
 import-file-bad-csv = La ligne { $row } ne respecte pas le format CSV (un guillemet n'est peut-être pas fermé).
@@ -221,6 +222,8 @@ nav-sign-in = Se connecter
 nav-sign-out = Se déconnecter
 nav-password = Mot de passe
 nav-tokens = Jetons d'API
+nav-menu = Menu
+skip-to-content = Aller au contenu
 field-email = Courriel
 field-password = Mot de passe
 field-current-password = Mot de passe actuel
@@ -283,6 +286,7 @@ mail-ignore = Si vous n'attendiez pas ce message, ignorez-le ; rien ne change.
 
 ## Input problems
 invalid-required = Ce champ est obligatoire.
+invalid-control-character = Ce champ contient un caractère de contrôle (comme un NUL ou un échappement) ; supprimez-le.
 invalid-too-long = C'est trop long.
 invalid-email = Ce n'est pas une adresse électronique.
 invalid-time-zone = Ce n'est pas un fuseau horaire ; utilisez un nom comme Africa/Bamako.
