@@ -21,13 +21,13 @@ pub async fn secure(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let https = super::client::of(req.request()).scheme == "https";
     let mut response = next.call(req).await?;
-    // A page reached through a secret link must not hand that link on to the sites it
-    // links to, nor stay in a shared computer's cache.
+    // A page reached through a secret link must not stay in a shared computer's cache.
+    // (`same-origin` already keeps its address from the sites it links to; `no-referrer`
+    // would make browsers send `Origin: null` with its own form, refused as cross-site.)
     let secret = response
         .request()
         .match_pattern()
         .is_some_and(|pattern| pattern.contains("{secret}"));
-    let referrer = if secret { "no-referrer" } else { "same-origin" };
     let headers = response.headers_mut();
     if secret && !headers.contains_key(header::CACHE_CONTROL) {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -36,7 +36,7 @@ pub async fn secure(
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (header::REFERRER_POLICY, referrer),
+        (header::REFERRER_POLICY, "same-origin"),
         (HeaderName::from_static("permissions-policy"), PERMISSIONS_POLICY),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ] {
