@@ -5,6 +5,7 @@ workplan-discussed-at = · نوقشت
 workplan-linked-action-points = نقاط العمل التي تخدمها
 workplan-linked-meetings = الاجتماعات التي ناقشتها
 invalid-link-elsewhere = اختر من بين نقاط العمل والاجتماعات المعروضة لهذه المجموعة.
+invalid-position = حدّد موضعًا يبدأ العدّ فيه من 0: الموضع 0 هو الأول.
 workplan-delete = حذف
 workplan-keep = الإبقاء عليها
 workplan-delete-task = حذف هذه المهمة

@@ -5,6 +5,7 @@ workplan-discussed-at = · discussed
 workplan-linked-action-points = Action points it serves
 workplan-linked-meetings = Meetings that discussed it
 invalid-link-elsewhere = Choose among the action points and meetings offered for this group.
+invalid-position = Give a place counted from 0: 0 is the first.
 workplan-delete = Delete
 workplan-keep = Keep it
 workplan-delete-task = Delete this task

@@ -5,6 +5,7 @@ workplan-discussed-at = · tratada
 workplan-linked-action-points = Puntos de acción a los que sirve
 workplan-linked-meetings = Reuniones que la trataron
 invalid-link-elsewhere = Elija entre los puntos de acción y las reuniones que se ofrecen para este grupo.
+invalid-position = Indique una posición contada desde 0: 0 es la primera.
 workplan-delete = Eliminar
 workplan-keep = Conservarla
 workplan-delete-task = Eliminar esta tarea

@@ -5,6 +5,7 @@ workplan-discussed-at = · examinée
 workplan-linked-action-points = Points d'action qu'elle sert
 workplan-linked-meetings = Réunions qui l'ont examinée
 invalid-link-elsewhere = Choisissez parmi les points d'action et réunions proposés pour ce groupe.
+invalid-position = Indiquez une place comptée à partir de 0 : 0 est la première.
 workplan-delete = Supprimer
 workplan-keep = La garder
 workplan-delete-task = Supprimer cette tâche

@@ -88,8 +88,8 @@ pub struct NewAreaBody {
 #[serde(deny_unknown_fields)]
 pub struct AreaChanges {
     name: Option<String>,
-    #[schema(example = 0)]
-    position: Option<u32>,
+    #[schema(example = 0, minimum = 0)]
+    position: Option<i32>,
 }
 
 /// A task's fields. Creating needs `area_id`, `title` and `owners`; changing takes
@@ -376,6 +376,11 @@ pub async fn update_area(
     let area = workplan::find_area(&mut conn, *id).await?;
     authorize(&mut conn, &me.user, area.group_id, Action::EditWorkplan).await?;
     let ApiJson(changes) = body;
+    let index = match changes.position.map(usize::try_from) {
+        Some(Err(_)) => return Err(invalid("position", &Locale::default().t("invalid-position"))),
+        Some(Ok(index)) => Some(index),
+        None => None,
+    };
     let name = match &changes.name {
         Some(name) => Some(
             check_area_name(&mut conn, area.group_id, name, Some(area.id))
@@ -387,8 +392,7 @@ pub async fn update_area(
     if let Some(name) = name {
         workplan::rename_area(&mut conn, area.id, &name).await?;
     }
-    if let Some(position) = changes.position {
-        let index = usize::try_from(position).unwrap_or(usize::MAX);
+    if let Some(index) = index {
         workplan::place_area(&mut conn, &area, index).await?;
     }
     Ok(HttpResponse::Ok().json(area_entry(&mut conn, &me.user, area.id).await?))
