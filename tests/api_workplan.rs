@@ -424,3 +424,42 @@ async fn the_openapi_document_describes_the_workplan() {
     assert!(schemas["TaskEntry"]["properties"]["action_point_ids"].is_object());
     assert!(schemas["TaskBody"]["properties"]["meeting_ids"].is_object());
 }
+
+#[tokio::test]
+async fn a_task_deleted_while_it_is_being_changed_is_not_found_and_nothing_is_left_behind() {
+    let app = demo().await;
+    let coordinator = script_of(&app, "coordinator@example.org").await;
+    let task = app
+        .id("SELECT id FROM workplan_tasks WHERE title = 'Establish Core Group'")
+        .await;
+
+    // Someone else deletes the task while the change is on its way: the change waits
+    // for the lock, then finds the task gone.
+    let mut deleting = app.db.conn().await;
+    diesel::sql_query("BEGIN").execute(&mut deleting).await.unwrap();
+    diesel::sql_query(format!("SELECT id FROM workplan_tasks WHERE id = {task} FOR UPDATE"))
+        .execute(&mut deleting)
+        .await
+        .unwrap();
+    let path = format!("/api/v1/workplan/tasks/{task}");
+    let change = coordinator.patch(&path, json!({ "owners": ["role:coordinator"] }));
+    let delete = async {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        diesel::sql_query(format!("DELETE FROM workplan_tasks WHERE id = {task}"))
+            .execute(&mut deleting)
+            .await
+            .unwrap();
+        diesel::sql_query("COMMIT").execute(&mut deleting).await.unwrap();
+    };
+    let (answer, ()) = tokio::join!(change, delete);
+
+    assert_problem(&answer, 404, "");
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT 1 FROM workplan_task_owners WHERE task_id = {task}")
+        )
+        .await,
+        0
+    );
+}
