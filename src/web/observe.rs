@@ -1,6 +1,6 @@
 //! Every answered request, counted and timed by route pattern for `/metrics` with the
 //! database statements it sent, and logged as one line inside the request's span (which
-//! carries the request id).
+//! carries the request id); a server fault is logged as an error with its cause.
 
 use std::time::Instant;
 
@@ -32,12 +32,30 @@ pub async fn requests(
             .metrics
             .request(method.as_str(), route, status.as_u16(), elapsed, statements);
     }
-    tracing::info!(
-        http.route = route,
-        http.status_code = status.as_u16(),
-        duration_ms = elapsed.as_micros() as f64 / 1000.0,
-        statements,
-        "request answered"
-    );
+    let duration_ms = elapsed.as_micros() as f64 / 1000.0;
+    if status.is_server_error() {
+        // The person is told nothing of a fault (see `error::public_detail`); the
+        // operator needs its cause.
+        let cause = match &outcome {
+            Ok(response) => response.response().error().map(ToString::to_string),
+            Err(error) => Some(error.to_string()),
+        };
+        tracing::error!(
+            http.route = route,
+            http.status_code = status.as_u16(),
+            duration_ms,
+            statements,
+            error = cause.as_deref().unwrap_or("none given"),
+            "request failed"
+        );
+    } else {
+        tracing::info!(
+            http.route = route,
+            http.status_code = status.as_u16(),
+            duration_ms,
+            statements,
+            "request answered"
+        );
+    }
     outcome
 }
