@@ -252,6 +252,30 @@ fn inline_status_fields(ctx: &PageContext, current: ActionStatus) -> Markup {
 }
 
 /// One row of a list, also sent alone when a status changes in the background.
+/// Action points as a table in a scrolling region named `label`, one `row` each.
+pub fn table(ctx: &PageContext, label: &str, items: &[ActionPoint], rows: &RowContext<'_>) -> Markup {
+    let locale = &ctx.locale;
+    super::scroll_region(
+        label,
+        html! {
+            table.data.action-points {
+                thead { tr {
+                    @if rows.may_bulk { th scope="col" { span.visually-hidden { (locale.t("action-select-column")) } } }
+                    th scope="col" { "#" }
+                    @if !rows.group_names.is_empty() { th scope="col" { (locale.t("column-group")) } }
+                    th scope="col" { (locale.t("column-topic")) }
+                    th scope="col" { (locale.t("column-action")) }
+                    th scope="col" { (locale.t("column-owners")) }
+                    th scope="col" { (locale.t("column-due")) }
+                    th scope="col" { (locale.t("column-status")) }
+                    th scope="col" { (locale.t("column-raised-at")) }
+                } }
+                tbody { @for item in items { (row(ctx, item, rows)) } }
+            }
+        },
+    )
+}
+
 pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Markup {
     let locale = &ctx.locale;
     let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
@@ -340,24 +364,7 @@ pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
             @if page.items.is_empty() {
                 p.empty { (locale.t("action-none")) }
             } @else {
-                (super::scroll_region(&locale.t("nav-action-points"), html! {
-                    table.data.action-points {
-                        thead { tr {
-                            @if page.rows.may_bulk { th scope="col" { span.visually-hidden { (locale.t("action-select-column")) } } }
-                            th scope="col" { "#" }
-                            @if !page.rows.group_names.is_empty() { th scope="col" { (locale.t("column-group")) } }
-                            th scope="col" { (locale.t("column-topic")) }
-                            th scope="col" { (locale.t("column-action")) }
-                            th scope="col" { (locale.t("column-owners")) }
-                            th scope="col" { (locale.t("column-due")) }
-                            th scope="col" { (locale.t("column-status")) }
-                            th scope="col" { (locale.t("column-raised-at")) }
-                        } }
-                        tbody {
-                            @for item in page.items { (row(ctx, item, &page.rows)) }
-                        }
-                    }
-                }))
+                (table(ctx, &locale.t("nav-action-points"), page.items, &page.rows))
             }
             @if pages > 1 {
                 nav.pages aria-label=(locale.t("pagination")) {

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
-use super::action_points::{RowContext, row};
+use super::action_points::{self, RowContext};
 use super::forms::{self, Problems};
 use super::{Crumb, csrf_field, layout, local_date, local_time, meeting_status_badge};
 use crate::domain::GroupKind;
@@ -52,21 +52,7 @@ pub fn home(
                 @if mine.is_empty() {
                     p.empty { (locale.t("action-mine-none")) }
                 } @else {
-                    (super::scroll_region(&locale.t("action-mine-title"), html! {
-                        table.data.action-points {
-                            thead { tr {
-                                th scope="col" { "#" }
-                                th scope="col" { (locale.t("column-group")) }
-                                th scope="col" { (locale.t("column-topic")) }
-                                th scope="col" { (locale.t("column-action")) }
-                                th scope="col" { (locale.t("column-owners")) }
-                                th scope="col" { (locale.t("column-due")) }
-                                th scope="col" { (locale.t("column-status")) }
-                                th scope="col" { (locale.t("column-raised-at")) }
-                            } }
-                            tbody { @for item in mine { (row(ctx, item, rows)) } }
-                        }
-                    }))
+                    (action_points::table(ctx, &locale.t("action-mine-title"), mine, rows))
                     p { a href="/action-points?owner=me" { (locale.t("action-mine-all")) } }
                 }
             }
