@@ -96,6 +96,13 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(e) if crate::db::is_disconnect(e) => StatusCode::SERVICE_UNAVAILABLE,
+            // What a change refers to was checked before it was written; when the row is
+            // gone by then, someone deleted it meanwhile (a task's area, a merged
+            // organisation), and the transaction wrote nothing.
+            AppError::Database(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::ForeignKeyViolation,
+                _,
+            )) => StatusCode::NOT_FOUND,
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -211,4 +218,21 @@ pub fn render<B: MessageBody>(res: ServiceResponse<B>) -> actix_web::Result<Erro
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(request, response).map_into_right_body(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind, Error};
+
+    #[test]
+    fn a_row_deleted_meanwhile_is_not_found_and_other_database_errors_are_faults() {
+        let gone = Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, Box::new(String::from("fk")));
+        assert_eq!(AppError::Database(gone).status_code(), StatusCode::NOT_FOUND);
+        let clash = Error::DatabaseError(DatabaseErrorKind::UniqueViolation, Box::new(String::from("key")));
+        assert_eq!(
+            AppError::Database(clash).status_code(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+    }
 }
