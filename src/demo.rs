@@ -530,6 +530,7 @@ async fn load_people(conn: &mut Conn, orgs: &HashMap<&str, i64>) -> anyhow::Resu
                     name,
                     organization_id: Some(orgs[org]),
                     title: Some(title),
+                    locale: None,
                     time_zone: "Asia/Beirut",
                     password_hash,
                     is_admin: *key == "admin",
