@@ -113,6 +113,25 @@ async fn a_meeting_published_to_members_of_three_languages_reaches_each_in_their
     );
     let (_, english_ics) = to(&received, "member@example.org")[0].calendar().unwrap();
     assert!(english_ics.contains("DESCRIPTION:Meeting of CPiE WG"), "{english_ics}");
+
+    // The minutes, fixed words and all, are written out in each reader's language.
+    for step in ["start", "close"] {
+        let done = coordinator
+            .submit(&page, &format!("{page}/status"), &[("step", step)])
+            .await;
+        assert_eq!(done.status(), 303, "{step}");
+    }
+    deliver(&app, &smtp, Utc.with_ymd_and_hms(2030, 1, 16, 17, 0, 0).unwrap()).await;
+    let received = smtp.received();
+    let minutes = |address: &str| to(&received, address).last().unwrap().text();
+    assert!(
+        minutes(FRENCH).contains("Compte rendu — Child Protection"),
+        "{}",
+        minutes(FRENCH)
+    );
+    assert!(minutes("maya.khalil@example.org").contains("Acta — Child Protection"));
+    assert!(minutes(ARABIC).contains("محضر الاجتماع — Child Protection"));
+    assert!(minutes("member@example.org").contains("Minutes — Child Protection"));
 }
 
 fn beirut(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {

@@ -15,19 +15,20 @@ use super::reminders::{MeetingFacts, day, when};
 use super::{MailSettings, Message};
 use crate::domain::ics::{self, Method};
 use crate::i18n::Locale;
+use crate::models::minutes::Minutes;
 use crate::models::outbox::{self, About};
 use crate::models::reminders::members;
 use crate::models::{groups, meetings};
 
 /// What happened to a meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum MeetingNotice {
     Published,
     Rescheduled,
     Cancelled,
-    /// The meeting was closed; `text` is its minutes as plain text.
+    /// The meeting was closed: its minutes, written out in each reader's language.
     Minutes {
-        text: String,
+        minutes: Box<Minutes>,
     },
 }
 
@@ -95,10 +96,11 @@ fn compose(
     }
     text += &format!("{}\n", facts.link);
     let minutes = match notice {
-        MeetingNotice::Minutes { text } => Some(text.as_str()),
+        MeetingNotice::Minutes { minutes } => Some(crate::web::views::minutes::text(locale, minutes)),
         _ => None,
     };
-    let show_agenda = minutes.is_none() && *notice != MeetingNotice::Cancelled && !agenda.is_empty();
+    let minutes = minutes.as_deref();
+    let show_agenda = minutes.is_none() && !matches!(notice, MeetingNotice::Cancelled) && !agenda.is_empty();
     if show_agenda {
         text += &format!("\n{}\n", locale.t("mail-agenda"));
         for (n, title) in agenda.iter().enumerate() {
