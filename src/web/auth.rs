@@ -65,7 +65,7 @@ pub const LANGUAGE_COOKIE: &str = "convene_language";
 pub struct PageContext {
     pub locale: Locale,
     pub session: Option<Session>,
-    pub form_token: Option<String>,
+    pub form_token: String,
     /// Where the page was asked for, for forms that lead back to it.
     pub path: String,
 }
@@ -79,8 +79,8 @@ impl PageContext {
 
     fn new(req: &HttpRequest, locale: Locale, session: Option<Session>) -> Self {
         let form_token = match &session {
-            Some(session) => Some(session.csrf_token.clone()),
-            None => Some(page_form_token(req)),
+            Some(session) => session.csrf_token.clone(),
+            None => anonymous_form_token(req),
         };
         PageContext {
             locale,
@@ -226,8 +226,9 @@ pub fn expired_cookie(name: &'static str) -> Cookie<'static> {
 struct NewFormToken(String);
 
 /// The CSRF token of forms shown to someone not signed in: their form cookie's, else
-/// one made for this request (the same for every form on the page).
-fn page_form_token(req: &HttpRequest) -> String {
+/// one made for this request (the same for every form on the page), whose cookie
+/// [`issue_form_cookie`] sets.
+pub fn anonymous_form_token(req: &HttpRequest) -> String {
     if let Some(token) = req
         .cookie(FORM_COOKIE)
         .map(|c| c.value().to_owned())
@@ -250,12 +251,6 @@ fn form_cookie(token: String, secure: bool) -> Cookie<'static> {
         .same_site(SameSite::Strict)
         .secure(secure)
         .finish()
-}
-
-/// The CSRF token for a form shown to someone not signed in; [`issue_form_cookie`]
-/// sets its cookie when they had none yet.
-pub fn anonymous_form_token(req: &HttpRequest) -> String {
-    page_form_token(req)
 }
 
 /// Sets the form cookie whose token a page was rendered with, when the request had none.

@@ -115,10 +115,9 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
 fn language_switcher(ctx: &PageContext) -> Markup {
     let locale = &ctx.locale;
     html! {
-        @if let Some(token) = &ctx.form_token {
-            footer.site {
+        footer.site {
                 form.language method="post" action="/language" {
-                    (csrf_field(token))
+                    (csrf_field(&ctx.form_token))
                     input type="hidden" name="next" value=(ctx.path);
                     label {
                         (locale.t("field-language")) " "
@@ -133,7 +132,6 @@ fn language_switcher(ctx: &PageContext) -> Markup {
                     button type="submit" { (locale.t("language-switch-submit")) }
                 }
             }
-        }
     }
 }
 
