@@ -30,7 +30,12 @@ pub const LOGINS: &[(&str, &str, &str)] = &[
     ("coordinator", "coordinator@example.org", "demo-coordinator"),
     ("member", "member@example.org", "demo-member"),
     ("subgroup", "maya.khalil@example.org", "demo-subgroup"),
+    ("francophone", "aminata.traore@example.org", "demo-francophone"),
+    ("arabic", "samira.khatib@example.org", "demo-arabic"),
 ];
+
+/// The people who chose a language for themselves: person key, language.
+const CHOSEN_LANGUAGES: &[(&str, &str)] = &[("francophone", "fr"), ("arabic", "ar")];
 
 pub const WORKING_GROUP: &str = "CPiE WG";
 const LOCATION: &str = "UNHCR Lea, Beirut";
@@ -127,6 +132,20 @@ const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
         "UNICEF",
         "Field Coordinator, Akkar",
     ),
+    (
+        "francophone",
+        "Aminata Traoré",
+        "aminata.traore@example.org",
+        "UNICEF",
+        "Chargée de protection de l’enfance",
+    ),
+    (
+        "arabic",
+        "Samira Khatib",
+        "samira.khatib@example.org",
+        "KAFA",
+        "مسؤولة إدارة الحالات",
+    ),
 ];
 
 /// Key, name, short name, kind, location.
@@ -181,6 +200,8 @@ const MEMBERSHIPS: &[(&str, &str, Role)] = &[
     ("wg", "tripoli", Role::Member),
     ("wg", "akkar", Role::Member),
     ("wg", "observer", Role::Observer),
+    ("wg", "francophone", Role::Member),
+    ("wg", "arabic", Role::Member),
     ("cm", "cm", Role::Coordinator),
     ("cm", "member", Role::Member),
     ("pss", "pss", Role::Coordinator),
@@ -530,6 +551,10 @@ async fn load_people(conn: &mut Conn, orgs: &HashMap<&str, i64>) -> anyhow::Resu
                     name,
                     organization_id: Some(orgs[org]),
                     title: Some(title),
+                    locale: CHOSEN_LANGUAGES
+                        .iter()
+                        .find(|(person, _)| person == key)
+                        .map(|(_, locale)| *locale),
                     time_zone: "Asia/Beirut",
                     password_hash,
                     is_admin: *key == "admin",

@@ -61,9 +61,29 @@ impl Default for Locale {
 }
 
 impl Locale {
+    /// Every bundled language, in the order a language menu lists them.
+    pub fn all() -> impl Iterator<Item = Locale> {
+        LANGUAGES.iter().map(|(lang, dir, _)| Locale { lang, dir })
+    }
+
+    /// The bundled language with this exact tag (`fr`), if any.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Locale::all().find(|locale| locale.lang == tag)
+    }
+
+    /// The language named by a stored tag, English for one no longer bundled.
+    pub fn of(tag: &str) -> Self {
+        Locale::from_tag(tag).unwrap_or_default()
+    }
+
     /// The best supported match for an `Accept-Language` header, else English: the
     /// highest quality first, and among equal ones the header's order.
     pub fn negotiate(accept_language: Option<&str>) -> Self {
+        Locale::accepted(accept_language).unwrap_or_default()
+    }
+
+    /// Like [`Locale::negotiate`], but `None` when no bundled language is accepted.
+    pub fn accepted(accept_language: Option<&str>) -> Option<Self> {
         let mut ranges: Vec<(&str, f32)> = accept_language
             .into_iter()
             .flat_map(|header| header.split(','))
@@ -81,8 +101,7 @@ impl Locale {
         ranges.sort_by(|a, b| b.1.total_cmp(&a.1));
         ranges
             .iter()
-            .find_map(|(primary, _)| LANGUAGES.iter().find(|(lang, _, _)| lang.eq_ignore_ascii_case(primary)))
-            .map_or_else(Locale::default, |(lang, dir, _)| Locale { lang, dir })
+            .find_map(|(primary, _)| Locale::all().find(|locale| locale.lang.eq_ignore_ascii_case(primary)))
     }
 
     pub fn t(&self, id: &str) -> String {

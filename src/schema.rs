@@ -118,6 +118,7 @@ diesel::table! {
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
         agenda_template -> Text,
+        default_locale -> Text,
     }
 }
 
@@ -271,7 +272,7 @@ diesel::table! {
         organization_id -> Nullable<Int8>,
         title -> Nullable<Text>,
         phone -> Nullable<Text>,
-        locale -> Text,
+        locale -> Nullable<Text>,
         time_zone -> Text,
         password_hash -> Nullable<Text>,
         is_admin -> Bool,

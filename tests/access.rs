@@ -484,6 +484,8 @@ const POLICY: &[(&str, &str, &str)] = &[
     // A sign-in without a password is refused as unauthenticated, whoever asks.
     ("POST", "/login", "LLLLLLL"),
     ("POST", "/logout", "LAAAAAA"),
+    // The footer's language switcher: anyone, signed in or not.
+    ("POST", "/language", "AAAAAAA"),
     ("GET", "/account/profile", "LAAAAAA"),
     ("POST", "/account/profile", "LAAAAAA"),
     // Site administration.
@@ -596,6 +598,7 @@ const POLICY: &[(&str, &str, &str)] = &[
     ("GET", "/api/v1/users", "LFFFFAF"),
     ("POST", "/api/v1/users", "LFFFFAF"),
     ("GET", "/api/v1/users/{id}", "LFFFFAF"),
+    ("PATCH", "/api/v1/users/{id}", "LFFFFAF"),
     ("GET", "/api/v1/organizations", "LAAAAAA"),
     ("POST", "/api/v1/organizations", "LFFFAAF"),
     ("GET", "/api/v1/organizations/{id}", "LAAAAAA"),

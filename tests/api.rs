@@ -736,7 +736,7 @@ const PATHS: &[(&str, &[&str])] = &[
     ("/api/v1/openapi.json", &["get"]),
     ("/api/v1/me", &["get"]),
     ("/api/v1/users", &["get", "post"]),
-    ("/api/v1/users/{id}", &["get"]),
+    ("/api/v1/users/{id}", &["get", "patch"]),
     ("/api/v1/organizations", &["get", "post"]),
     ("/api/v1/organizations/{id}", &["get", "patch"]),
     ("/api/v1/organizations/{id}/merge", &["post"]),

@@ -156,9 +156,9 @@ async fn the_group_directory_lists_everyone_below_with_organisations_and_roles()
         ]
     );
     let rows = table_rows(&page);
-    // Nine in the working group and one coordinator in each of its seven sub-groups, and
-    // Omar in CM TWG as well.
-    assert_eq!(rows.len(), 17, "{rows:#?}");
+    // Eleven in the working group and one coordinator in each of its seven sub-groups,
+    // and Omar in CM TWG as well.
+    assert_eq!(rows.len(), 19, "{rows:#?}");
     assert!(
         rows.contains(
             &[
@@ -200,7 +200,7 @@ async fn the_group_directory_lists_everyone_below_with_organisations_and_roles()
     // A member reads the directory, and is offered neither.
     let member = app.sign_in_demo("member").await;
     let page = member.page(&format!("/groups/{group}/directory")).await;
-    assert_eq!(table_rows(&page).len(), 17);
+    assert_eq!(table_rows(&page).len(), 19);
     assert!(texts(&page, "a.export").is_empty());
     assert!(texts(&page, "a.import").is_empty());
 
@@ -268,7 +268,7 @@ async fn filters_in_the_address_narrow_the_directory() {
     let page = me
         .page(&format!("/groups/{group}/directory?organization={unicef}"))
         .await;
-    assert_eq!(table_rows(&page).len(), 3, "Nadia, and Layla twice");
+    assert_eq!(table_rows(&page).len(), 4, "Nadia, Aminata, and Layla twice");
     // The form shows the filter that is on, and the exports carry it.
     assert_eq!(texts(&page, "select[name=organization] option[selected]"), ["UNICEF"]);
     assert!(attr(&page, "a.export", "href").contains(&format!("/groups/{group}/directory.csv?organization={unicef}")));
@@ -414,7 +414,7 @@ async fn members_may_not_export_and_those_who_keep_the_directory_get_what_they_s
         "her own groups only"
     );
     let everything = im.page("/directory").await;
-    assert_eq!(table_rows(&everything).len(), 17, "she sees every group below");
+    assert_eq!(table_rows(&everything).len(), 19, "she sees every group below");
     assert_eq!(
         texts(&everything, "p.actions .muted"),
         ["Exports hold only the groups whose directory you keep."]
@@ -484,7 +484,7 @@ async fn the_xlsx_export_reads_back_as_the_csv_rows() {
         })
         .collect();
     assert_eq!(xlsx, csv);
-    assert_eq!(xlsx.len(), 18);
+    assert_eq!(xlsx.len(), 20);
     assert!(xlsx.iter().any(|r| r[0] == "Karim Mansour" && r[9] == "2015-06-30"));
     assert!(xlsx.iter().any(|r| r[0] == "Nadia Haddad" && r[5] == "+961 3 123 456"));
 }
@@ -903,7 +903,7 @@ async fn strangers_get_404_on_another_groups_directory() {
         .into_iter()
         .map(|r| r[0].clone())
         .collect();
-    assert_eq!(names.len(), 17);
+    assert_eq!(names.len(), 19);
     assert!(!names.contains(&"Other Coordinator".to_owned()));
     let theirs = table_rows(&stranger.page("/directory").await);
     assert_eq!(theirs.len(), 1);
@@ -915,7 +915,7 @@ async fn strangers_get_404_on_another_groups_directory() {
     // An administrator sees every group.
     let admin = app.sign_in_demo("admin").await;
     let everyone = table_rows(&admin.page("/directory").await);
-    assert_eq!(everyone.len(), 18);
+    assert_eq!(everyone.len(), 20);
     let locations = texts(&admin.page("/directory").await, "select[name=location] option");
     assert_eq!(
         locations,

@@ -101,3 +101,7 @@ mail-digest-subject = ملخصك على convene ليوم { $date }: { $count ->
        *[other] { $count } تحديث
     }
 mail-digest-intro = إليك ما ورد لك منذ ملخصك الأخير.
+
+## دعوات التقويم
+ics-meeting-description = اجتماع { $group }. جدول الأعمال والوثائق: { $link }
+ics-meeting-cancelled-description = أُلغي اجتماع { $group } هذا: { $link }

@@ -521,3 +521,10 @@ workplan-today = اليوم
 invalid-task-order = لا يمكن أن تنتهي المهمة قبل أن تبدأ.
 invalid-task-taken = يوجد في هذا المجال مهمة بهذا العنوان من قبل.
 invalid-area-taken = يوجد في خطة العمل مجال بهذا الاسم من قبل.
+
+## اللغات
+# Each language's own name for itself, as the language menus list it.
+language-name = العربية
+language-switch-submit = تغيير اللغة
+language-automatic = لغة متصفحي
+field-default-language = اللغة الافتراضية للأعضاء الجدد

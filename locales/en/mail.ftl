@@ -97,3 +97,7 @@ mail-digest-subject = Your convene digest for { $date }: { $count ->
        *[other] { $count } updates
     }
 mail-digest-intro = Here is what came for you since your last digest.
+
+## Calendar invitations
+ics-meeting-description = Meeting of { $group }. Agenda and papers: { $link }
+ics-meeting-cancelled-description = This meeting of { $group } is cancelled: { $link }

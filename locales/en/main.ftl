@@ -485,3 +485,10 @@ workplan-today = Today
 invalid-task-order = The task cannot end before it starts.
 invalid-task-taken = This area already has a task with this title.
 invalid-area-taken = The workplan already has an area with this name.
+
+## Languages
+# Each language's own name for itself, as the language menus list it.
+language-name = English
+language-switch-submit = Change language
+language-automatic = My browser's language
+field-default-language = Default language of new members

@@ -98,3 +98,7 @@ mail-digest-subject = Su resumen de convene del { $date }: { $count ->
        *[other] { $count } novedades
     }
 mail-digest-intro = Esto es lo que ha llegado para usted desde su último resumen.
+
+## Invitaciones de calendario
+ics-meeting-description = Reunión de { $group }. Orden del día y documentos: { $link }
+ics-meeting-cancelled-description = Esta reunión de { $group } se ha cancelado: { $link }

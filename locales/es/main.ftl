@@ -507,3 +507,10 @@ workplan-today = Hoy
 invalid-task-order = La tarea no puede terminar antes de empezar.
 invalid-task-taken = Esta área ya tiene una tarea con este título.
 invalid-area-taken = El plan de trabajo ya tiene un área con este nombre.
+
+## Idiomas
+# Each language's own name for itself, as the language menus list it.
+language-name = Español
+language-switch-submit = Cambiar de idioma
+language-automatic = El idioma de mi navegador
+field-default-language = Idioma predeterminado de los nuevos miembros

@@ -98,3 +98,7 @@ mail-digest-subject = Votre récapitulatif convene du { $date } : { $count ->
        *[other] { $count } mises à jour
     }
 mail-digest-intro = Voici ce qui est arrivé pour vous depuis votre dernier récapitulatif.
+
+## Invitations de calendrier
+ics-meeting-description = Réunion du groupe { $group }. Ordre du jour et documents : { $link }
+ics-meeting-cancelled-description = Cette réunion du groupe { $group } est annulée : { $link }

@@ -507,3 +507,10 @@ workplan-today = Aujourd'hui
 invalid-task-order = La tâche ne peut pas finir avant de commencer.
 invalid-task-taken = Ce domaine a déjà une tâche portant ce titre.
 invalid-area-taken = Le plan de travail a déjà un domaine portant ce nom.
+
+## Langues
+# Each language's own name for itself, as the language menus list it.
+language-name = Français
+language-switch-submit = Changer de langue
+language-automatic = La langue de mon navigateur
+field-default-language = Langue par défaut des nouveaux membres

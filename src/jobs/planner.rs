@@ -171,7 +171,7 @@ impl Planner<'_> {
                     items.push(self.item_line(conn, person.id, item).await?);
                 }
             }
-            let message = templates::meeting_reminder(&Locale::default(), &person.name, &facts, &agenda, &items);
+            let message = templates::meeting_reminder(&person.locale(), &person.name, &facts, &agenda, &items);
             queued += self
                 .send(conn, "meeting_reminder", &key, person, message, about)
                 .await?;
@@ -199,7 +199,7 @@ impl Planner<'_> {
                 .mail
                 .link(&format!("meetings/{}/agenda/{}/update", meeting.id, report.item_id));
             let message = templates::update_request(
-                &Locale::default(),
+                &person.locale(),
                 &person.name,
                 &facts,
                 &report.item_title,
@@ -244,10 +244,11 @@ impl Planner<'_> {
                 id: owner.id,
                 name: owner.name,
                 email: owner.email,
+                locale: owner.locale,
             };
             let line = self.item_line(conn, person.id, item).await?;
             let message =
-                templates::action_point_due(&Locale::default(), &person.name, &group.group_name, &line, occurrence);
+                templates::action_point_due(&person.locale(), &person.name, &group.group_name, &line, occurrence);
             queued += self
                 .send(conn, "action_point_due", &key, &person, message, about)
                 .await?;
@@ -274,7 +275,8 @@ impl Planner<'_> {
                 return Ok(0);
             }
             let parts: Vec<(String, String)> = held.iter().map(|m| (m.subject.clone(), m.body_text.clone())).collect();
-            let message = templates::digest(&Locale::default(), &reader.name, date, &parts);
+            let locale = Locale::of(&reader.locale);
+            let message = templates::digest(&locale, &reader.name, date, &parts).in_language(&locale);
             let mail = Outgoing {
                 kind: "digest",
                 dedupe_key: &key,
@@ -319,7 +321,7 @@ impl Planner<'_> {
         for person in responsible.iter().filter(|p| !off.contains(&p.id)) {
             let key = format!("task-ending:{}:{}:{}", task.id, person.id, task.end_date);
             let message = templates::task_ending(
-                &Locale::default(),
+                &person.locale(),
                 &person.name,
                 &group.group_name,
                 &task.title,

@@ -15,19 +15,20 @@ use super::reminders::{MeetingFacts, day, when};
 use super::{MailSettings, Message};
 use crate::domain::ics::{self, Method};
 use crate::i18n::Locale;
+use crate::models::minutes::Minutes;
 use crate::models::outbox::{self, About};
 use crate::models::reminders::members;
 use crate::models::{groups, meetings};
 
 /// What happened to a meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum MeetingNotice {
     Published,
     Rescheduled,
     Cancelled,
-    /// The meeting was closed; `text` is its minutes as plain text.
+    /// The meeting was closed: its minutes, written out in each reader's language.
     Minutes {
-        text: String,
+        minutes: Box<Minutes>,
     },
 }
 
@@ -95,10 +96,11 @@ fn compose(
     }
     text += &format!("{}\n", facts.link);
     let minutes = match notice {
-        MeetingNotice::Minutes { text } => Some(text.as_str()),
+        MeetingNotice::Minutes { minutes } => Some(crate::web::views::minutes::text(locale, minutes)),
         _ => None,
     };
-    let show_agenda = minutes.is_none() && *notice != MeetingNotice::Cancelled && !agenda.is_empty();
+    let minutes = minutes.as_deref();
+    let show_agenda = minutes.is_none() && !matches!(notice, MeetingNotice::Cancelled) && !agenda.is_empty();
     if show_agenda {
         text += &format!("\n{}\n", locale.t("mail-agenda"));
         for (n, title) in agenda.iter().enumerate() {
@@ -194,21 +196,35 @@ pub async fn meeting_changed(
         MeetingNotice::Cancelled => Some(Method::Cancel),
         MeetingNotice::Minutes { .. } => None,
     };
-    let calendar = method.map(|method| {
-        let event = ics::Event {
-            uid: format!("meeting-{meeting_id}@{}", settings.domain()),
-            sequence: meeting.ics_sequence,
-            stamp: now,
-            starts_at: meeting.starts_at,
-            ends_at: meeting.ends_at(),
-            summary: &meeting.title,
-            location: meeting.location.as_deref(),
-            description: &facts.link,
-            url: Some(&facts.link),
-            cancelled: method == Method::Cancel,
-        };
-        ics::calendar(method, None, &[event])
-    });
+    // The invitation's own words are the reader's language; the title stays as written.
+    let calendar = |locale: &Locale| {
+        method.map(|method| {
+            let description_id = match method {
+                Method::Cancel => "ics-meeting-cancelled-description",
+                _ => "ics-meeting-description",
+            };
+            let description = locale.t_args(
+                description_id,
+                &[
+                    ("group", group_name.as_str().into()),
+                    ("link", facts.link.as_str().into()),
+                ],
+            );
+            let event = ics::Event {
+                uid: format!("meeting-{meeting_id}@{}", settings.domain()),
+                sequence: meeting.ics_sequence,
+                stamp: now,
+                starts_at: meeting.starts_at,
+                ends_at: meeting.ends_at(),
+                summary: &meeting.title,
+                location: meeting.location.as_deref(),
+                description: &description,
+                url: Some(&facts.link),
+                cancelled: method == Method::Cancel,
+            };
+            ics::calendar(method, None, &[event])
+        })
+    };
     let agenda: Vec<String> = meetings::agenda(conn, meeting_id)
         .await?
         .into_iter()
@@ -222,13 +238,15 @@ pub async fn meeting_changed(
     let mut queued = 0;
     for person in members(conn, group.id, notice.preference()).await? {
         let key = format!("{}:{meeting_id}:{}:{instance}", notice.kind(), person.id);
-        let message = compose(&Locale::default(), &person.name, &facts, &agenda, &notice, subject_id);
+        let locale = person.locale();
+        let message = compose(&locale, &person.name, &facts, &agenda, &notice, subject_id);
+        let ics = calendar(&locale);
         let mail = ToPerson {
             kind: notice.kind(),
             dedupe_key: &key,
             to: &person,
             message,
-            ics: calendar.as_deref(),
+            ics: ics.as_deref(),
             about,
         };
         queued += usize::from(queue::to_person(conn, settings, mail, now).await?);

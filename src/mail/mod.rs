@@ -45,6 +45,22 @@ pub struct Message {
     pub html: String,
 }
 
+impl Message {
+    /// The message with its HTML part made a document in the reader's language and
+    /// writing direction, so that mail programs lay Arabic out right to left.
+    pub fn in_language(self, locale: &Locale) -> Message {
+        let html = html! {
+            (maud::DOCTYPE)
+            html lang=(locale.lang) dir=(locale.dir) {
+                head { meta charset="utf-8"; }
+                body dir=(locale.dir) { (maud::PreEscaped(self.html)) }
+            }
+        }
+        .into_string();
+        Message { html, ..self }
+    }
+}
+
 /// Why someone gets a link to choose a password.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasswordLink {

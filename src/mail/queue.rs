@@ -56,10 +56,12 @@ pub async fn to_person(
         }
         None => None,
     };
+    let locale = mail.to.locale();
     let message = match &unsubscribe_url {
-        Some(url) => with_unsubscribe(&Locale::default(), mail.message, url),
+        Some(url) => with_unsubscribe(&locale, mail.message, url),
         None => mail.message,
-    };
+    }
+    .in_language(&locale);
     // Calendar invitations go out at once; other optional mail waits for the digest
     // of those who chose one.
     let held_for_digest = unsubscribe_url.is_some() && mail.ics.is_none() && is_daily_digest(conn, mail.to.id).await?;

@@ -23,13 +23,15 @@ pub async fn send_password_link(
     conn.transaction::<_, anyhow::Error, _>(async |conn| {
         let secret = tokens::issue(conn, Purpose::SetPassword, user.id, now, tokens::SET_PASSWORD_VALIDITY).await?;
         let link = base_url.join(&format!("password/set/{secret}"))?.to_string();
+        let locale = Locale::of(&users::language(conn, user.id).await?);
         let message = mail::password_link(
-            &Locale::default(),
+            &locale,
             kind,
             &user.name,
             &link,
             tokens::SET_PASSWORD_VALIDITY.num_days(),
-        );
+        )
+        .in_language(&locale);
         let kind_name = match kind {
             PasswordLink::Invitation => "invitation",
             PasswordLink::Reset => "password_reset",
@@ -98,6 +100,7 @@ pub async fn add_user(
         name,
         organization_id: None,
         title: None,
+        locale: None,
         time_zone: "UTC",
         password_hash: None,
         is_admin,

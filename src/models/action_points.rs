@@ -509,6 +509,8 @@ pub struct Reached {
     pub name: String,
     #[diesel(sql_type = diesel::sql_types::Text)]
     pub email: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub locale: String,
 }
 
 /// Who is reached for the item's owners: a named person; an organisation's focal
@@ -518,7 +520,7 @@ pub struct Reached {
 pub async fn reached(conn: &mut AsyncPgConnection, action_point_id: i64) -> QueryResult<Vec<Reached>> {
     const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
     diesel::sql_query(format!(
-        "SELECT DISTINCT u.id, u.name, u.email FROM action_points ap \
+        "SELECT DISTINCT u.id, u.name, u.email, person_language(u.id) AS locale FROM action_points ap \
          JOIN action_point_owners o ON o.action_point_id = ap.id \
          JOIN users u ON u.id = o.user_id \
             OR (o.organization_id IS NOT NULL AND u.organization_id = o.organization_id AND EXISTS ( \

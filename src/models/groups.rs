@@ -20,6 +20,8 @@ pub struct Group {
     pub location: Option<String>,
     pub time_zone: String,
     pub description: String,
+    /// The language of members it invites, until they choose their own.
+    pub default_locale: String,
     pub archived_at: Option<DateTime<Utc>>,
 }
 
@@ -86,6 +88,7 @@ pub struct GroupChanges<'a> {
     pub location: Option<&'a str>,
     pub time_zone: &'a str,
     pub description: &'a str,
+    pub default_locale: &'a str,
     pub meeting_reminder_days: i32,
     pub update_request_days: i32,
     pub action_due_days: i32,
@@ -312,7 +315,7 @@ pub async fn subtrees(conn: &mut AsyncPgConnection, roots: &[i64]) -> QueryResul
              UNION \
              SELECT g.id FROM groups g JOIN tree t ON g.parent_id = t.id \
          ) SELECT g.id, g.parent_id, g.name, g.short_name, g.kind, g.location, g.time_zone, \
-                  g.description, g.archived_at \
+                  g.description, g.default_locale, g.archived_at \
            FROM groups g JOIN tree USING (id) ORDER BY g.name, g.id",
     )
     .bind::<diesel::sql_types::Array<BigInt>, _>(roots)

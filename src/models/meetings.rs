@@ -8,7 +8,6 @@ use crate::domain::meeting_flow::{self, Transition};
 use crate::domain::{AttendanceStatus, MeetingStatus, OrganizationKind};
 use diesel::sql_types::{BigInt, Nullable, Text};
 
-use crate::i18n::Locale;
 use crate::mail::MailSettings;
 use crate::mail::meetings::{MeetingNotice, meeting_changed};
 use crate::models::minutes::{self, Reader};
@@ -385,7 +384,7 @@ pub async fn change_status(
                 super::reviews::store(conn, &meeting).await?;
                 let minutes = minutes::compose(conn, id, Reader::AllMembers).await?;
                 Some(MeetingNotice::Minutes {
-                    text: crate::web::views::minutes::text(&Locale::default(), &minutes),
+                    minutes: Box::new(minutes),
                 })
             }
             Transition::Reopen => {

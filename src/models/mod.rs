@@ -27,7 +27,7 @@ pub mod users;
 pub mod workplan;
 pub mod workplan_import;
 
-use diesel::sql_types::{Nullable, Text};
+use diesel::sql_types::{BigInt, Nullable, Text};
 
 #[diesel::declare_sql_function]
 extern "SQL" {
@@ -36,6 +36,9 @@ extern "SQL" {
 
     /// The first of two texts that is not NULL.
     fn coalesce(first: Nullable<Text>, second: Nullable<Text>) -> Nullable<Text>;
+
+    /// The language to write to a person in (migration `languages`).
+    fn person_language(person: BigInt) -> Text;
 }
 
 /// A unique-key violation as `None`, for the caller to report as "taken".

@@ -468,12 +468,14 @@ pub struct DigestReader {
     pub email: String,
     #[diesel(sql_type = diesel::sql_types::Text)]
     pub time_zone: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub locale: String,
 }
 
 /// The people who have mail waiting for their digest.
 pub async fn digest_readers(conn: &mut AsyncPgConnection) -> QueryResult<Vec<DigestReader>> {
     diesel::sql_query(
-        "SELECT u.id, u.name, u.email, u.time_zone FROM users u WHERE u.deactivated_at IS NULL AND EXISTS ( \
+        "SELECT u.id, u.name, u.email, u.time_zone, person_language(u.id) AS locale FROM users u WHERE u.deactivated_at IS NULL AND EXISTS ( \
          SELECT 1 FROM outbox o WHERE o.user_id = u.id AND o.held_for_digest \
          AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.cancelled_at IS NULL) ORDER BY u.id",
     )

@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Int4, Nullable, Text, Time, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use crate::i18n::Locale;
 use crate::schema::mail_opt_outs;
 
 /// A group's reminder settings, read along with what is due in it.
@@ -85,6 +86,15 @@ pub struct Person {
     pub name: String,
     #[diesel(sql_type = Text)]
     pub email: String,
+    /// The language to write to them in.
+    #[diesel(sql_type = Text)]
+    pub locale: String,
+}
+
+impl Person {
+    pub fn locale(&self) -> Locale {
+        Locale::of(&self.locale)
+    }
 }
 
 const ACTIVE_MEMBER: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) \
@@ -93,7 +103,7 @@ const ACTIVE_MEMBER: &str = "m.since <= current_date AND (m.until IS NULL OR m.u
 /// The active members of a group who have not turned `kind` off.
 pub async fn members(conn: &mut AsyncPgConnection, group_id: i64, kind: &str) -> QueryResult<Vec<Person>> {
     diesel::sql_query(format!(
-        "SELECT DISTINCT u.id, u.name, u.email FROM memberships m JOIN users u ON u.id = m.user_id \
+        "SELECT DISTINCT u.id, u.name, u.email, person_language(u.id) AS locale FROM memberships m JOIN users u ON u.id = m.user_id \
          WHERE m.group_id = $1 AND {ACTIVE_MEMBER} \
          AND NOT EXISTS (SELECT 1 FROM mail_opt_outs x WHERE x.user_id = u.id AND x.kind = $2) ORDER BY u.name, u.id"
     ))
@@ -120,7 +130,7 @@ pub struct ReportingItem {
 /// the meeting's agenda, who have not turned update requests off.
 pub async fn reporting_coordinators(conn: &mut AsyncPgConnection, meeting_id: i64) -> QueryResult<Vec<ReportingItem>> {
     diesel::sql_query(format!(
-        "SELECT a.id AS item_id, a.title AS item_title, g.name AS reporting_group, u.id, u.name, u.email \
+        "SELECT a.id AS item_id, a.title AS item_title, g.name AS reporting_group, u.id, u.name, u.email, person_language(u.id) AS locale \
          FROM agenda_items a JOIN groups g ON g.id = a.reporting_group_id \
          JOIN memberships m ON m.group_id = g.id AND m.role IN ('coordinator', 'co_chair') \
          JOIN users u ON u.id = m.user_id \
@@ -212,7 +222,7 @@ pub async fn tasks_ending_after(conn: &mut AsyncPgConnection, today: NaiveDate) 
 pub async fn task_responsible(conn: &mut AsyncPgConnection, task_id: i64) -> QueryResult<Vec<Person>> {
     const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
     diesel::sql_query(format!(
-        "SELECT DISTINCT u.id, u.name, u.email FROM workplan_tasks t \
+        "SELECT DISTINCT u.id, u.name, u.email, person_language(u.id) AS locale FROM workplan_tasks t \
          JOIN workplan_areas a ON a.id = t.area_id \
          JOIN workplan_task_owners o ON o.task_id = t.id \
          JOIN users u ON u.id = o.user_id \

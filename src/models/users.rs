@@ -15,7 +15,8 @@ pub struct User {
     pub organization_id: Option<i64>,
     pub title: Option<String>,
     pub phone: Option<String>,
-    pub locale: String,
+    /// The language they chose; `None` until they do.
+    pub locale: Option<String>,
     pub time_zone: String,
     pub is_admin: bool,
     pub deactivated_at: Option<DateTime<Utc>>,
@@ -28,6 +29,7 @@ pub struct NewUser<'a> {
     pub name: &'a str,
     pub organization_id: Option<i64>,
     pub title: Option<&'a str>,
+    pub locale: Option<&'a str>,
     pub time_zone: &'a str,
     pub password_hash: Option<String>,
     pub is_admin: bool,
@@ -108,7 +110,7 @@ pub struct Profile<'a> {
     pub organization_id: Option<i64>,
     pub title: Option<&'a str>,
     pub phone: Option<&'a str>,
-    pub locale: &'a str,
+    pub locale: Option<&'a str>,
     pub time_zone: &'a str,
 }
 
@@ -118,6 +120,20 @@ pub async fn update_profile(conn: &mut AsyncPgConnection, id: i64, profile: &Pro
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Saves the language someone chose (`None`: none, follow the browser).
+pub async fn set_locale(conn: &mut AsyncPgConnection, id: i64, locale: Option<&str>) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set((users::locale.eq(locale), users::updated_at.eq(diesel::dsl::now)))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The language to write to someone in: theirs, else their first group's default.
+pub async fn language(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<String> {
+    diesel::select(super::person_language(id)).get_result(conn).await
 }
 
 /// Every account, by name, for administrators.

@@ -21,7 +21,8 @@ use crate::domain::policy::{self, Action, Standing};
 use crate::domain::{secrets, validate};
 use crate::i18n::Locale;
 use crate::models::sessions::{self, Session};
-use crate::models::{groups, memberships, users::User};
+use crate::models::users::{self, User};
+use crate::models::{groups, memberships};
 
 pub const SESSION_COOKIE: &str = "convene_session";
 /// Carries the CSRF token of forms shown before signing in (double-submit).
@@ -56,15 +57,37 @@ fn app_state(req: &HttpRequest) -> AppResult<&web::Data<AppState>> {
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("application state missing")))
 }
 
-/// What every page needs: the language, and who is signed in, if anyone.
+/// Carries the language someone chose with the footer's switcher before signing in.
+pub const LANGUAGE_COOKIE: &str = "convene_language";
+
+/// What every page needs: the language, who is signed in, if anyone, and the CSRF
+/// token of the forms every page has (the language switcher).
 pub struct PageContext {
     pub locale: Locale,
     pub session: Option<Session>,
+    pub form_token: String,
+    /// Where the page was asked for, for forms that lead back to it.
+    pub path: String,
 }
 
 impl PageContext {
-    pub fn anonymous(locale: Locale) -> Self {
-        PageContext { locale, session: None }
+    /// The context of a page rendered outside a handler (an error page), from what the
+    /// request has shown so far.
+    pub fn of_request(req: &HttpRequest, locale: Locale) -> Self {
+        PageContext::new(req, locale, cached_session(req))
+    }
+
+    fn new(req: &HttpRequest, locale: Locale, session: Option<Session>) -> Self {
+        let form_token = match &session {
+            Some(session) => session.csrf_token.clone(),
+            None => anonymous_form_token(req),
+        };
+        PageContext {
+            locale,
+            session,
+            form_token,
+            path: req.uri().path_and_query().map_or("/", |p| p.as_str()).to_owned(),
+        }
     }
 
     pub fn user(&self) -> Option<&User> {
@@ -72,8 +95,40 @@ impl PageContext {
     }
 }
 
-fn locale_of(req: &HttpRequest) -> Locale {
-    Locale::negotiate(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))
+/// The language someone asked for: their account's, else the switcher's cookie, else
+/// their browser's.
+fn chosen_locale(req: &HttpRequest, session: Option<&Session>) -> Option<Locale> {
+    let account = session
+        .and_then(|s| s.user.locale.as_deref())
+        .and_then(Locale::from_tag);
+    account
+        .or_else(|| req.cookie(LANGUAGE_COOKIE).and_then(|c| Locale::from_tag(c.value())))
+        .or_else(|| Locale::accepted(req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())))
+}
+
+fn cached_session(req: &HttpRequest) -> Option<Session> {
+    req.extensions().get::<CachedSession>().and_then(|c| c.0.clone())
+}
+
+/// The language asked for by a request, from what it has shown so far (an error
+/// answer's), else English.
+pub fn request_locale(req: &HttpRequest) -> Locale {
+    chosen_locale(req, cached_session(req).as_ref()).unwrap_or_default()
+}
+
+/// The language of a page: the one asked for, else for someone signed in the default
+/// of their (first) group, else English.
+async fn locale_of(req: &HttpRequest, session: Option<&Session>) -> AppResult<Locale> {
+    if let Some(locale) = chosen_locale(req, session) {
+        return Ok(locale);
+    }
+    match session {
+        Some(session) => {
+            let mut conn = app_state(req)?.conn().await?;
+            Ok(Locale::of(&users::language(&mut conn, session.user.id).await?))
+        }
+        None => Ok(Locale::default()),
+    }
 }
 
 impl FromRequest for PageContext {
@@ -83,10 +138,9 @@ impl FromRequest for PageContext {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            Ok(PageContext {
-                locale: locale_of(&req),
-                session: session_of(&req).await?,
-            })
+            let session = session_of(&req).await?;
+            let locale = locale_of(&req, session.as_ref()).await?;
+            Ok(PageContext::new(&req, locale, session))
         })
     }
 }
@@ -112,11 +166,9 @@ impl FromRequest for SignedIn {
         let req = req.clone();
         Box::pin(async move {
             let session = session_of(&req).await?.ok_or(AppError::Unauthenticated)?;
+            let locale = locale_of(&req, Some(&session)).await?;
             Ok(SignedIn {
-                ctx: PageContext {
-                    locale: locale_of(&req),
-                    session: Some(session.clone()),
-                },
+                ctx: PageContext::new(&req, locale, Some(session.clone())),
                 session,
             })
         })
@@ -169,26 +221,53 @@ pub fn expired_cookie(name: &'static str) -> Cookie<'static> {
     cookie
 }
 
-/// The CSRF token for a form shown to someone not signed in, and the cookie to set
-/// when they had none yet.
-pub fn anonymous_form_token(req: &HttpRequest, secure: bool) -> (String, Option<Cookie<'static>>) {
-    match req
+/// A form token made for this request, whose cookie [`issue_form_cookie`] sets.
+#[derive(Clone)]
+struct NewFormToken(String);
+
+/// The CSRF token of forms shown to someone not signed in: their form cookie's, else
+/// one made for this request (the same for every form on the page), whose cookie
+/// [`issue_form_cookie`] sets.
+pub fn anonymous_form_token(req: &HttpRequest) -> String {
+    if let Some(token) = req
         .cookie(FORM_COOKIE)
         .map(|c| c.value().to_owned())
         .filter(|v| v.len() == 64)
     {
-        Some(token) => (token, None),
-        None => {
-            let token = secrets::generate();
-            let cookie = Cookie::build(FORM_COOKIE, token.clone())
-                .path("/")
-                .http_only(true)
-                .same_site(SameSite::Strict)
-                .secure(secure)
-                .finish();
-            (token, Some(cookie))
-        }
+        return token;
     }
+    if let Some(NewFormToken(token)) = req.extensions().get::<NewFormToken>() {
+        return token.clone();
+    }
+    let token = secrets::generate();
+    req.extensions_mut().insert(NewFormToken(token.clone()));
+    token
+}
+
+fn form_cookie(token: String, secure: bool) -> Cookie<'static> {
+    Cookie::build(FORM_COOKIE, token)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .finish()
+}
+
+/// Sets the form cookie whose token a page was rendered with, when the request had none.
+pub async fn issue_form_cookie(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let mut res = next.call(req).await?;
+    let pending = res.request().extensions().get::<NewFormToken>().cloned();
+    if let Some(NewFormToken(token)) = pending {
+        let secure = res
+            .request()
+            .app_data::<web::Data<AppState>>()
+            .is_some_and(|state| state.settings.base_url.scheme() == "https");
+        res.response_mut().add_cookie(&form_cookie(token, secure))?;
+    }
+    Ok(res)
 }
 
 #[derive(Deserialize)]

@@ -156,12 +156,7 @@ pub fn render<B: MessageBody>(res: ServiceResponse<B>) -> actix_web::Result<Erro
     let status = res.status();
     let request = res.request();
     let request_id = request.extensions().get::<RequestId>().map(|id| id.to_string());
-    let locale = Locale::negotiate(
-        request
-            .headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
+    let locale = crate::web::auth::request_locale(request);
     let detail = public_detail(&locale, status, res.response().error());
     let is_api = request.path().starts_with("/api/");
     if status == StatusCode::UNAUTHORIZED && !is_api {
@@ -202,7 +197,7 @@ pub fn render<B: MessageBody>(res: ServiceResponse<B>) -> actix_web::Result<Erro
             .body(problem.to_string())
     } else {
         let page = views::error::page(
-            &PageContext::anonymous(locale),
+            &PageContext::of_request(request, locale),
             status,
             detail.as_deref(),
             request_id.as_deref(),

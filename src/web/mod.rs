@@ -52,21 +52,13 @@ pub fn html_page(status: actix_web::http::StatusCode, page: maud::Markup) -> act
         .body(page.into_string())
 }
 
-/// A page with a form shown before sign-in: rendered with the form's CSRF token,
-/// setting the cookie that holds the token the first time.
+/// A page with a form shown before sign-in, rendered with the form's CSRF token.
 pub fn anonymous_form(
     req: &actix_web::HttpRequest,
-    state: &AppState,
     status: actix_web::http::StatusCode,
     render: impl FnOnce(&str) -> maud::Markup,
 ) -> actix_web::HttpResponse {
-    let (token, cookie) = auth::anonymous_form_token(req, state.settings.base_url.scheme() == "https");
-    let mut response = html_page(status, render(&token));
-    if let Some(cookie) = cookie {
-        // A freshly made cookie always serialises into a header.
-        let _ = response.add_cookie(&cookie);
-    }
-    response
+    html_page(status, render(&auth::anonymous_form_token(req)))
 }
 
 /// The database connections each HTTP worker's pool may open: `DATABASE_POOL_SIZE`
@@ -106,6 +98,7 @@ pub fn server(
             }))
             .wrap(from_fn(auth::same_origin_only))
             .wrap(ErrorHandlers::new().default_handler(error::render))
+            .wrap(from_fn(auth::issue_form_cookie))
             .wrap(from_fn(headers::secure))
             .wrap(Compress::default())
             .wrap(NormalizePath::new(TrailingSlash::Trim))

@@ -217,6 +217,7 @@ pub async fn update(
     authorize(&mut conn, &me.user, *id, Action::ManageGroup).await?;
     let current = groups::find(&mut conn, *id).await?;
     let lead = groups::settings(&mut conn, *id).await?;
+    let default_locale = current.default_locale.clone();
     let (body, lead) = patch.0.apply(current, lead)?;
     let changes = GroupChanges {
         name: &body.name,
@@ -225,6 +226,7 @@ pub async fn update(
         location: body.location.as_deref(),
         time_zone: &body.time_zone,
         description: &body.description,
+        default_locale: &default_locale,
         meeting_reminder_days: lead.meeting_reminder_days,
         update_request_days: lead.update_request_days,
         action_due_days: lead.action_due_days,

@@ -26,6 +26,7 @@ pub fn configure(cfg: &mut Router) {
             .get("/users", users::list)
             .post("/users", users::create)
             .get("/users/{id}", users::show)
+            .patch("/users/{id}", users::update)
             .get("/organizations", organizations::list)
             .post("/organizations", organizations::create)
             .get("/organizations/{id}", organizations::show)

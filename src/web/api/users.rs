@@ -5,8 +5,9 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::ApiUser;
-use super::input::{ApiJson, created, field};
+use super::input::{ApiJson, created, field, nullable};
 use crate::domain::validate;
+use crate::i18n::Locale;
 use crate::models::accounts;
 use crate::models::users::{self, User};
 use crate::web::AppState;
@@ -77,4 +78,49 @@ pub async fn create(me: ApiUser, state: web::Data<AppState>, body: ApiJson<NewUs
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the new account is missing")))?;
     let user = users::find(&mut conn, id).await?;
     Ok(created(&format!("/api/v1/users/{id}"), &user))
+}
+
+/// Changes to an account: absent fields stay, a `null` language is cleared (pages then
+/// follow the browser, mail the group's default).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserPatch {
+    /// The account's language: `en`, `fr`, `es` or `ar`.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>, example = "fr")]
+    locale: Option<Option<String>>,
+}
+
+/// Change an account (administrators, or the account's owner)
+#[utoipa::path(patch, path = "/api/v1/users/{id}", operation_id = "update_user", tag = "users", request_body = UserPatch,
+    params(("id" = i64, Path, description = "The user's id")),
+    responses(
+        (status = 200, body = User),
+        (status = 403, description = "Neither an administrator nor this user"),
+        (status = 404, description = "No such user"),
+        (status = 422, description = "A field is malformed, such as a language that is not offered"),
+    ))]
+pub async fn update(
+    me: ApiUser,
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    patch: ApiJson<UserPatch>,
+) -> AppResult<HttpResponse> {
+    if me.user.id != *id {
+        require_admin(&me.user)?;
+    }
+    let ApiJson(patch) = patch;
+    let mut conn = state.conn().await?;
+    let user = users::find(&mut conn, *id).await?;
+    if let Some(locale) = patch.locale {
+        let chosen = match locale {
+            Some(tag) => Some(field(
+                "locale",
+                Locale::from_tag(&tag).map(|l| l.lang).ok_or("invalid-choice"),
+            )?),
+            None => None,
+        };
+        users::set_locale(&mut conn, user.id, chosen).await?;
+    }
+    Ok(HttpResponse::Ok().json(users::find(&mut conn, user.id).await?))
 }

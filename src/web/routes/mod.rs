@@ -9,6 +9,7 @@ pub mod directory;
 pub mod groups;
 pub mod health;
 pub mod home;
+pub mod language;
 pub mod links;
 pub mod mail;
 pub mod meetings;
@@ -33,6 +34,7 @@ pub fn configure(cfg: &mut Router) {
         .get("/login", sessions::new::new)
         .post("/login", sessions::create::create)
         .post("/logout", sessions::delete::delete)
+        .post("/language", language::update)
         .get("/account/profile", account::profile::show)
         .post("/account/profile", account::profile::update)
         .get("/admin/users", admin::users::list)

@@ -72,3 +72,12 @@ pub fn select(label: &str, name: &str, options: &[(String, String)], selected: &
         }
     }
 }
+
+/// The options of a language menu: `none` first (an empty value) if given, then each
+/// language by its own name.
+pub fn language_options(none: Option<&str>) -> Vec<(String, String)> {
+    none.map(|label| (String::new(), label.to_owned()))
+        .into_iter()
+        .chain(crate::i18n::Locale::all().map(|l| (l.lang.to_owned(), l.t("language-name"))))
+        .collect()
+}

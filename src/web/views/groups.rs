@@ -172,6 +172,8 @@ pub struct GroupFields {
     pub time_zone: String,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub default_locale: String,
     pub meeting_reminder_days: String,
     pub update_request_days: String,
     pub action_due_days: String,
@@ -195,6 +197,7 @@ pub fn form(
         .iter()
         .map(|k| (k.as_str().to_owned(), locale.t(&format!("group-kind-{k}"))))
         .collect();
+    let languages = forms::language_options(None);
     let days = |label: &str, name: &str, value: &str| {
         html! { label { (locale.t(label)) input type="number" name=(name) value=(value) min="0" max="60" required; } }
     };
@@ -212,6 +215,7 @@ pub fn form(
                 (forms::text(&locale.t("field-location"), "location", &fields.location, false))
                 (forms::text(&locale.t("field-time-zone"), "time_zone", &fields.time_zone, true))
                 (forms::textarea(&locale.t("field-description"), "description", &fields.description))
+                (forms::select(&locale.t("field-default-language"), "default_locale", &languages, &fields.default_locale))
                 fieldset {
                     legend { (locale.t("group-reminders")) }
                     (days("field-meeting-reminder-days", "meeting_reminder_days", &fields.meeting_reminder_days))

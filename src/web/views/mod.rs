@@ -104,8 +104,34 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                     h1 { (title) }
                     (content)
                 }
+                (language_switcher(ctx))
             }
         }
+    }
+}
+
+/// The footer's language menu: a plain form, so that it works without JavaScript.
+/// Each language is listed by its own name, in its own script and direction.
+fn language_switcher(ctx: &PageContext) -> Markup {
+    let locale = &ctx.locale;
+    html! {
+        footer.site {
+                form.language method="post" action="/language" {
+                    (csrf_field(&ctx.form_token))
+                    input type="hidden" name="next" value=(ctx.path);
+                    label {
+                        (locale.t("field-language")) " "
+                        select name="locale" {
+                            @for language in Locale::all() {
+                                option value=(language.lang) lang=(language.lang) dir=(language.dir)
+                                    selected[language.lang == locale.lang] { (language.t("language-name")) }
+                            }
+                        }
+                    }
+                    " "
+                    button type="submit" { (locale.t("language-switch-submit")) }
+                }
+            }
     }
 }
 

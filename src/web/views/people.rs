@@ -18,6 +18,7 @@ pub struct ProfileFields {
     pub title: String,
     #[serde(default)]
     pub phone: String,
+    #[serde(default)]
     pub locale: String,
     pub time_zone: String,
 }
@@ -37,7 +38,7 @@ pub fn profile(
             .iter()
             .map(|o| (o.id.to_string(), format!("{} ({})", o.name, o.label()))),
     );
-    let languages = vec![("en".to_owned(), "English".to_owned())];
+    let languages = forms::language_options(Some(&locale.t("language-automatic")));
     layout(
         ctx,
         &locale.t("profile-title"),

@@ -2,6 +2,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::validate;
+use crate::i18n::Locale;
 use crate::models::{organizations, users};
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
@@ -33,7 +34,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>) -> AppResult<HttpRes
         organization_id: user.organization_id.map(|id| id.to_string()).unwrap_or_default(),
         title: user.title.clone().unwrap_or_default(),
         phone: user.phone.clone().unwrap_or_default(),
-        locale: user.locale.clone(),
+        locale: user.locale.clone().unwrap_or_default(),
         time_zone: user.time_zone.clone(),
     };
     page(&me, &state, &fields, &Problems::default(), false).await
@@ -51,14 +52,7 @@ pub async fn update(
     let title = problems.check("field-title", validate::optional(&fields.title, 200));
     let phone = problems.check("field-phone", validate::optional(&fields.phone, 50));
     let time_zone = problems.check("field-time-zone", validate::time_zone(&fields.time_zone));
-    let locale = problems.check(
-        "field-language",
-        if fields.locale == "en" {
-            Ok("en")
-        } else {
-            Err("invalid-choice")
-        },
-    );
+    let locale = problems.check("field-language", validate::language(&fields.locale));
     let mut conn = state.conn().await?;
     let organization_id = match fields.organization_id.trim() {
         "" => Some(None),
@@ -81,5 +75,10 @@ pub async fn update(
         time_zone: &time_zone,
     };
     users::update_profile(&mut conn, me.user().id, &profile).await?;
+    let mut me = me;
+    if let Some(chosen) = locale.and_then(Locale::from_tag) {
+        // The confirmation already speaks the language just chosen.
+        me.ctx.locale = chosen;
+    }
     page(&me, &state, &fields, &Problems::default(), true).await
 }

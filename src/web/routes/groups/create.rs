@@ -78,7 +78,7 @@ async fn save(
 
 pub async fn new_working_group(me: SignedIn) -> AppResult<HttpResponse> {
     require_admin(me.user())?;
-    let fields = fields_with(GroupKind::WorkingGroup, "UTC", &DEFAULT_SETTINGS);
+    let fields = fields_with(GroupKind::WorkingGroup, "UTC", "en", &DEFAULT_SETTINGS);
     Ok(page(&me.ctx, None, &fields, &Problems::default(), StatusCode::OK))
 }
 
@@ -102,7 +102,12 @@ async fn parent(me: &SignedIn, state: &AppState, id: i64) -> AppResult<(Group, V
 
 pub async fn new_subgroup(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) -> AppResult<HttpResponse> {
     let (parent, ancestors) = parent(&me, &state, *id).await?;
-    let fields = fields_with(GroupKind::SubGroup, &parent.time_zone, &DEFAULT_SETTINGS);
+    let fields = fields_with(
+        GroupKind::SubGroup,
+        &parent.time_zone,
+        &parent.default_locale,
+        &DEFAULT_SETTINGS,
+    );
     Ok(page(
         &me.ctx,
         Some((&parent, &ancestors)),

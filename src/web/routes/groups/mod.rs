@@ -16,6 +16,7 @@ pub struct ValidGroup {
     location: Option<String>,
     time_zone: String,
     description: String,
+    default_locale: &'static str,
     lead_days: [i32; 4],
 }
 
@@ -34,6 +35,7 @@ impl ValidGroup {
             location: self.location.as_deref(),
             time_zone: &self.time_zone,
             description: &self.description,
+            default_locale: self.default_locale,
             meeting_reminder_days,
             update_request_days,
             action_due_days,
@@ -67,13 +69,26 @@ fn parse(fields: &GroupFields, kinds: &[GroupKind]) -> Result<ValidGroup, Proble
     let location = problems.check("field-location", validate::optional(&fields.location, 200));
     let time_zone = problems.check("field-time-zone", validate::time_zone(&fields.time_zone));
     let description = problems.check("field-description", validate::optional(&fields.description, 4000));
+    let default_locale = problems.check(
+        "field-default-language",
+        validate::language(&fields.default_locale).map(|l| l.unwrap_or("en")),
+    );
     let lead_days = [
         problems.check("field-meeting-reminder-days", days(&fields.meeting_reminder_days, 30)),
         problems.check("field-update-request-days", days(&fields.update_request_days, 30)),
         problems.check("field-action-due-days", days(&fields.action_due_days, 30)),
         problems.check("field-task-ending-days", days(&fields.task_ending_days, 60)),
     ];
-    match (name, short_name, kind, location, time_zone, description, lead_days) {
+    match (
+        name,
+        short_name,
+        kind,
+        location,
+        time_zone,
+        description,
+        default_locale,
+        lead_days,
+    ) {
         (
             Some(name),
             Some(short_name),
@@ -81,6 +96,7 @@ fn parse(fields: &GroupFields, kinds: &[GroupKind]) -> Result<ValidGroup, Proble
             Some(location),
             Some(time_zone),
             Some(description),
+            Some(default_locale),
             [Some(a), Some(b), Some(c), Some(d)],
         ) if problems.is_empty() => Ok(ValidGroup {
             name,
@@ -89,17 +105,20 @@ fn parse(fields: &GroupFields, kinds: &[GroupKind]) -> Result<ValidGroup, Proble
             location,
             time_zone,
             description: description.unwrap_or_default(),
+            default_locale,
             lead_days: [a, b, c, d],
         }),
         _ => Err(problems),
     }
 }
 
-/// The form's starting values: a new group's defaults, or an existing group's settings.
-fn fields_with(kind: GroupKind, time_zone: &str, settings: &GroupSettings) -> GroupFields {
+/// The form's starting values: a new group's defaults (its parent's zone and
+/// language), or an existing group's settings.
+fn fields_with(kind: GroupKind, time_zone: &str, default_locale: &str, settings: &GroupSettings) -> GroupFields {
     GroupFields {
         kind: kind.as_str().to_owned(),
         time_zone: time_zone.to_owned(),
+        default_locale: default_locale.to_owned(),
         meeting_reminder_days: settings.meeting_reminder_days.to_string(),
         update_request_days: settings.update_request_days.to_string(),
         action_due_days: settings.action_due_days.to_string(),

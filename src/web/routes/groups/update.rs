@@ -64,7 +64,7 @@ pub async fn edit(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
         short_name: group.short_name.clone(),
         location: group.location.clone().unwrap_or_default(),
         description: group.description.clone(),
-        ..fields_with(group.kind, &group.time_zone, &settings)
+        ..fields_with(group.kind, &group.time_zone, &group.default_locale, &settings)
     };
     page(&me, &state, &group, &fields, &Problems::default(), StatusCode::OK).await
 }

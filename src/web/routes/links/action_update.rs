@@ -37,7 +37,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let (id, secret) = path.into_inner();
     let (item, _) = authorised(&state, id, &secret).await?;
-    Ok(anonymous_form(&req, &state, StatusCode::OK, |token| {
+    Ok(anonymous_form(&req, StatusCode::OK, |token| {
         views::form(&ctx, token, &item, &item.status_note, None)
     }))
 }
@@ -73,12 +73,9 @@ pub async fn update(
         Ok(checked) => checked,
         Err((field, problem)) => {
             let message = AppError::field(locale, field, problem).to_string();
-            return Ok(anonymous_form(
-                &req,
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                |token| views::form(&ctx, token, &item, &fields.note, Some(&message)),
-            ));
+            return Ok(anonymous_form(&req, StatusCode::UNPROCESSABLE_ENTITY, |token| {
+                views::form(&ctx, token, &item, &fields.note, Some(&message))
+            }));
         }
     };
     let now = Utc::now();

@@ -43,7 +43,7 @@ pub async fn show(
     let (_, email) = mail_preferences::unsubscribe_holder(&mut conn, &secret, Utc::now())
         .await?
         .ok_or(AppError::LinkExpired)?;
-    Ok(anonymous_form(&req, &state, StatusCode::OK, |token| {
+    Ok(anonymous_form(&req, StatusCode::OK, |token| {
         views::confirm_unsubscribe(&ctx, token, &email, &kinds)
     }))
 }

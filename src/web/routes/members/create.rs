@@ -62,6 +62,8 @@ pub async fn create(
                         name,
                         organization_id: None,
                         title: None,
+                        // Speaks the group's language from the invitation on.
+                        locale: Some(&group.default_locale),
                         time_zone: &group.time_zone,
                         password_hash: None,
                         is_admin: false,

@@ -14,8 +14,8 @@ use crate::web::{AppState, anonymous_form};
 /// At most this many links per account per quarter hour, so the form cannot flood a mailbox.
 const MAX_RECENT_LINKS: i64 = 3;
 
-pub async fn show(req: HttpRequest, ctx: PageContext, state: web::Data<AppState>) -> HttpResponse {
-    anonymous_form(&req, &state, StatusCode::OK, |token| {
+pub async fn show(req: HttpRequest, ctx: PageContext) -> HttpResponse {
+    anonymous_form(&req, StatusCode::OK, |token| {
         request_reset(&ctx, token, &Feedback::default())
     })
 }
@@ -51,7 +51,7 @@ pub async fn create(
         error: None,
         notice: Some(ctx.locale.t("password-reset-sent")),
     };
-    Ok(anonymous_form(&req, &state, StatusCode::OK, |token| {
+    Ok(anonymous_form(&req, StatusCode::OK, |token| {
         request_reset(&ctx, token, &feedback)
     }))
 }

@@ -28,7 +28,7 @@ pub async fn show(
     secret: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     link_holder(&state, &secret).await?;
-    Ok(anonymous_form(&req, &state, StatusCode::OK, |token| {
+    Ok(anonymous_form(&req, StatusCode::OK, |token| {
         set_password(&ctx, token, &secret, &Feedback::default())
     }))
 }
@@ -54,12 +54,9 @@ pub async fn update(
             error: Some(ctx.locale.t(problem)),
             notice: None,
         };
-        return Ok(anonymous_form(
-            &req,
-            &state,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            |token| set_password(&ctx, token, &secret, &feedback),
-        ));
+        return Ok(anonymous_form(&req, StatusCode::UNPROCESSABLE_ENTITY, |token| {
+            set_password(&ctx, token, &secret, &feedback)
+        }));
     }
     let new_password = form.new_password;
     let hash = web::block(move || passwords::hash(&new_password))
@@ -77,13 +74,5 @@ pub async fn update(
         error: None,
         notice: Some(ctx.locale.t("password-set-done")),
     };
-    Ok(login_page(
-        &req,
-        &state,
-        &ctx,
-        StatusCode::OK,
-        "/",
-        &user.email,
-        &feedback,
-    ))
+    Ok(login_page(&req, &ctx, StatusCode::OK, "/", &user.email, &feedback))
 }

@@ -43,7 +43,6 @@ pub async fn create(
         };
         return Ok(login_page(
             &req,
-            &state,
             &ctx,
             StatusCode::TOO_MANY_REQUESTS,
             &next,
@@ -71,7 +70,6 @@ pub async fn create(
         };
         return Ok(login_page(
             &req,
-            &state,
             &ctx,
             StatusCode::UNAUTHORIZED,
             &next,

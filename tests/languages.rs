@@ -1,0 +1,414 @@
+//! Each person's language: chosen on the profile, in the footer or through the API,
+//! given by the group at invitation, and followed by every mail they receive, with
+//! Arabic mail laid out right to left.
+
+mod common;
+
+use chrono::{DateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use common::api::{assert_problem, script_of};
+use common::mail::{SmtpServer, deliver, to};
+use common::meetings::{WG, created_meeting, group_id, schedule};
+use common::{TestApp, Visitor, form_token, spawn_app_with};
+use convene::jobs::planner;
+use convene::mail::MailSettings;
+use serde_json::json;
+
+const FRENCH: &str = "aminata.traore@example.org";
+const ARABIC: &str = "samira.khatib@example.org";
+
+async fn app() -> TestApp {
+    let app = spawn_app_with(&[("BASE_URL", "https://convene.example.org/")]).await;
+    app.load_demo().await;
+    app
+}
+
+async fn exec(app: &TestApp, sql: &str) {
+    use diesel_async::RunQueryDsl;
+    let mut conn = app.db.conn().await;
+    diesel::sql_query(sql).execute(&mut conn).await.unwrap();
+}
+
+/// The value of the page's `<html lang>`.
+fn html_lang(page: &str) -> &str {
+    let start = page.find("<html lang=\"").expect("an html element with lang") + "<html lang=\"".len();
+    &page[start..start + page[start..].find('"').unwrap()]
+}
+
+/// Sends the footer's language switcher of `path` with `locale`, as a browser does.
+async fn switch_language(visitor: &Visitor, path: &str, locale: &str) -> reqwest::Response {
+    let page = visitor.page(path).await;
+    assert!(page.contains("action=\"/language\""), "a language switcher on {path}");
+    let token = form_token(&page);
+    visitor
+        .post(
+            "/language",
+            &[("csrf_token", &token), ("locale", locale), ("next", path)],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_meeting_published_to_members_of_three_languages_reaches_each_in_their_own() {
+    let app = app().await;
+    let smtp = SmtpServer::start().await;
+    exec(
+        &app,
+        "UPDATE users SET locale = 'es' WHERE email = 'maya.khalil@example.org'",
+    )
+    .await;
+    let wg = group_id(&app, WG).await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let fields = [
+        ("title", "Monthly coordination"),
+        ("date", "2030-01-16"),
+        ("start_time", "14:00"),
+        ("end_time", "16:00"),
+        ("location", "UNHCR Lea, Beirut"),
+        ("agenda", "previous"),
+    ];
+    let meeting = created_meeting(&schedule(&coordinator, wg, &fields).await);
+    let page = format!("/meetings/{meeting}");
+    let published = coordinator
+        .submit(&page, &format!("{page}/status"), &[("step", "publish")])
+        .await;
+    assert_eq!(published.status(), 303);
+    deliver(&app, &smtp, Utc.with_ymd_and_hms(2030, 1, 2, 8, 0, 0).unwrap()).await;
+    let received = smtp.received();
+
+    let when = "Wednesday 16 January 2030, 14:00 (Asia/Beirut)";
+    let expected = [
+        (
+            "member@example.org",
+            format!("Meeting: CPiE WG – Monthly coordination, {when}"),
+        ),
+        (FRENCH, format!("Réunion\u{a0}: CPiE WG – Monthly coordination, {when}")),
+        (
+            "maya.khalil@example.org",
+            format!("Reunión: CPiE WG – Monthly coordination, {when}"),
+        ),
+        (ARABIC, format!("اجتماع: CPiE WG – Monthly coordination، {when}")),
+    ];
+    for (address, subject) in &expected {
+        let mine = to(&received, address);
+        assert_eq!(mine.len(), 1, "one invitation for {address}");
+        assert_eq!(&mine[0].subject(), subject, "{address}");
+    }
+
+    // The calendar's own words follow the reader; the title stays as written.
+    let (_, french_ics) = to(&received, FRENCH)[0].calendar().expect("an .ics");
+    assert!(french_ics.contains("SUMMARY:Monthly coordination\r\n"), "{french_ics}");
+    assert!(
+        french_ics.contains("DESCRIPTION:Réunion du groupe CPiE WG"),
+        "{french_ics}"
+    );
+    let french = to(&received, FRENCH)[0];
+    assert!(french.text().starts_with("Bonjour Aminata Traoré"), "{}", french.text());
+    assert!(french.html().contains("<html lang=\"fr\" dir=\"ltr\">"));
+    let arabic = to(&received, ARABIC)[0];
+    assert!(
+        arabic.html().contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{}",
+        arabic.html()
+    );
+    let (_, english_ics) = to(&received, "member@example.org")[0].calendar().unwrap();
+    assert!(english_ics.contains("DESCRIPTION:Meeting of CPiE WG"), "{english_ics}");
+
+    // The minutes, fixed words and all, are written out in each reader's language.
+    for step in ["start", "close"] {
+        let done = coordinator
+            .submit(&page, &format!("{page}/status"), &[("step", step)])
+            .await;
+        assert_eq!(done.status(), 303, "{step}");
+    }
+    deliver(&app, &smtp, Utc.with_ymd_and_hms(2030, 1, 16, 17, 0, 0).unwrap()).await;
+    let received = smtp.received();
+    let minutes = |address: &str| to(&received, address).last().unwrap().text();
+    assert!(
+        minutes(FRENCH).contains("Compte rendu — Child Protection"),
+        "{}",
+        minutes(FRENCH)
+    );
+    assert!(minutes("maya.khalil@example.org").contains("Acta — Child Protection"));
+    assert!(minutes(ARABIC).contains("محضر الاجتماع — Child Protection"));
+    assert!(minutes("member@example.org").contains("Minutes — Child Protection"));
+}
+
+fn beirut(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    let tz: Tz = "Asia/Beirut".parse().unwrap();
+    tz.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap().with_timezone(&Utc)
+}
+
+/// An open action point of the working group owned by the person with `email`.
+async fn owned_action_point(app: &TestApp, wg: i64, number: i32, text: &str, email: &str) {
+    let id = app
+        .id(&format!(
+            "INSERT INTO action_points (group_id, number, topic, text, due_date) \
+             VALUES ({wg}, {number}, 'Referrals', '{text}', '2030-01-31') RETURNING id"
+        ))
+        .await;
+    exec(
+        app,
+        &format!(
+            "INSERT INTO action_point_owners (action_point_id, user_id) \
+             SELECT {id}, id FROM users WHERE email = '{email}'"
+        ),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_arabic_members_meeting_reminder_is_arabic_right_to_left_with_their_own_action_points() {
+    let app = app().await;
+    let smtp = SmtpServer::start().await;
+    let wg = group_id(&app, WG).await;
+    exec(
+        &app,
+        &format!(
+            "INSERT INTO meetings (group_id, title, starts_at, location, status, published_at) \
+             VALUES ({wg}, 'Monthly coordination', '{}', 'UNICEF office, Beirut', 'scheduled', now())",
+            beirut(2030, 1, 16, 14).to_rfc3339()
+        ),
+    )
+    .await;
+    owned_action_point(&app, wg, 9001, "Share the referral pathway with Akkar partners", ARABIC).await;
+    owned_action_point(&app, wg, 9002, "Update the service mapping", "member@example.org").await;
+
+    let settings = MailSettings {
+        base_url: url::Url::parse("https://convene.example.org/").unwrap(),
+    };
+    let mut conn = app.db.conn().await;
+    planner::run_once(&mut conn, &settings, beirut(2030, 1, 14, 9))
+        .await
+        .unwrap();
+    deliver(&app, &smtp, beirut(2030, 1, 14, 9)).await;
+    let received = smtp.received();
+    let mine = to(&received, ARABIC);
+    assert_eq!(mine.len(), 1);
+    let mail = mine[0];
+    assert_eq!(
+        mail.subject(),
+        "تذكير: CPiE WG – Monthly coordination، Wednesday 16 January 2030, 14:00 (Asia/Beirut)"
+    );
+    let text = mail.text();
+    assert!(text.contains("هذا تذكير بالاجتماع القادم."), "{text}");
+    assert!(text.contains("نقاط العمل المفتوحة المسندة إليك"), "{text}");
+    assert!(
+        text.contains("Share the referral pathway with Akkar partners"),
+        "{text}"
+    );
+    assert!(!text.contains("Update the service mapping"), "only their own: {text}");
+    let html = mail.html();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("هذا تذكير بالاجتماع القادم."), "{html}");
+    assert!(
+        html.contains("Share the referral pathway with Akkar partners"),
+        "{html}"
+    );
+    // The English member's reminder stays English.
+    let english = to(&received, "member@example.org")[0];
+    assert!(
+        english.subject().starts_with("Reminder: CPiE WG"),
+        "{}",
+        english.subject()
+    );
+    assert!(english.html().contains("<html lang=\"en\" dir=\"ltr\">"));
+}
+
+#[tokio::test]
+async fn the_footer_switcher_sets_the_next_pages_language_with_or_without_an_account() {
+    let app = app().await;
+
+    // Before signing in, the choice is kept in a cookie, ahead of Accept-Language.
+    let anonymous = app.visitor();
+    assert_eq!(html_lang(&anonymous.page("/login").await), "en");
+    let switched = switch_language(&anonymous, "/login", "fr").await;
+    assert_eq!(switched.status(), 303);
+    assert_eq!(switched.headers()["location"], "/login");
+    let login = anonymous.page("/login").await;
+    assert_eq!(html_lang(&login), "fr");
+    assert!(login.contains("<h1>Connexion</h1>"), "{login}");
+    let with_header = anonymous
+        .client
+        .get(anonymous.url("/login"))
+        .header("accept-language", "es")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html_lang(&with_header), "fr", "the cookie goes before Accept-Language");
+
+    // Signed in, the choice is saved to the account, so it holds on another device.
+    let member = app.sign_in_demo("member").await;
+    assert_eq!(html_lang(&member.page("/").await), "en");
+    assert_eq!(switch_language(&member, "/", "ar").await.status(), 303);
+    let home = member.page("/").await;
+    assert!(home.contains("<html lang=\"ar\" dir=\"rtl\">"), "{home}");
+    assert!(home.contains("مجموعات العمل"));
+    let elsewhere = app.sign_in_demo("member").await;
+    assert_eq!(html_lang(&elsewhere.page("/action-points").await), "ar");
+
+    // A language that is not offered is refused and changes nothing.
+    let refused = switch_language(&member, "/", "de").await;
+    assert_eq!(refused.status(), 422);
+    assert_eq!(html_lang(&member.page("/").await), "ar");
+    // Without the form's token nothing is saved.
+    let forged = member
+        .post("/language", &[("csrf_token", "forged"), ("locale", "es")])
+        .await;
+    assert_eq!(forged.status(), 403);
+    assert_eq!(html_lang(&member.page("/").await), "ar");
+}
+
+#[tokio::test]
+async fn without_a_choice_pages_follow_the_browser_then_the_groups_default() {
+    let app = app().await;
+    exec(
+        &app,
+        "UPDATE groups SET default_locale = 'es' WHERE short_name = 'CPiE WG'",
+    )
+    .await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    // No Accept-Language: the default of the group they belong to.
+    assert_eq!(html_lang(&coordinator.page("/").await), "es");
+    let french_browser = coordinator
+        .client
+        .get(coordinator.url("/"))
+        .header("accept-language", "fr-ML,fr;q=0.9")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html_lang(&french_browser), "fr");
+    // Their own choice goes before both.
+    assert_eq!(
+        html_lang(&app.sign_in(ARABIC, "demo-arabic").await.page("/").await),
+        "ar"
+    );
+}
+
+#[tokio::test]
+async fn the_profile_offers_every_language_and_the_group_gives_its_own_to_those_it_invites() {
+    let app = app().await;
+    let smtp = SmtpServer::start().await;
+    let member = app.sign_in_demo("member").await;
+    let profile = |locale: &'static str| {
+        vec![
+            ("name", "Omar Farah"),
+            ("organization_id", ""),
+            ("title", "CP Manager"),
+            ("phone", ""),
+            ("locale", locale),
+            ("time_zone", "Asia/Beirut"),
+        ]
+    };
+    let bad = member
+        .submit("/account/profile", "/account/profile", &profile("xx"))
+        .await;
+    assert_eq!(bad.status(), 422);
+    let saved = member
+        .submit("/account/profile", "/account/profile", &profile("es"))
+        .await;
+    assert_eq!(saved.status(), 200);
+    let page = saved.text().await.unwrap();
+    assert_eq!(html_lang(&page), "es", "the confirmation speaks the new language");
+    assert!(page.contains("<option value=\"ar\">العربية</option>"), "{page}");
+    // Back to following the browser.
+    member
+        .submit("/account/profile", "/account/profile", &profile(""))
+        .await;
+    assert_eq!(html_lang(&member.page("/account/profile").await), "en");
+
+    // The coordinator makes French the group's language; whoever it invites gets it.
+    let wg = group_id(&app, WG).await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let edit = format!("/groups/{wg}/edit");
+    let form = coordinator.page(&edit).await;
+    assert!(form.contains("name=\"default_locale\""), "{form}");
+    let group = [
+        ("name", "Child Protection in Emergencies Working Group"),
+        ("short_name", "CPiE WG"),
+        ("kind", "working_group"),
+        ("location", "Beirut, Lebanon"),
+        ("time_zone", "Asia/Beirut"),
+        ("description", ""),
+        ("default_locale", "fr"),
+        ("meeting_reminder_days", "2"),
+        ("update_request_days", "3"),
+        ("action_due_days", "3"),
+        ("task_ending_days", "7"),
+    ];
+    let updated = coordinator.submit(&edit, &format!("/groups/{wg}"), &group).await;
+    assert_eq!(updated.status(), 303, "{}", updated.text().await.unwrap());
+    let form = coordinator.page(&edit).await;
+    assert!(
+        form.contains("<option value=\"fr\" selected>Français</option>"),
+        "{form}"
+    );
+    let members = format!("/groups/{wg}/members");
+    let invited = coordinator
+        .submit(
+            &members,
+            &members,
+            &[
+                ("email", "moussa.diallo@example.org"),
+                ("name", "Moussa Diallo"),
+                ("role", "member"),
+            ],
+        )
+        .await;
+    assert_eq!(invited.status(), 303);
+    let locale = app
+        .count("SELECT count(*) AS count FROM users WHERE email = 'moussa.diallo@example.org' AND locale = 'fr'")
+        .await;
+    assert_eq!(locale, 1);
+    deliver(&app, &smtp, Utc::now()).await;
+    let received = smtp.received();
+    let invitation = to(&received, "moussa.diallo@example.org");
+    assert_eq!(invitation.len(), 1);
+    assert_eq!(
+        invitation[0].subject(),
+        "Votre compte convene\u{a0}: choisissez un mot de passe"
+    );
+}
+
+#[tokio::test]
+async fn the_api_reads_and_writes_a_persons_language_and_refuses_others() {
+    let app = app().await;
+    let me = script_of(&app, "member@example.org").await;
+    let mine = me.get("/api/v1/me").await;
+    assert_eq!(mine.body["locale"], serde_json::Value::Null);
+    let id = mine.body["id"].as_i64().unwrap();
+    let path = format!("/api/v1/users/{id}");
+
+    for bad in ["de", "FR", "", " fr"] {
+        let refused = me.patch(&path, json!({"locale": bad})).await;
+        assert_problem(&refused, 422, "locale: ");
+    }
+    let refused = me.patch(&path, json!({"locale": 7})).await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(me.get("/api/v1/me").await.body["locale"], serde_json::Value::Null);
+
+    let saved = me.patch(&path, json!({"locale": "fr"})).await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(saved.body["locale"], "fr");
+    assert_eq!(me.get("/api/v1/me").await.body["locale"], "fr");
+    let cleared = me.patch(&path, json!({"locale": null})).await;
+    assert_eq!(cleared.body["locale"], serde_json::Value::Null);
+
+    // Someone else's account is theirs, or an administrator's, to change.
+    let other = app.id(&format!("SELECT id FROM users WHERE email = '{ARABIC}'")).await;
+    let forbidden = me
+        .patch(&format!("/api/v1/users/{other}"), json!({"locale": "en"}))
+        .await;
+    assert_eq!(forbidden.status, 403);
+    let admin = script_of(&app, "admin@example.org").await;
+    let by_admin = admin
+        .patch(&format!("/api/v1/users/{other}"), json!({"locale": "es"}))
+        .await;
+    assert_eq!(by_admin.body["locale"], "es");
+}
