@@ -100,5 +100,5 @@ mail-digest-subject = Votre récapitulatif convene du { $date } : { $count ->
 mail-digest-intro = Voici ce qui est arrivé pour vous depuis votre dernier récapitulatif.
 
 ## Invitations de calendrier
-ics-meeting-description = Réunion du groupe { $group }. Ordre du jour et documents : { $link }
-ics-meeting-cancelled-description = Cette réunion du groupe { $group } est annulée : { $link }
+ics-meeting-description = Réunion du groupe { $group }. Ordre du jour et documents : { $link }
+ics-meeting-cancelled-description = Cette réunion du groupe { $group } est annulée : { $link }
