@@ -343,3 +343,32 @@ fn exact_number_variants_come_before_categories() {
         "La tâche du domaine sera supprimée avec lui. Cette action est irréversible."
     );
 }
+
+/// French sets a no-break space before `:` and a narrow one before `;`, `?` and `!`,
+/// so that the mark never starts a line; a plain space there breaks badly.
+#[test]
+fn french_punctuation_keeps_its_no_break_spaces() {
+    let mut problems = Vec::new();
+    for file in entries(&Path::new(ROOT).join("locales/fr")) {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (number, line) in source
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim_start().starts_with('#'))
+        {
+            let text = line.split_once(" = ").map_or(line, |(_, text)| text);
+            let chars: Vec<char> = text.chars().collect();
+            for pair in chars.windows(2) {
+                let wanted = match pair[1] {
+                    ':' => '\u{a0}',
+                    ';' | '?' | '!' => '\u{202f}',
+                    _ => continue,
+                };
+                if pair[0].is_whitespace() && pair[0] != wanted {
+                    problems.push(format!("{}:{}: {line}", name_of(&file), number + 1));
+                }
+            }
+        }
+    }
+    assert_none(problems, "French punctuation after a breaking or wrong space");
+}
