@@ -3,6 +3,7 @@
 pub mod api;
 pub mod auth;
 pub mod client;
+mod compress;
 pub mod error;
 pub mod headers;
 pub mod observe;
@@ -100,6 +101,7 @@ pub fn server(
             .wrap(ErrorHandlers::new().default_handler(error::render))
             .wrap(from_fn(auth::issue_form_cookie))
             .wrap(from_fn(headers::secure))
+            .wrap(from_fn(compress::whole_pages))
             .wrap(Compress::default())
             .wrap(NormalizePath::new(TrailingSlash::Trim))
             .wrap_fn(|req, srv| {
