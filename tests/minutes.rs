@@ -61,7 +61,7 @@ async fn plain_text_minutes_carry_header_agenda_notes_and_attendance() {
     let text = response.text().await.unwrap();
     assert!(text.contains("Child Protection in Emergencies Working Group"), "{text}");
     assert!(
-        text.contains("Wednesday 9 July 2014, 14:00–16:00 (Asia/Beirut)"),
+        text.contains("Wednesday, 9 July 2014, 14:00–16:00 (Asia/Beirut)"),
         "{text}"
     );
     assert!(text.contains("Where: UNHCR Lea, Beirut"));

@@ -312,7 +312,8 @@ fn spanish_counts_use_the_singular_for_one_only() {
     assert_eq!(count("es", "review-stuck", 1), "abierto desde hace 1 reunión");
 }
 
-/// Arabic has six plural forms: 0, 1, 2, 3–10, 11–99, and 100–102 again as `other`.
+/// Arabic has six plural forms: 0, 1, 2, 3–10, 11–99, and 100–102 again as `other`;
+/// the counts are written in Arabic-Indic digits.
 #[test]
 fn arabic_counts_take_all_six_forms() {
     let forms: Vec<_> = [0, 1, 2, 3, 11, 100].map(|n| count("ar", "action-count", n)).into();
@@ -322,13 +323,13 @@ fn arabic_counts_take_all_six_forms() {
             "لا توجد نقاط عمل",
             "نقطة عمل واحدة",
             "نقطتا عمل",
-            "3 نقاط عمل",
-            "11 نقطة عمل",
-            "100 نقطة عمل",
+            "٣ نقاط عمل",
+            "١١ نقطة عمل",
+            "١٠٠ نقطة عمل",
         ]
     );
     assert_eq!(count("ar", "review-stuck", 2), "مفتوحة منذ اجتماعين");
-    assert_eq!(count("ar", "review-stuck", 11), "مفتوحة منذ 11 اجتماعًا");
+    assert_eq!(count("ar", "review-stuck", 11), "مفتوحة منذ ١١ اجتماعًا");
 }
 
 /// A number that English picks exactly (`[0]`) wins over the category in any language.

@@ -521,7 +521,7 @@ async fn a_task_links_to_action_points_and_meetings_and_every_page_shows_it() {
         "the group's items are offered"
     );
     assert!(form.contains("PSS TF AP #1: Mapping"), "and its sub-groups'");
-    assert!(form.contains("Wednesday 11 June 2014"), "and its meetings");
+    assert!(form.contains("Wednesday, 11 June 2014"), "and its meetings");
 
     let response = save_links(
         &coordinator,

@@ -32,7 +32,7 @@ fn owners_cell(locale: &Locale, owners: &HashMap<i64, Vec<&NamedOwner>>, id: i64
 fn due_cell(locale: &Locale, item: &ActionPoint) -> Markup {
     html! {
         @match item.due_date {
-            Some(due) => time datetime=(due.to_string()) { (short_date(due)) },
+            Some(due) => time datetime=(due.to_string()) { (short_date(locale, due)) },
             None => span.muted { (locale.t("action-no-due-date")) },
         }
     }
@@ -80,7 +80,7 @@ pub fn review_table(
                                                 p.note { (row.note) }
                                             }
                                             @if let (Some(by), Some(at)) = (&row.noted_by, row.noted_at) {
-                                                p.by { (by) ", " (short_date(at.with_timezone(&tz).date_naive())) }
+                                                p.by { (by) ", " (short_date(locale, at.with_timezone(&tz).date_naive())) }
                                             }
                                             @if row.is_stuck() {
                                                 p { span.badge.stuck { (locale.t_args("review-stuck", &[("count", row.meetings_open.into())])) } }
@@ -488,7 +488,7 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
                         tbody {
                             @for entry in page.history {
                                 tr {
-                                    td.date { (super::local_date(entry.at, page.tz)) " " (super::local_time(entry.at, page.tz)) }
+                                    td.date { (super::stamp(locale, entry.at, page.tz)) }
                                     td { (entry.by.as_deref().unwrap_or("")) }
                                     td {
                                         @if let Some(old) = entry.old_status { (locale.t(&format!("action-status-{old}"))) " → " }

@@ -3,7 +3,7 @@ use maud::{Markup, html};
 
 use super::action_points::{RowContext, row};
 use super::forms::{self, Problems};
-use super::{Crumb, csrf_field, layout, local_date, local_time, meeting_status_badge};
+use super::{Crumb, csrf_field, date_at_time, layout, meeting_status_badge};
 use crate::domain::GroupKind;
 use crate::i18n::Locale;
 use crate::models::action_points::ActionPoint;
@@ -163,7 +163,7 @@ fn meeting_list(locale: &Locale, meetings: &[&Meeting], tz: chrono_tz::Tz) -> Ma
                     li {
                         a href={ "/meetings/" (meeting.id) } {
                             time datetime=(meeting.starts_at.to_rfc3339()) {
-                                (local_date(meeting.starts_at, tz)) ", " (local_time(meeting.starts_at, tz))
+                                (date_at_time(locale, meeting.starts_at, tz))
                             }
                         }
                         " — " (meeting.title) " "

@@ -3,7 +3,7 @@
 use maud::{Markup, html};
 
 use super::forms::{self, Problems};
-use super::{Crumb, csrf_field, layout, local_date, local_time, meeting_status_badge};
+use super::{Crumb, csrf_field, date_and_hours, layout, meeting_status_badge};
 use crate::domain::MeetingStatus;
 use crate::i18n::Locale;
 use crate::models::groups::Group;
@@ -57,8 +57,7 @@ fn rows(locale: &Locale, page: &ListPage<'_>, meetings: &[Meeting]) -> Markup {
                             tr id={ "meeting-" (meeting.id) } {
                                 td.date {
                                     time datetime=(meeting.starts_at.to_rfc3339()) {
-                                        (local_date(meeting.starts_at, tz)) ", " (local_time(meeting.starts_at, tz))
-                                        "–" (local_time(meeting.ends_at(), tz))
+                                        (date_and_hours(locale, meeting.starts_at, meeting.ends_at(), tz))
                                     }
                                     " " span.zone { (tz.name()) }
                                 }

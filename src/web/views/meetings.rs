@@ -4,7 +4,7 @@ use maud::{Markup, html};
 
 use super::action_points::{owners_by_item, review_more, review_table, simple_table};
 use super::groups::crumbs_to;
-use super::{csrf_field, layout, local_date, local_time, markdown_block, meeting_status_badge};
+use super::{csrf_field, date_and_hours, layout, local_date, markdown_block, meeting_status_badge};
 use crate::domain::agenda::outline;
 use crate::domain::meeting_flow::{self, Transition};
 use crate::domain::{AttendanceStatus, MeetingStatus};
@@ -39,7 +39,7 @@ pub fn show(
     let owners = owners_by_item(&minutes.owners);
     let raised: Vec<ActionPoint> = minutes.raised().into_iter().cloned().collect();
     let review = minutes.review();
-    let title = format!("{} — {}", meeting.title, local_date(meeting.starts_at, tz));
+    let title = format!("{} — {}", meeting.title, local_date(locale, meeting.starts_at, tz));
     layout(
         ctx,
         &title,
@@ -86,8 +86,7 @@ pub fn summary(locale: &Locale, minutes: &Minutes) -> Markup {
             dt { (locale.t("meeting-when")) }
             dd {
                 time datetime=(meeting.starts_at.to_rfc3339()) {
-                    (local_date(meeting.starts_at, tz)) ", "
-                    (local_time(meeting.starts_at, tz)) "–" (local_time(meeting.ends_at(), tz))
+                    (date_and_hours(locale, meeting.starts_at, meeting.ends_at(), tz))
                 }
                 " " span.muted { "(" (minutes.group.time_zone) ")" }
             }

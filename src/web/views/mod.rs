@@ -28,12 +28,11 @@ pub mod tokens;
 pub mod workplan;
 pub mod workplan_sheets;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::domain::{ActionStatus, MeetingStatus, TaskStatus, markdown};
 use crate::i18n::Locale;
+pub use crate::i18n::dates::{date_and_hours, date_at_time, local_date, local_time, long_date, short_date, stamp};
 use crate::models::owners::NamedOwner;
 use crate::web::auth::PageContext;
 
@@ -118,24 +117,6 @@ pub fn scroll_region(label: &str, table: Markup) -> Markup {
 /// The hidden field that carries a form's CSRF token.
 pub fn csrf_field(token: &str) -> Markup {
     html! { input type="hidden" name=(crate::web::auth::CSRF_FIELD) value=(token); }
-}
-
-pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%H:%M").to_string()
-}
-
-/// "Wednesday 11 June 2014" in the group's zone.
-pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
-    long_date(at.with_timezone(&tz).date_naive())
-}
-
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
-
-/// "20 Jun 2014", compact enough for table cells.
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
 }
 
 pub fn markdown_block(source: &str) -> Markup {

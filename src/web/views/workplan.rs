@@ -6,6 +6,7 @@ use maud::{Markup, html};
 use super::{Crumb, csrf_field, forms, layout, owner_list, short_date, task_status_badge};
 use crate::domain::TaskStatus;
 use crate::i18n::Locale;
+use crate::i18n::dates::month_year;
 use crate::models::groups::Group;
 use crate::models::owners::NamedOwner;
 use crate::models::workplan::{Area, Task};
@@ -148,7 +149,7 @@ pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>, area: Optio
     let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
     let overdue = is_overdue(task, rows.today);
     let editable = rows.editable_areas.contains(&task.area_id);
-    let date = |d: Option<NaiveDate>| d.map(short_date).unwrap_or_default();
+    let date = |d: Option<NaiveDate>| d.map(|d| short_date(locale, d)).unwrap_or_default();
     html! {
         tr id={ "task-" (task.id) } class=[overdue.then_some("overdue")] {
             @if let Some((area, rowspan)) = area {
@@ -419,7 +420,7 @@ pub fn linked_tasks(locale: &Locale, tasks: &[crate::models::workplan::TaskInGro
             @for task in tasks {
                 li {
                     a href={ "/groups/" (task.group_id) "/workplan#task-" (task.id) } { (task.title) }
-                    @if let Some(end) = task.end_date { " — " (short_date(end)) }
+                    @if let Some(end) = task.end_date { " — " (short_date(locale, end)) }
                     " " (task_status_badge(locale, task.status))
                 }
             }
@@ -494,7 +495,7 @@ pub fn meeting_section(
                                     td { a href={ "/groups/" (entry.area.group_id) "/workplan#task-" (entry.task.id) } { (entry.task.title) } }
                                     td { (owners.get(&entry.task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
                                     td.date.due {
-                                        (entry.task.end_date.map(short_date).unwrap_or_default())
+                                        (entry.task.end_date.map(|d| short_date(locale, d)).unwrap_or_default())
                                         " " span class={ "badge " (entry.reason.as_str()) } { (locale.t(&format!("workplan-review-{}", entry.reason.as_str()))) }
                                     }
                                     td.status {
@@ -605,7 +606,7 @@ pub fn timeline_svg(locale: &Locale, areas: &[(Area, Vec<Task>)], today: NaiveDa
                     @let (x0, x1) = (x_of(*month), x_of(next_month(*month)));
                     rect.month data-month=(month.format("%Y-%m")) x=(fmt(x0)) y="0" width=(fmt(x1 - x0)) height=(fmt(height))
                         fill=(if i % 2 == 0 { "#f4f6f8" } else { "#ffffff" }) stroke="#d0d7de" stroke-width="0.5" {}
-                    text.tick x=(fmt(x0 + 3.0)) y="18" font-size="11" fill="#333" { (month.format("%b %Y")) }
+                    text.tick x=(fmt(x0 + 3.0)) y="18" font-size="11" fill="#333" { (month_year(locale, *month)) }
                 }
             }
             @for (area, tasks) in areas {
@@ -617,7 +618,7 @@ pub fn timeline_svg(locale: &Locale, areas: &[(Area, Vec<Task>)], today: NaiveDa
                         @let row_y = { let v = y; y += ROW_HEIGHT; v };
                         @let (s, e) = task_span(task).unwrap_or((start, start));
                         @let overdue = is_overdue(task, today);
-                        @let label = format!("{} ({} – {}, {})", task.title, short_date(s), short_date(e), locale.t(&format!("task-status-{}", task.status.as_str())));
+                        @let label = format!("{} ({} – {}, {})", task.title, short_date(locale, s), short_date(locale, e), locale.t(&format!("task-status-{}", task.status.as_str())));
                         g data-task=(task.id) class={ "task task-" (task.status.as_str()) @if overdue { " overdue" } } {
                             title { (label) @if overdue { " – " (locale.t("workplan-overdue")) } }
                             text.label x="14" y=(fmt(row_y + 15.0)) font-size="11" fill="#222" { (shorten(&task.title, 36)) }
