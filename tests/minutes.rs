@@ -100,5 +100,7 @@ async fn the_demo_minutes_list_the_review_as_it_stood_and_the_new_action_points(
         page.contains("International NGO: 3 · National NGO: 3 · UN agency: 3"),
         "counts per organisation kind"
     );
-    assert!(page.contains(r#"<article class="minute depth-2"><h3><span class="num">2.2.1</span> CM TWG</h3>"#));
+    assert!(
+        page.contains(r#"<article class="minute depth-2"><h3><span class="num">2.2.1</span> <bdi>CM TWG</bdi></h3>"#)
+    );
 }

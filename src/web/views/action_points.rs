@@ -71,7 +71,7 @@ pub fn review_table(
                                 @if let Some(item) = items.get(&row.id) {
                                     tr {
                                         td.num { (item.number) }
-                                        td { (item.text) }
+                                        td dir="auto" { (item.text) }
                                         td { (owners_cell(locale, owners, item.id)) }
                                         td.date { (due_cell(locale, item)) }
                                         td.status {
@@ -138,7 +138,7 @@ pub fn simple_table(locale: &Locale, items: &[ActionPoint], owners: &HashMap<i64
                             tr {
                                 td.num { (item.number) }
                                 td { (item.topic) }
-                                td { (item.text) }
+                                td dir="auto" { (item.text) }
                                 td { (owners_cell(locale, owners, item.id)) }
                                 td.date { (due_cell(locale, item)) }
                             }
@@ -264,7 +264,7 @@ pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Mark
             td.num { a href={ "/action-points/" (item.id) } { (item.number) } }
             @if !rows.group_names.is_empty() { td { (rows.group_names.get(&item.group_id).map(String::as_str).unwrap_or("")) } }
             td { (item.topic) }
-            td { a href={ "/action-points/" (item.id) } { (item.text) } }
+            td { a href={ "/action-points/" (item.id) } { bdi { (item.text) } } }
             td { (owners_cell(locale, rows.owners, item.id)) }
             td.date.due {
                 (due_cell(locale, item))
@@ -272,7 +272,7 @@ pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Mark
             }
             td.status {
                 (action_status_badge(locale, item.status))
-                @if !item.status_note.is_empty() { p.note { (item.status_note) } }
+                @if !item.status_note.is_empty() { p.note dir="auto" { (item.status_note) } }
                 @if rows.updatable.contains(&item.id) {
                     form.inline method="post" action={ "/action-points/" (item.id) "/status" } data-swap="closest-row" {
                         (csrf_field(token))
@@ -446,7 +446,7 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
         &format!("#{} {}", item.number, item.topic),
         &page.crumbs,
         html! {
-            p.lead { (item.text) }
+            p.lead dir="auto" { (item.text) }
             dl.summary {
                 dt { (locale.t("column-owners")) } dd { (page.owners) }
                 dt { (locale.t("action-reached")) }
@@ -457,7 +457,7 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
                     }
                 }
                 dt { (locale.t("column-due")) } dd { (due_cell(locale, item)) }
-                dt { (locale.t("column-status")) } dd { (action_status_badge(locale, item.status)) @if !item.status_note.is_empty() { " " (item.status_note) } }
+                dt { (locale.t("column-status")) } dd { (action_status_badge(locale, item.status)) @if !item.status_note.is_empty() { " " bdi { (item.status_note) } } }
                 @if let Some((meeting_id, date)) = &page.raised_at {
                     dt { (locale.t("column-raised-at")) } dd { a href={ "/meetings/" (meeting_id) } { (date) } }
                 }

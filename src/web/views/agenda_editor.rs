@@ -133,7 +133,8 @@ pub fn tree(ctx: &PageContext, page: &EditorPage<'_>) -> Markup {
                                             (csrf_field(token(ctx)))
                                             input type="hidden" name="to" value=(movement.as_str());
                                             @let name = locale.t(&format!("agenda-move-{}", movement.as_str()));
-                                            button.small type="submit" title=(name) aria-label=(name) { (label) }
+                                            // Outdent and indent point toward the line's start and end: mirrored right to left.
+                                            button.small.move type="submit" data-move=(movement.as_str()) title=(name) aria-label=(name) { (label) }
                                         }
                                         }
                                     }

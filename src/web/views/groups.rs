@@ -77,7 +77,7 @@ pub fn home(
                 ul.cards {
                     @for group in groups {
                         li.card {
-                            h2 { a href={ "/groups/" (group.id) } { (group.name) } }
+                            h2 { a href={ "/groups/" (group.id) } { bdi { (group.name) } } }
                             p.meta {
                                 (locale.t(&format!("group-kind-{}", group.kind.as_str())))
                                 @if let Some(location) = &group.location { " · " (location) }
@@ -141,7 +141,7 @@ pub fn show(ctx: &PageContext, page: &GroupPage<'_>) -> Markup {
                     ul.subgroups {
                         @for child in page.children {
                             li {
-                                a href={ "/groups/" (child.id) } { (child.name) }
+                                a href={ "/groups/" (child.id) } { bdi { (child.name) } }
                                 " "
                                 span.meta { (locale.t(&format!("group-kind-{}", child.kind.as_str()))) }
                             }
@@ -166,7 +166,7 @@ fn meeting_list(locale: &Locale, meetings: &[&Meeting], tz: chrono_tz::Tz) -> Ma
                                 (date_at_time(locale, meeting.starts_at, tz))
                             }
                         }
-                        " — " (meeting.title) " "
+                        " — " bdi { (meeting.title) } " "
                         (meeting_status_badge(locale, meeting.status))
                     }
                 }

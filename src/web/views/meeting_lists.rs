@@ -62,7 +62,7 @@ fn rows(locale: &Locale, page: &ListPage<'_>, meetings: &[Meeting]) -> Markup {
                                     " " span.zone { (tz.name()) }
                                 }
                                 @if several { td { (group.map(|g| g.short_name.as_str()).unwrap_or_default()) } }
-                                td { a href={ "/meetings/" (meeting.id) } { (meeting.title) } }
+                                td { a href={ "/meetings/" (meeting.id) } { bdi { (meeting.title) } } }
                                 td { (meeting.location.as_deref().unwrap_or_default()) }
                                 td { (meeting_status_badge(locale, meeting.status)) }
                                 td.links {
@@ -70,7 +70,7 @@ fn rows(locale: &Locale, page: &ListPage<'_>, meetings: &[Meeting]) -> Markup {
                                         a href={ "/meetings/" (meeting.id) "/minutes" } { (locale.t("meeting-minutes")) } " "
                                     }
                                     @if meeting.status != MeetingStatus::Draft {
-                                        a href={ "/meetings/" (meeting.id) ".ics" } { (locale.t("calendar-ics")) }
+                                        a href={ "/meetings/" (meeting.id) ".ics" } { bdi { (locale.t("calendar-ics")) } }
                                     }
                                 }
                             }

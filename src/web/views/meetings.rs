@@ -134,7 +134,7 @@ fn controls(ctx: &PageContext, meeting: &Meeting, may_run: bool) -> Markup {
             a href={ (base) "/minutes.txt" } { (locale.t("minutes-text")) }
             @if meeting.status != MeetingStatus::Draft {
                 " · "
-                a href={ (base) ".ics" } { (locale.t("calendar-ics")) }
+                a href={ (base) ".ics" } { bdi { (locale.t("calendar-ics")) } }
             }
             @if may_run && meeting_flow::is_editable(meeting.status) {
                 " · "
@@ -174,7 +174,7 @@ pub fn agenda_outline(
                         aria-current=[(current == Some(entry.item.id)).then_some("step")] {
                         span.num { (entry.number) }
                         " "
-                        span.title { (entry.item.title) }
+                        span.title { bdi { (entry.item.title) } }
                         @if let Some(presenter) = &entry.item.presenter {
                             " " span.presenter { "— " (presenter) }
                         }
@@ -209,7 +209,7 @@ pub fn agenda_minutes(locale: &Locale, agenda: &[AgendaItem]) -> Markup {
     html! {
         @for entry in outline(agenda) {
             article class={ "minute depth-" (entry.depth) } {
-                h3 { span.num { (entry.number) } " " (entry.item.title) }
+                h3 { span.num { (entry.number) } " " bdi { (entry.item.title) } }
                 @if !entry.item.notes.is_empty() { (markdown_block(&entry.item.notes)) }
                 @if !entry.item.decisions.is_empty() {
                     h4 { (locale.t("meeting-decisions")) }
@@ -241,14 +241,14 @@ pub fn attendance(locale: &Locale, attendees: &[Attendee]) -> Markup {
             }
             ul.people {
                 @for person in &present {
-                    li { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } }
+                    li { bdi { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } } }
                 }
             }
             @if !apologies.is_empty() {
                 h3 { (locale.t("meeting-apologies")) }
                 ul.people {
                     @for person in &apologies {
-                        li { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } }
+                        li { bdi { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } } }
                     }
                 }
             }

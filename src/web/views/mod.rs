@@ -74,7 +74,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                                     a href="/admin/users" { (locale.t("nav-users")) }
                                     a href="/admin/outbox" { (locale.t("outbox-title")) }
                                 }
-                                a.who href="/account/profile" { (session.user.name) }
+                                a.who href="/account/profile" { bdi { (session.user.name) } }
                                 a href="/account/password" { (locale.t("nav-password")) }
                                 a href="/account/tokens" { (locale.t("nav-tokens")) }
                                 a href="/account/notifications" { (locale.t("notifications-title")) }
@@ -120,7 +120,7 @@ pub fn csrf_field(token: &str) -> Markup {
 }
 
 pub fn markdown_block(source: &str) -> Markup {
-    html! { div.prose { (PreEscaped(markdown::to_safe_html(source))) } }
+    html! { div.prose dir="auto" { (PreEscaped(markdown::to_safe_html(source))) } }
 }
 
 pub fn meeting_status_badge(locale: &Locale, status: MeetingStatus) -> Markup {
