@@ -1,7 +1,7 @@
 //! Who may see what: the policy as a matrix over roles, routes and groups, and the
 //! defences around sessions and forms.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -1,6 +1,6 @@
 //! A group's action points as CSV and XLSX, and importing them from such files.
 
-mod common;
+use crate::common;
 
 use std::io::Cursor;
 

@@ -1,7 +1,7 @@
 //! Action points as a living list: owners, status with history, the lists and
 //! filters, "my action points", and who may change what.
 
-mod common;
+use crate::common;
 
 use common::{TestApp, Visitor, spawn_app};
 use diesel_async::RunQueryDsl;

@@ -1,7 +1,7 @@
 //! Action points through the JSON API: the filtered list, one item and its
 //! history, new items with their owners, and status updates by who may give them.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 use common::api::{Script, assert_problem, count, demo, group_id, script_of};

@@ -1,7 +1,7 @@
 //! The meeting API: the reference meeting's agenda built, run and closed by a script,
 //! and the minutes showing what it did.
 
-mod common;
+use crate::common;
 
 use common::api::{assert_problem, demo, script_of};
 use common::live::draft_meeting;

@@ -1,7 +1,7 @@
 //! Meetings through the JSON API: a group's list, one meeting, scheduling a draft in
 //! the group's zone and changing it, with the same rules as the pages.
 
-mod common;
+use crate::common;
 
 use common::api::{assert_problem, demo, group_id, script_of};
 use common::meetings::{WG, other_group};

@@ -2,7 +2,7 @@
 //! created, changed and deleted by those who keep the workplan, with the HTML
 //! forms' checks.
 
-mod common;
+use crate::common;
 
 use common::TestApp;
 use common::api::{Script, assert_problem, count, demo, group_id, script_of};

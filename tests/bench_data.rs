@@ -2,7 +2,7 @@
 //! (or it would not load), keeps the app's invariants, is the same for the same seed,
 //! and the pages the benchmark measures answer 200 on it.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::{TestDatabase, spawn_app_on};

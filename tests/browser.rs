@@ -2,7 +2,7 @@
 //! running. Only built with `--features e2e`; each test has its own app and browser.
 #![cfg(feature = "e2e")]
 
-mod common;
+use crate::common;
 
 use common::browser::{Browser, TIMEOUT};
 use common::{TestApp, spawn_app};

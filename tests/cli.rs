@@ -2,7 +2,7 @@
 //! private cluster started, reused, shared by every command run beside the server and
 //! stopped when the last of them leaves.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;

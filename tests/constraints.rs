@@ -1,7 +1,7 @@
 //! The database itself refuses rows that break the data model, with an error that
 //! names the rule, and the demo loads idempotently.
 
-mod common;
+use crate::common;
 
 use common::TestDatabase;
 use diesel::sql_types::BigInt;

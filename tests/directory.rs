@@ -1,7 +1,7 @@
 //! The directory (contact list) of the demo working group: the pages and their
 //! filters, the exports, and importing members from CSV and XLSX.
 
-mod common;
+use crate::common;
 
 use std::io::Cursor;
 

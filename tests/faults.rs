@@ -5,7 +5,7 @@
 //! Each test prints its figures as a table on stderr, written past the test harness's
 //! capture so that it shows in CI's log when the test passes too.
 
-mod common;
+use crate::common;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;

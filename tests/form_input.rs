@@ -3,7 +3,7 @@
 //! is saved or refused with a clear 4xx that names the field; never a 500, and a
 //! refused form changes nothing in the database.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 

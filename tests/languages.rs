@@ -2,7 +2,7 @@
 //! given by the group at invitation, and followed by every mail they receive, with
 //! Arabic mail laid out right to left.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;

@@ -3,7 +3,7 @@
 //! another item. The unsubscribe link works in one click from the mail client
 //! (RFC 8058) or through a confirm page, without signing in.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;

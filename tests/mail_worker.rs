@@ -1,7 +1,7 @@
 //! The mail worker against a real SMTP server in the test process: exactly once with
 //! several workers, lease expiry, an SMTP outage, dead mail, the admin's outbox.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::time::Duration;

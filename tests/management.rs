@@ -1,7 +1,7 @@
 //! Running a group from the web: groups, sub-groups, members, organisations,
 //! profiles and invitations, each refused to those the policy does not allow.
 
-mod common;
+use crate::common;
 
 use common::{TestApp, spawn_app};
 use diesel::sql_types::Text;

@@ -1,7 +1,7 @@
 //! The agenda editor, the status flow, live mode and attendance, driven through the
 //! HTML forms as a coordinator would.
 
-mod common;
+use crate::common;
 
 use common::live::{draft_meeting, item_id, outline_lines};
 use common::{TestApp, Visitor, spawn_app};

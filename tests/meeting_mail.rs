@@ -2,7 +2,7 @@
 //! publishing sends the invitation with its `.ics`, moving the meeting sends the update
 //! with a newer SEQUENCE, cancelling withdraws it, and closing sends the minutes.
 
-mod common;
+use crate::common;
 
 use chrono::{TimeZone, Utc};
 use common::mail::{SmtpServer, active_members, deliver, to};

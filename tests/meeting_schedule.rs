@@ -2,7 +2,7 @@
 //! checks, editing and who may, recurring series, the lists, `.ics` files and the
 //! secret calendar feeds.
 
-mod common;
+use crate::common;
 
 use chrono_tz::Asia::Beirut;
 use common::meetings::{WG, created_meeting, events, group_id, ics, local_start, other_group, property, schedule};

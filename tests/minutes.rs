@@ -1,6 +1,6 @@
 //! The minutes as plain text: what the minutes mail will carry.
 
-mod common;
+use crate::common;
 
 use common::live::draft_meeting;
 use common::spawn_app;

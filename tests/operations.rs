@@ -1,7 +1,7 @@
 //! What an operator watches and relies on: `/metrics`, the probes, and the client
 //! address behind a trusted proxy.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,6 +1,6 @@
 //! The read-only pages, rendering the demo working group as a visitor sees it.
 
-mod common;
+use crate::common;
 
 use common::spawn_app;
 use scraper::{Html, Selector};

@@ -3,7 +3,7 @@
 //! concurrent planners and workers, action points coming due, workplan tasks ending,
 //! update requests to reporting groups.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -2,7 +2,7 @@
 //! link in the update request mail, posts the update, and the meeting page and the
 //! minutes show it under the item. Nobody else writes it.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;

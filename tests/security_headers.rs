@@ -1,7 +1,7 @@
 //! What every answer carries against attacks from outside: the security headers, `HEAD`
 //! wherever `GET` is served, and 405 with `Allow` for a method a path does not take.
 
-mod common;
+use crate::common;
 
 use actix_web::http::Method;
 use common::routes::{Objects, table};

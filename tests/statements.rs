@@ -2,7 +2,7 @@
 //! each stays within its bound, and the same whether the group has a handful of items,
 //! meetings, tasks, members and sub-groups or hundreds (an N+1 would grow with them).
 
-mod common;
+use crate::common;
 
 use common::api::{Script, script_of};
 use common::{TestApp, Visitor, sample, spawn_app};

@@ -1,7 +1,7 @@
 //! Stored XSS: markup and attribute-breaking text written into every field people fill
 //! in comes out as text in every page, the minutes, the mails and the exports.
 
-mod common;
+use crate::common;
 
 use actix_web::http::Method;
 use common::meetings::{created_meeting, schedule};

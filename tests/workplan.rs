@@ -1,7 +1,7 @@
 //! The workplan: editing areas and tasks, the filtered table with sub-groups' tasks,
 //! the one-click status update, and the timeline SVG.
 
-mod common;
+use crate::common;
 
 use common::{TestApp, Visitor, form_token, spawn_app};
 use diesel_async::RunQueryDsl;

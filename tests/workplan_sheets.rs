@@ -1,6 +1,6 @@
 //! A group's workplan as CSV and XLSX, and importing it from such files.
 
-mod common;
+use crate::common;
 
 use common::{TestApp, Visitor, csv_rows, form_token, hidden_rows, spawn_app};
 use diesel_async::RunQueryDsl;
