@@ -32,6 +32,9 @@ pub struct Session {
     pub key_hash: Vec<u8>,
     pub csrf_token: String,
     pub user: User,
+    /// The language to write to them in (`person_language`), read with the session so
+    /// that a page needs no statement of its own for it.
+    pub language: String,
 }
 
 /// Starts a session for `user_id`; returns the key for the cookie.
@@ -54,17 +57,22 @@ pub async fn create(conn: &mut AsyncPgConnection, user_id: i64, now: DateTime<Ut
 /// The live session behind a cookie key, if any; refreshes its idle clock.
 pub async fn find(conn: &mut AsyncPgConnection, key: &str, now: DateTime<Utc>) -> QueryResult<Option<Session>> {
     let key_hash = secrets::digest(key);
-    let found: Option<(String, DateTime<Utc>, User)> = sessions::table
+    let found: Option<(String, DateTime<Utc>, User, String)> = sessions::table
         .inner_join(users::table)
         .filter(sessions::key_hash.eq(&key_hash))
         .filter(sessions::expires_at.gt(now))
         .filter(sessions::last_seen_at.gt(now - IDLE_TIMEOUT))
         .filter(users::deactivated_at.is_null())
-        .select((sessions::csrf_token, sessions::last_seen_at, User::as_select()))
+        .select((
+            sessions::csrf_token,
+            sessions::last_seen_at,
+            User::as_select(),
+            super::person_language(users::id),
+        ))
         .first(conn)
         .await
         .optional()?;
-    let Some((csrf_token, last_seen_at, user)) = found else {
+    let Some((csrf_token, last_seen_at, user, language)) = found else {
         return Ok(None);
     };
     if now - last_seen_at > TOUCH_INTERVAL {
@@ -77,6 +85,7 @@ pub async fn find(conn: &mut AsyncPgConnection, key: &str, now: DateTime<Utc>) -
         key_hash,
         csrf_token,
         user,
+        language,
     }))
 }
 

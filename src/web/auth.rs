@@ -21,7 +21,7 @@ use crate::domain::policy::{self, Action, Standing};
 use crate::domain::{secrets, validate};
 use crate::i18n::Locale;
 use crate::models::sessions::{self, Session};
-use crate::models::users::{self, User};
+use crate::models::users::User;
 use crate::models::{groups, memberships};
 
 pub const SESSION_COOKIE: &str = "convene_session";
@@ -118,17 +118,10 @@ pub fn request_locale(req: &HttpRequest) -> Locale {
 
 /// The language of a page: the one asked for, else for someone signed in the default
 /// of their (first) group, else English.
-async fn locale_of(req: &HttpRequest, session: Option<&Session>) -> AppResult<Locale> {
-    if let Some(locale) = chosen_locale(req, session) {
-        return Ok(locale);
-    }
-    match session {
-        Some(session) => {
-            let mut conn = app_state(req)?.conn().await?;
-            Ok(Locale::of(&users::language(&mut conn, session.user.id).await?))
-        }
-        None => Ok(Locale::default()),
-    }
+fn locale_of(req: &HttpRequest, session: Option<&Session>) -> Locale {
+    chosen_locale(req, session)
+        .or_else(|| session.map(|s| Locale::of(&s.language)))
+        .unwrap_or_default()
 }
 
 impl FromRequest for PageContext {
@@ -139,7 +132,7 @@ impl FromRequest for PageContext {
         let req = req.clone();
         Box::pin(async move {
             let session = session_of(&req).await?;
-            let locale = locale_of(&req, session.as_ref()).await?;
+            let locale = locale_of(&req, session.as_ref());
             Ok(PageContext::new(&req, locale, session))
         })
     }
@@ -166,7 +159,7 @@ impl FromRequest for SignedIn {
         let req = req.clone();
         Box::pin(async move {
             let session = session_of(&req).await?.ok_or(AppError::Unauthenticated)?;
-            let locale = locale_of(&req, Some(&session)).await?;
+            let locale = locale_of(&req, Some(&session));
             Ok(SignedIn {
                 ctx: PageContext::new(&req, locale, Some(session.clone())),
                 session,
