@@ -11,6 +11,7 @@ use diesel::sql_types::{BigInt, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl, SimpleAsyncConnection};
 
 use crate::domain::passwords;
+use crate::models::{meetings, reviews};
 
 const SCRIPT: &str = include_str!("bench_data.sql");
 
@@ -107,6 +108,7 @@ pub async fn generate(conn: &mut AsyncPgConnection, sizes: Sizes, seed: u32, tod
             conn.batch_execute(&format!("-- {step}")).await?;
             tracing::info!(step = name, seconds = started.elapsed().as_secs_f64(), "bench data");
         }
+        store_reviews(conn).await?;
         let emails: Vec<&str> = LOGINS.iter().map(|(_, email)| *email).collect();
         diesel::sql_query("UPDATE users SET password_hash = $1 WHERE email = ANY($2)")
             .bind::<Text, _>(&password_hash)
@@ -120,6 +122,38 @@ pub async fn generate(conn: &mut AsyncPgConnection, sizes: Sizes, seed: u32, tod
     conn.batch_execute("ANALYZE").await?;
     tracing::info!(
         step = "analyze",
+        seconds = started.elapsed().as_secs_f64(),
+        "bench data"
+    );
+    Ok(())
+}
+
+/// Stores the review of each group's last closed meeting, as closing it in the app does,
+/// so that its page reads the stored rows as in a running installation. Older meetings
+/// are left as if closed before reviews were stored (their page composes the review as
+/// it stood then): storing all of them would take minutes at scale 1.
+async fn store_reviews(conn: &mut AsyncPgConnection) -> anyhow::Result<()> {
+    #[derive(diesel::QueryableByName)]
+    struct Closed {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+    }
+    let started = Instant::now();
+    // The review reads the history through its indexes once the planner knows the data.
+    conn.batch_execute("ANALYZE groups, meetings, action_points, action_point_updates, users")
+        .await?;
+    let closed: Vec<Closed> = diesel::sql_query(
+        "SELECT DISTINCT ON (group_id) id FROM meetings WHERE status = 'closed' ORDER BY group_id, starts_at DESC, id DESC",
+    )
+    .load(conn)
+    .await?;
+    for Closed { id } in &closed {
+        let meeting = meetings::find(conn, *id).await?;
+        reviews::store(conn, &meeting).await?;
+    }
+    tracing::info!(
+        step = "reviews",
+        meetings = closed.len(),
         seconds = started.elapsed().as_secs_f64(),
         "bench data"
     );

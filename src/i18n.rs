@@ -1,5 +1,7 @@
 //! User-facing strings, from Project Fluent files under `locales/`.
 
+pub mod dates;
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -28,14 +30,39 @@ const LANGUAGES: &[(&str, &str, &[&str])] = &[
     ("ar", "rtl", &bundled!("ar")),
 ];
 
+/// Fluent's numbers (`{ $count }`) in the digits of the language at `LANGUAGES[I]`; a
+/// bundle's formatter is a plain function, hence one per language.
+fn number_in<const I: usize, M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let (lang, dir, _) = LANGUAGES[I];
+    // Fractions keep Fluent's own rendering; the messages only count whole things.
+    (number.value.fract() == 0.0 && number.options.minimum_fraction_digits.is_none())
+        .then(|| dates::number(&Locale { lang, dir }, number.value as i64))
+}
+
+/// The number formatter of the language at `LANGUAGES[index]`.
+fn numbers_of<M>(index: usize) -> fn(&FluentValue<'_>, &M) -> Option<String> {
+    const { assert!(LANGUAGES.len() == 4, "one formatter per language") };
+    [
+        number_in::<0, M>,
+        number_in::<1, M>,
+        number_in::<2, M>,
+        number_in::<3, M>,
+    ][index]
+}
+
 static BUNDLES: LazyLock<HashMap<&'static str, FluentBundle<FluentResource>>> = LazyLock::new(|| {
     LANGUAGES
         .iter()
-        .map(|(lang, _, sources)| {
+        .enumerate()
+        .map(|(index, (lang, _, sources))| {
             let id: LanguageIdentifier = lang.parse().expect("language tags in LANGUAGES are valid");
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks would end up inside plain-text mail and CSV cells.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(numbers_of(index)));
             for source in *sources {
                 let resource = FluentResource::try_new((*source).to_owned()).expect("bundled .ftl files parse");
                 bundle

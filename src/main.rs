@@ -35,7 +35,12 @@ enum Command {
     },
     /// Queue the reminders that are due now, then exit (the planner also runs every
     /// minute inside `serve`).
-    Remind,
+    Remind {
+        /// Plan as of this instant (RFC 3339) instead of now, e.g. to measure a day's run
+        /// after one for the day before.
+        #[arg(long)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    },
     /// Write the benchmark's dataset into an empty database (see bench/README.md), then
     /// print the paths of the pages the benchmark measures.
     BenchData {
@@ -302,10 +307,11 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 println!("created {email}; they choose a password at (valid for 3 days, once):\n{link}");
                 Ok(())
             }
-            Command::Remind => {
+            Command::Remind { at } => {
                 let mut conn = db::connect(&database.url, settings.statement_timeout).await?;
                 let mail = convene::mail::MailSettings::new(&settings);
-                let planned = convene::jobs::planner::run_once(&mut conn, &mail, chrono::Utc::now()).await?;
+                let planned =
+                    convene::jobs::planner::run_once(&mut conn, &mail, at.unwrap_or_else(chrono::Utc::now)).await?;
                 println!(
                     "queued {} meeting reminders, {} update requests, {} action point reminders, {} task reminders, \
                      {} digests; cancelled {} stale ones",

@@ -368,6 +368,76 @@ async fn every_main_page_is_accessible_and_fits_a_phone() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The meeting page in each language at a laptop's and a phone's width, kept as
+/// screenshots; in Arabic it reads right to left: nothing scrolls sideways on the phone
+/// and the agenda's numbers stand at the right edge, where each line begins.
+#[tokio::test]
+async fn the_meeting_page_reads_in_four_languages_and_right_to_left_in_arabic() {
+    let (app, _) = demo().await;
+    let meeting = app
+        .id("SELECT m.id FROM meetings m JOIN groups g ON g.id = m.group_id \
+             WHERE g.short_name = 'CPiE WG' AND m.starts_at = '2014-06-11 14:00:00+03'")
+        .await;
+    let dir = screenshot_dir();
+    for (lang, when) in [
+        ("en", "Wednesday, 11 June 2014"),
+        ("fr", "mercredi 11 juin 2014"),
+        ("es", "miércoles, 11 de junio de 2014"),
+        ("ar", "الأربعاء، ١١ يونيو ٢٠١٤"),
+    ] {
+        let browser = Browser::start_in(lang).await;
+        browser
+            .sign_in(&app.address, "coordinator@example.org", "demo-coordinator")
+            .await;
+        browser.goto(&format!("{}/meetings/{meeting}", app.address)).await;
+        let html = browser.find("html").await;
+        assert_eq!(html.attribute("lang").await.as_deref(), Some(lang));
+        let summary = browser.find("dl.summary").await.text().await;
+        assert!(summary.contains(when), "{lang}: {summary}");
+        for (width, height) in WIDTHS {
+            browser.resize(width, height).await;
+            browser
+                .screenshot(&dir.join(format!("meeting-{lang}-{width}.png")))
+                .await;
+        }
+        // At the phone's width, the last one above.
+        let layout = browser
+            .execute(
+                "const page = document.documentElement;
+                 const num = document.querySelector('ol.agenda li .num').getBoundingClientRect();
+                 const line = document.querySelector('ol.agenda li').getBoundingClientRect();
+                 return { dir: page.dir, scroll: page.scrollWidth, client: page.clientWidth,
+                          num: [num.left, num.right], line: [line.left, line.right] };",
+            )
+            .await;
+        let at = |key: &str, i: usize| layout[key][i].as_f64().expect("a position");
+        let (num_left, num_right, line_left, line_right) = (at("num", 0), at("num", 1), at("line", 0), at("line", 1));
+        let client = layout["client"].as_f64().expect("a width");
+        if lang == "ar" {
+            assert_eq!(layout["dir"], "rtl");
+            assert!(
+                layout["scroll"].as_f64() <= Some(client),
+                "the Arabic page scrolls sideways at 390 px: {layout}"
+            );
+            // Flush with the line's end bar its padding (0.5rem), well inside the right half.
+            assert!(
+                line_right - num_right <= 9.0,
+                "the first number is not at the right edge: {layout}"
+            );
+            assert!(
+                num_left > client / 2.0,
+                "the first number is not on the right: {layout}"
+            );
+        } else {
+            assert_eq!(layout["dir"], "ltr");
+            assert!(
+                num_left - line_left <= 9.0,
+                "{lang}: the first number is not at the left edge: {layout}"
+            );
+        }
+    }
+}
+
 async fn check_page(browser: &Browser, name: &str, width: u32, dir: &std::path::Path, problems: &mut Vec<String>) {
     browser.screenshot(&dir.join(format!("{name}-{width}.png"))).await;
     for problem in serious_accessibility_problems(browser).await {

@@ -84,7 +84,7 @@ async fn first_start_creates_the_private_cluster_with_the_demo_and_later_starts_
         .expect("a group link");
     let group_page = me.page(&format!("/groups/{group_link}")).await;
     assert!(
-        group_page.contains("Wednesday 11 June 2014, 14:00"),
+        group_page.contains("Wednesday, 11 June 2014, 14:00"),
         "the demo meeting is listed"
     );
 

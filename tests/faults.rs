@@ -759,3 +759,77 @@ async fn two_instances_and_two_workers_on_one_database_send_each_mail_once_and_k
     assert_eq!(found, record.acknowledged.len(), "every acknowledged update was kept");
     assert_eq!((delivered, duplicates), (queued.len(), 0), "every mail once");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_request_that_finds_no_free_connection_is_told_to_retry_after_a_while() {
+    use diesel_async::SimpleAsyncConnection;
+    // One worker with one connection, and statements that may wait longer than the pool.
+    let app = spawn_app_with(&[
+        ("DATABASE_POOL_SIZE", "1"),
+        ("HTTP_WORKERS", "1"),
+        ("DATABASE_STATEMENT_TIMEOUT_MS", "60000"),
+    ])
+    .await;
+    app.load_demo().await;
+    let api = common::api::script_of(&app, "coordinator@example.org").await;
+    // The only connection is held by a request waiting on a lock the test holds.
+    let mut locker = app.db.conn().await;
+    locker
+        .batch_execute("BEGIN; LOCK TABLE groups IN ACCESS EXCLUSIVE MODE")
+        .await
+        .unwrap();
+    let holder = {
+        let api = common::api::script(&app, &api.token);
+        tokio::spawn(async move { api.get("/api/v1/groups").await })
+    };
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let refused = api
+        .http
+        .get(format!("{}/api/v1/groups", api.address))
+        .bearer_auth(&api.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 503);
+    assert_eq!(
+        refused.headers().get("retry-after").and_then(|v| v.to_str().ok()),
+        Some("5")
+    );
+    assert_eq!(
+        refused.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/problem+json")
+    );
+    let problem: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(problem["status"], 503);
+    // Once the lock goes, the held request is answered and the pool serves again.
+    locker.batch_execute("ROLLBACK").await.unwrap();
+    assert_eq!(holder.await.unwrap().status, 200);
+    assert_eq!(api.get("/api/v1/groups").await.status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_request_whose_statement_times_out_is_told_to_retry_after_a_while() {
+    use diesel_async::SimpleAsyncConnection;
+    let app = spawn_app_with(&[("DATABASE_STATEMENT_TIMEOUT_MS", "1000")]).await;
+    app.load_demo().await;
+    let api = common::api::script_of(&app, "coordinator@example.org").await;
+    let mut locker = app.db.conn().await;
+    locker
+        .batch_execute("BEGIN; LOCK TABLE groups IN ACCESS EXCLUSIVE MODE")
+        .await
+        .unwrap();
+    let slow = api
+        .http
+        .get(format!("{}/api/v1/groups", api.address))
+        .bearer_auth(&api.token)
+        .send()
+        .await
+        .unwrap();
+    locker.batch_execute("ROLLBACK").await.unwrap();
+    assert_eq!(slow.status(), 503);
+    assert_eq!(
+        slow.headers().get("retry-after").and_then(|v| v.to_str().ok()),
+        Some("5")
+    );
+    assert_eq!(api.get("/api/v1/groups").await.status, 200);
+}

@@ -278,13 +278,13 @@ async fn the_reference_meeting_is_built_run_and_closed_through_the_forms() {
     // The minutes: agenda in order and nesting, notes (sanitised), attendance, new action point.
     let minutes = coordinator.page(&format!("/meetings/{meeting}/minutes")).await;
     let order: Vec<usize> = [
-        "1</span> Review of action points",
-        "2</span> Updates",
-        "2.1</span> Field",
-        "2.2</span> Sub-groups",
-        "2.3</span> Other sectors",
-        "3</span> Workplan",
-        "4</span> New action points",
+        "1</span> <bdi>Review of action points",
+        "2</span> <bdi>Updates",
+        "2.1</span> <bdi>Field",
+        "2.2</span> <bdi>Sub-groups",
+        "2.3</span> <bdi>Other sectors",
+        "3</span> <bdi>Workplan",
+        "4</span> <bdi>New action points",
     ]
     .iter()
     .map(|needle| {

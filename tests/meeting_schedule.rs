@@ -430,8 +430,8 @@ async fn drafts_are_listed_only_for_those_who_run_the_meetings() {
     let demo_meeting = upcoming_demo_meeting(&app).await;
     assert!(page.find(&format!("id=\"meeting-{demo_meeting}\"")).unwrap() < upcoming);
     // Past meetings, most recent first, link their minutes.
-    let june = page.find("Wednesday 11 June 2014").unwrap();
-    let may = page.find("Wednesday 14 May 2014").unwrap();
+    let june = page.find("Wednesday, 11 June 2014").unwrap();
+    let may = page.find("Wednesday, 14 May 2014").unwrap();
     assert!(past < june && june < may);
     assert!(page.contains("/minutes\""));
 
@@ -537,9 +537,9 @@ async fn a_series_every_second_week_stays_at_14_00_in_beirut_across_the_clock_ch
         .await;
     let list = coordinator.page(&format!("/groups/{wg}/meetings")).await;
     for day in [
-        "Wednesday 10 March 2027",
-        "Wednesday 14 April 2027",
-        "Wednesday 12 May 2027",
+        "Wednesday, 10 March 2027",
+        "Wednesday, 14 April 2027",
+        "Wednesday, 12 May 2027",
     ] {
         assert!(list.contains(day), "second Wednesdays: {day}");
     }

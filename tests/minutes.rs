@@ -61,7 +61,7 @@ async fn plain_text_minutes_carry_header_agenda_notes_and_attendance() {
     let text = response.text().await.unwrap();
     assert!(text.contains("Child Protection in Emergencies Working Group"), "{text}");
     assert!(
-        text.contains("Wednesday 9 July 2014, 14:00–16:00 (Asia/Beirut)"),
+        text.contains("Wednesday, 9 July 2014, 14:00–16:00 (Asia/Beirut)"),
         "{text}"
     );
     assert!(text.contains("Where: UNHCR Lea, Beirut"));
@@ -100,5 +100,7 @@ async fn the_demo_minutes_list_the_review_as_it_stood_and_the_new_action_points(
         page.contains("International NGO: 3 · National NGO: 3 · UN agency: 3"),
         "counts per organisation kind"
     );
-    assert!(page.contains(r#"<article class="minute depth-2"><h3><span class="num">2.2.1</span> CM TWG</h3>"#));
+    assert!(
+        page.contains(r#"<article class="minute depth-2"><h3><span class="num">2.2.1</span> <bdi>CM TWG</bdi></h3>"#)
+    );
 }

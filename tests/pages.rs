@@ -37,12 +37,12 @@ async fn the_demo_meeting_shows_its_agenda_in_order_with_nesting() {
 
     assert_eq!(
         texts(&page, "h1"),
-        ["CPiE Working Group meeting — Wednesday 11 June 2014"]
+        ["CPiE Working Group meeting — Wednesday, 11 June 2014"]
     );
     assert!(
         texts(&page, "dl.summary dd")
             .iter()
-            .any(|t| t.starts_with("Wednesday 11 June 2014, 14:00–16:00"))
+            .any(|t| t.starts_with("Wednesday, 11 June 2014, 14:00–16:00"))
     );
     assert!(texts(&page, "dl.summary dd").contains(&"UNHCR Lea, Beirut".to_owned()));
     // Numbers and titles only: the Workplan item also holds the tasks it reviews.
@@ -220,7 +220,7 @@ async fn the_group_page_lists_subgroups_and_meetings() {
     assert_eq!(meetings.len(), 3, "{meetings:?}");
     // The upcoming meeting, two weeks ahead, is listed first among upcoming ones.
     assert!(meetings[0].contains("Scheduled"), "{meetings:?}");
-    assert!(meetings.iter().any(|m| m.starts_with("Wednesday 11 June 2014, 14:00")));
+    assert!(meetings.iter().any(|m| m.starts_with("Wednesday, 11 June 2014, 14:00")));
 
     let home = me.page("/").await;
     assert!(texts(&home, "ul.cards h2").contains(&"Child Protection in Emergencies Working Group".to_owned()));

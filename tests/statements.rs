@@ -254,3 +254,155 @@ async fn key_pages_send_a_bounded_number_of_statements_whatever_the_history() {
     assert!(last.contains("rel=\"prev\"") && !last.contains("rel=\"next\""));
     println!("{report}");
 }
+
+/// What the planner finds due at 09:00 in Beirut on Monday 14 January 2030, `n` of
+/// each: a meeting on Wednesday (its reminder and its update request are due), action
+/// points due that day and workplan tasks ending a week later, all standing for every
+/// member, and `n` more members.
+async fn due_on_monday(app: &TestApp, wg: i64, n: i64, tag: &str) {
+    execute(
+        app,
+        &format!(
+            "INSERT INTO users (email, name) SELECT '{tag}' || i || '@example.org', 'Member {tag} ' || i \
+             FROM generate_series(1, {n}) i"
+        ),
+    )
+    .await;
+    execute(
+        app,
+        &format!(
+            "INSERT INTO memberships (group_id, user_id, role, since) \
+             SELECT {wg}, id, 'member', '2013-01-01' FROM users WHERE email LIKE '{tag}%'"
+        ),
+    )
+    .await;
+    let meeting = app
+        .id(&format!(
+            "INSERT INTO meetings (group_id, title, starts_at, status, published_at) \
+             VALUES ({wg}, 'Coordination {tag}', '2030-01-16 12:00Z', 'scheduled', now()) RETURNING id"
+        ))
+        .await;
+    execute(
+        app,
+        &format!(
+            "INSERT INTO agenda_items (meeting_id, position, title, reporting_group_id) \
+             SELECT {meeting}, 0, 'Update from the sub-group', min(g.id) FROM groups g \
+             WHERE g.kind = 'sub_group' AND EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = g.id AND m.role = 'coordinator')"
+        ),
+    )
+    .await;
+    execute(
+        app,
+        &format!(
+            "INSERT INTO action_points (group_id, number, topic, text, due_date) \
+             SELECT {wg}, (SELECT max(number) FROM action_points WHERE group_id = {wg}) + i, 'Referrals', \
+                    'Due {tag} ' || i, '2030-01-14' FROM generate_series(1, {n}) i"
+        ),
+    )
+    .await;
+    execute(
+        app,
+        &format!(
+            "INSERT INTO action_point_owners (action_point_id, role) \
+             SELECT id, 'member' FROM action_points WHERE text LIKE 'Due {tag} %'"
+        ),
+    )
+    .await;
+    let area = app
+        .id(&format!(
+            "INSERT INTO workplan_areas (group_id, name, position) SELECT {wg}, 'Area {tag}', max(position) + 1 FROM workplan_areas WHERE group_id = {wg} RETURNING id"
+        ))
+        .await;
+    execute(
+        app,
+        &format!(
+            "INSERT INTO workplan_tasks (area_id, position, title, end_date) \
+             SELECT {area}, i, 'Task {tag} ' || i, '2030-01-21' FROM generate_series(1, {n}) i"
+        ),
+    )
+    .await;
+    execute(
+        app,
+        &format!(
+            "INSERT INTO workplan_task_owners (task_id, role) \
+             SELECT t.id, 'member' FROM workplan_tasks t WHERE t.area_id = {area}"
+        ),
+    )
+    .await;
+    execute(app, "ANALYZE").await;
+}
+
+#[tokio::test]
+async fn a_planner_run_sends_a_bounded_number_of_statements_however_much_is_due() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let wg = app.id("SELECT id FROM groups WHERE short_name = 'CPiE WG'").await;
+    // A digest reader whose 08:00 has come (Tokyo is seven hours ahead of Beirut).
+    execute(
+        &app,
+        "UPDATE users SET mail_delivery = 'daily_digest', time_zone = 'Asia/Tokyo' WHERE email = 'member@example.org'",
+    )
+    .await;
+    let settings = convene::mail::MailSettings {
+        base_url: url::Url::parse("https://convene.example.org/").unwrap(),
+    };
+    let now = chrono::DateTime::parse_from_rfc3339("2030-01-14T09:00:00+02:00")
+        .unwrap()
+        .to_utc();
+    let mut conn = convene::db::connect(&app.db.url, std::time::Duration::from_secs(60))
+        .await
+        .unwrap();
+    let mut run = async || {
+        let (planned, statements) =
+            convene::db::counting_statements(convene::jobs::planner::run_once(&mut conn, &settings, now)).await;
+        (planned.unwrap(), statements)
+    };
+    const BOUND: u32 = 30;
+
+    due_on_monday(&app, wg, 2, "small").await;
+    let (small, small_statements) = run().await;
+    assert!(
+        small.meeting_reminders > 0
+            && small.update_requests > 0
+            && small.action_points_due > 0
+            && small.tasks_ending > 0
+            && small.digests == 1,
+        "{small:?}"
+    );
+    // Fifty times as much due, and the same statements.
+    due_on_monday(&app, wg, 100, "large").await;
+    let (large, large_statements) = run().await;
+    assert!(
+        large.action_points_due > 50 * small.action_points_due && large.tasks_ending > 50 * small.tasks_ending,
+        "{small:?} then {large:?}"
+    );
+    assert!(
+        large_statements <= BOUND && large_statements <= small_statements,
+        "{small_statements} then {large_statements} statements (bound {BOUND})"
+    );
+    println!("planner statements: {small_statements} with a little due, {large_statements} with fifty times as much");
+    // Nothing more is due: a run that queues nothing costs no more.
+    let (again, again_statements) = run().await;
+    assert_eq!(again.queued(), 0);
+    assert!(again_statements <= small_statements);
+
+    // A reminder lists the first ten of the items one stands for, and links to the rest.
+    #[derive(diesel::QueryableByName)]
+    struct Body {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        body_text: String,
+    }
+    let reminder = diesel::sql_query(
+        "SELECT body_text FROM outbox WHERE kind = 'meeting_reminder' \
+         AND recipient = 'coordinator@example.org' AND subject LIKE '%Coordination large%'",
+    )
+    .get_result::<Body>(&mut app.db.conn().await)
+    .await
+    .unwrap()
+    .body_text;
+    assert_eq!(reminder.matches("Update its status:").count(), 10, "{reminder}");
+    assert!(
+        reminder.contains("more. All your action points:\nhttps://convene.example.org/action-points?owner=me"),
+        "{reminder}"
+    );
+}

@@ -312,7 +312,8 @@ fn spanish_counts_use_the_singular_for_one_only() {
     assert_eq!(count("es", "review-stuck", 1), "abierto desde hace 1 reunión");
 }
 
-/// Arabic has six plural forms: 0, 1, 2, 3–10, 11–99, and 100–102 again as `other`.
+/// Arabic has six plural forms: 0, 1, 2, 3–10, 11–99, and 100–102 again as `other`;
+/// the counts are written in Arabic-Indic digits.
 #[test]
 fn arabic_counts_take_all_six_forms() {
     let forms: Vec<_> = [0, 1, 2, 3, 11, 100].map(|n| count("ar", "action-count", n)).into();
@@ -322,13 +323,13 @@ fn arabic_counts_take_all_six_forms() {
             "لا توجد نقاط عمل",
             "نقطة عمل واحدة",
             "نقطتا عمل",
-            "3 نقاط عمل",
-            "11 نقطة عمل",
-            "100 نقطة عمل",
+            "٣ نقاط عمل",
+            "١١ نقطة عمل",
+            "١٠٠ نقطة عمل",
         ]
     );
     assert_eq!(count("ar", "review-stuck", 2), "مفتوحة منذ اجتماعين");
-    assert_eq!(count("ar", "review-stuck", 11), "مفتوحة منذ 11 اجتماعًا");
+    assert_eq!(count("ar", "review-stuck", 11), "مفتوحة منذ ١١ اجتماعًا");
 }
 
 /// A number that English picks exactly (`[0]`) wins over the category in any language.
@@ -342,6 +343,89 @@ fn exact_number_variants_come_before_categories() {
         count("fr", "workplan-delete-area-question", 1),
         "La tâche du domaine sera supprimée avec lui. Cette action est irréversible."
     );
+}
+
+/// Text a maud `html!` block writes as it stands, which no translation can reach: its
+/// string literals with a letter in them, outside attribute values (`href="…"`,
+/// `class={ "badge " … }`) and Rust expressions (`(locale.t("…"))`). Each comes with its
+/// line.
+fn literal_texts(source: &str) -> Vec<(usize, String)> {
+    let bytes = source.as_bytes();
+    let mut found = Vec::new();
+    for (start, _) in source.match_indices("html!") {
+        let Some(open) = source[start..].find('{').map(|o| start + o) else {
+            continue;
+        };
+        // Per open brace: whether it holds an attribute's value.
+        let mut braces = vec![false];
+        let mut parens = 0usize;
+        let mut i = open + 1;
+        while i < bytes.len() && !braces.is_empty() {
+            // Only sliced at ASCII bytes, which are always character boundaries.
+            let before = || source[..i].trim_end();
+            match bytes[i] {
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    i = source[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                    continue;
+                }
+                b'\'' if bytes.get(i + 2) == Some(&b'\'') || bytes.get(i + 1) == Some(&b'\\') => {
+                    i += source[i + 1..].find('\'').map_or(1, |n| n + 2);
+                    continue;
+                }
+                b'"' => {
+                    let mut end = i + 1;
+                    while end < bytes.len() && bytes[end] != b'"' {
+                        end += if bytes[end] == b'\\' { 2 } else { 1 };
+                    }
+                    let literal = &source[i + 1..end.min(bytes.len())];
+                    let in_attribute = braces.last() == Some(&true);
+                    let after_operator = before().ends_with(['=', '(', ',', '[']) || before().ends_with("=>");
+                    if parens == 0 && !in_attribute && !after_operator && literal.chars().any(char::is_alphabetic) {
+                        found.push((source[..i].lines().count(), literal.to_owned()));
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                b'{' => braces.push(before().ends_with('=') || braces.last() == Some(&true)),
+                b'}' => {
+                    braces.pop();
+                }
+                b'(' | b'[' => parens += 1,
+                b')' | b']' => parens = parens.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Literal text allowed on pages and in mails: the product's name, and an HTTP header
+/// shown as code.
+const UNTRANSLATED: &[&str] = &["convene", " · convene", "Authorization: Bearer …"];
+
+#[test]
+fn the_scanner_finds_text_written_past_fluent() {
+    let source =
+        r#"html! { p.note title=(x) { "Meeting moved" (locale.t("ok")) a href={ "/groups/" (id) } { "·" } } }"#;
+    assert_eq!(literal_texts(source), [(1, "Meeting moved".to_owned())]);
+}
+
+/// Every text of pages and mails goes through Fluent, so that every language has it.
+#[test]
+fn no_page_or_mail_writes_text_past_fluent() {
+    let mut problems = Vec::new();
+    for dir in ["src/web/views", "src/mail"] {
+        for path in entries(&Path::new(ROOT).join(dir)) {
+            let source = std::fs::read_to_string(&path).unwrap();
+            for (line, text) in literal_texts(&source) {
+                if !UNTRANSLATED.contains(&text.as_str()) {
+                    problems.push(format!("{dir}/{}:{line}: {text:?}", name_of(&path)));
+                }
+            }
+        }
+    }
+    assert_none(problems, "literal texts that bypass Fluent");
 }
 
 /// French sets a no-break space before `:` and a narrow one before `;`, `?` and `!`,

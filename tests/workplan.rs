@@ -521,7 +521,7 @@ async fn a_task_links_to_action_points_and_meetings_and_every_page_shows_it() {
         "the group's items are offered"
     );
     assert!(form.contains("PSS TF AP #1: Mapping"), "and its sub-groups'");
-    assert!(form.contains("Wednesday 11 June 2014"), "and its meetings");
+    assert!(form.contains("Wednesday, 11 June 2014"), "and its meetings");
 
     let response = save_links(
         &coordinator,
@@ -684,10 +684,10 @@ async fn the_meeting_reviews_tasks_ended_since_the_last_meeting_and_overdue_ones
     let page = member.page(&format!("/meetings/{june}")).await;
     let section = page.find("id=\"workplan-review\"").expect("the workplan item");
     let item = page
-        .find("<span class=\"title\">Workplan</span>")
+        .find("<span class=\"title\"><bdi>Workplan</bdi></span>")
         .expect("the agenda's Workplan item");
     let next = page
-        .find("<span class=\"title\">Activity Info</span>")
+        .find("<span class=\"title\"><bdi>Activity Info</bdi></span>")
         .expect("the item after it");
     assert!(item < section && section < next, "under the agenda's Workplan item");
     let review = &page[section..];

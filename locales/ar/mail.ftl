@@ -35,6 +35,14 @@ mail-where = المكان
 mail-online = عبر الإنترنت
 mail-agenda = جدول الأعمال
 mail-your-open-items = نقاط العمل المفتوحة المسندة إليك
+mail-more-open-items = { $count ->
+        [zero] لا مزيد.
+        [one] …ونقطة أخرى. جميع نقاط العمل المسندة إليك:
+        [two] …ونقطتان أخريان. جميع نقاط العمل المسندة إليك:
+        [few] …و{ $count } نقاط أخرى. جميع نقاط العمل المسندة إليك:
+        [many] …و{ $count } نقطة أخرى. جميع نقاط العمل المسندة إليك:
+       *[other] …و{ $count } نقطة أخرى. جميع نقاط العمل المسندة إليك:
+    }
 mail-update-here = حدّث حالتها:
 mail-due-on = تستحق في { $date }
 mail-meeting-reminder-subject = تذكير: { $group } – { $title }، { $when }

@@ -3,6 +3,10 @@
 tagline = مجموعات العمل التنسيقية
 breadcrumbs = مسار التنقل
 
+## Dates: how a date and a time join (the parts come from CLDR)
+date-at-time = { $date }، الساعة { $time }
+date-and-hours = { $date }، من { $start } إلى { $end }
+
 ## Home
 home-title = مجموعات العمل
 home-no-groups = لا توجد مجموعات عمل بعد.

@@ -35,6 +35,10 @@ mail-where = Where
 mail-online = Online
 mail-agenda = Agenda
 mail-your-open-items = Your open action points
+mail-more-open-items = { $count ->
+        [one] …and one more. All your action points:
+       *[other] …and { $count } more. All your action points:
+    }
 mail-update-here = Update its status:
 mail-due-on = due { $date }
 mail-meeting-reminder-subject = Reminder: { $group } – { $title }, { $when }

@@ -3,6 +3,10 @@
 tagline = coordination working groups
 breadcrumbs = Breadcrumbs
 
+## Dates: how a date and a time join (the parts come from CLDR)
+date-at-time = { $date }, { $time }
+date-and-hours = { $date }, { $start }–{ $end }
+
 ## Home
 home-title = Working groups
 home-no-groups = There are no working groups yet.

@@ -35,6 +35,11 @@ mail-where = Dónde
 mail-online = En línea
 mail-agenda = Agenda
 mail-your-open-items = Sus puntos de acción abiertos
+mail-more-open-items = { $count ->
+        [one] …y uno más. Todos sus puntos de acción:
+        [many] …y { $count } más. Todos sus puntos de acción:
+       *[other] …y { $count } más. Todos sus puntos de acción:
+    }
 mail-update-here = Actualice su estado:
 mail-due-on = vence el { $date }
 mail-meeting-reminder-subject = Recordatorio: { $group } – { $title }, { $when }

@@ -3,6 +3,10 @@
 tagline = grupos de trabajo de coordinación
 breadcrumbs = Ruta de navegación
 
+## Dates: how a date and a time join (the parts come from CLDR)
+date-at-time = { $date }, { $time }
+date-and-hours = { $date }, de { $start } a { $end }
+
 ## Home
 home-title = Grupos de trabajo
 home-no-groups = Todavía no hay grupos de trabajo.

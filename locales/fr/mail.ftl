@@ -35,6 +35,11 @@ mail-where = Où
 mail-online = En ligne
 mail-agenda = Ordre du jour
 mail-your-open-items = Vos points d'action ouverts
+mail-more-open-items = { $count ->
+        [one] … et un autre. Tous vos points d'action :
+        [many] … et { $count } autres. Tous vos points d'action :
+       *[other] … et { $count } autres. Tous vos points d'action :
+    }
 mail-update-here = Mettez à jour son statut :
 mail-due-on = échéance le { $date }
 mail-meeting-reminder-subject = Rappel : { $group } – { $title }, { $when }

@@ -3,6 +3,10 @@
 tagline = groupes de travail de coordination
 breadcrumbs = Fil d'Ariane
 
+## Dates: how a date and a time join (the parts come from CLDR)
+date-at-time = { $date } à { $time }
+date-and-hours = { $date }, de { $start } à { $end }
+
 ## Home
 home-title = Groupes de travail
 home-no-groups = Il n'y a pas encore de groupe de travail.

@@ -94,6 +94,13 @@ pub fn is_disconnect(error: &diesel::result::Error) -> bool {
     }
 }
 
+/// Whether a query was cancelled by the statement timeout every connection carries: the
+/// database was too slow for this request, which may succeed when tried again.
+pub fn is_timeout(error: &diesel::result::Error) -> bool {
+    matches!(error, diesel::result::Error::DatabaseError(_, info)
+        if info.message().starts_with("canceling statement due to statement timeout"))
+}
+
 /// A pool whose connections skip the per-checkout `SELECT 1` ("fast" recycling): a
 /// connection the server closed is still never handed out again, since the pool drops
 /// every connection whose socket has closed or whose transaction broke when it comes

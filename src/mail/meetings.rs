@@ -10,7 +10,7 @@ use diesel_async::AsyncPgConnection;
 use fluent_bundle::FluentValue;
 use maud::html;
 
-use super::queue::{self, ToPerson};
+use super::queue::{Batch, ToPerson};
 use super::reminders::{MeetingFacts, day, when};
 use super::{MailSettings, Message};
 use crate::domain::ics::{self, Method};
@@ -235,21 +235,24 @@ pub async fn meeting_changed(
         meeting_id: Some(meeting_id),
         ..About::default()
     };
-    let mut queued = 0;
-    for person in members(conn, group.id, notice.preference()).await? {
-        let key = format!("{}:{meeting_id}:{}:{instance}", notice.kind(), person.id);
+    let mut batch = Batch::default();
+    for person in members(conn, &[group.id], notice.preference())
+        .await?
+        .into_iter()
+        .map(|m| m.person)
+    {
+        let dedupe_key = format!("{}:{meeting_id}:{}:{instance}", notice.kind(), person.id);
         let locale = person.locale();
         let message = compose(&locale, &person.name, &facts, &agenda, &notice, subject_id);
-        let ics = calendar(&locale);
-        let mail = ToPerson {
+        batch.push(ToPerson {
             kind: notice.kind(),
-            dedupe_key: &key,
-            to: &person,
+            dedupe_key,
+            ics: calendar(&locale),
+            to: person,
             message,
-            ics: ics.as_deref(),
             about,
-        };
-        queued += usize::from(queue::to_person(conn, settings, mail, now).await?);
+            tokens: Vec::new(),
+        });
     }
-    Ok(queued)
+    Ok(batch.queue(conn, settings, now).await?.total())
 }

@@ -41,6 +41,14 @@ pub struct ItemLine {
     pub update_link: String,
 }
 
+/// The open items a meeting reminder lists: the first few, and how many more there are
+/// with the page that shows them all.
+pub struct OpenItems {
+    pub listed: Vec<ItemLine>,
+    pub more: i64,
+    pub all_link: String,
+}
+
 fn arg<'a>(name: &'a str, value: impl Into<FluentValue<'a>>) -> (&'a str, FluentValue<'a>) {
     (name, value.into())
 }
@@ -99,7 +107,7 @@ pub fn meeting_reminder(
     name: &str,
     meeting: &MeetingFacts<'_>,
     agenda: &[String],
-    items: &[ItemLine],
+    items: &OpenItems,
 ) -> Message {
     let subject = locale.t_args(
         "mail-meeting-reminder-subject",
@@ -118,10 +126,14 @@ pub fn meeting_reminder(
             text += &format!("{}. {title}\n", n + 1);
         }
     }
-    if !items.is_empty() {
+    let more = (items.more > 0).then(|| locale.t_args("mail-more-open-items", &[arg("count", items.more)]));
+    if !items.listed.is_empty() {
         text += &format!("\n{}\n", locale.t("mail-your-open-items"));
-        for item in items {
+        for item in &items.listed {
             text += &item_text(locale, item);
+        }
+        if let Some(more) = &more {
+            text += &format!("{more}\n{}\n", items.all_link);
         }
     }
     let html = html! {
@@ -132,9 +144,12 @@ pub fn meeting_reminder(
             h3 { (locale.t("mail-agenda")) }
             ol { @for title in agenda { li { (title) } } }
         }
-        @if !items.is_empty() {
+        @if !items.listed.is_empty() {
             h3 { (locale.t("mail-your-open-items")) }
-            ul { @for item in items { (item_html(locale, item)) } }
+            ul { @for item in &items.listed { (item_html(locale, item)) } }
+            @if let Some(more) = &more {
+                p { (more) " " a href=(items.all_link) { (items.all_link) } }
+            }
         }
     }
     .into_string();

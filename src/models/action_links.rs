@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use super::tokens::MailToken;
 use crate::domain::secrets;
 use crate::schema::tokens;
 
@@ -13,37 +14,10 @@ pub const VALIDITY: Duration = Duration::days(21);
 
 const PURPOSE: &str = "action_update";
 
-#[derive(Insertable)]
-#[diesel(table_name = tokens)]
-struct NewLink {
-    token_hash: Vec<u8>,
-    purpose: &'static str,
-    user_id: i64,
-    action_point_id: Option<i64>,
-    created_at: DateTime<Utc>,
-    expires_at: Option<DateTime<Utc>>,
-}
-
-/// Issues a link secret for `user_id` to update `action_point_id`.
-pub async fn issue(
-    conn: &mut AsyncPgConnection,
-    user_id: i64,
-    action_point_id: i64,
-    now: DateTime<Utc>,
-) -> QueryResult<String> {
-    let secret = secrets::generate();
-    diesel::insert_into(tokens::table)
-        .values(NewLink {
-            token_hash: secrets::digest(&secret),
-            purpose: PURPOSE,
-            user_id,
-            action_point_id: Some(action_point_id),
-            created_at: now,
-            expires_at: Some(now + VALIDITY),
-        })
-        .execute(conn)
-        .await?;
-    Ok(secret)
+/// A link secret for `user_id` to update `action_point_id`, and its row to insert
+/// with the mail that carries it.
+pub fn link(user_id: i64, action_point_id: i64, now: DateTime<Utc>) -> (String, MailToken) {
+    MailToken::new(PURPOSE, user_id, Some(action_point_id), now, VALIDITY)
 }
 
 /// The person a valid link for exactly `action_point_id` was issued to; `None` for an

@@ -513,28 +513,16 @@ pub struct Reached {
     pub locale: String,
 }
 
-/// Who is reached for the item's owners: a named person; an organisation's focal
-/// points (its people who belong to the item's group); a sub-group's coordinators and
-/// co-chairs; the holders of a role in the item's group ("Members": all but observers).
-/// Terms in force today, active accounts, each person once.
+/// Who is reached for the item's owners ([`owners::reached`]).
 pub async fn reached(conn: &mut AsyncPgConnection, action_point_id: i64) -> QueryResult<Vec<Reached>> {
-    const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
-    diesel::sql_query(format!(
-        "SELECT DISTINCT u.id, u.name, u.email, person_language(u.id) AS locale FROM action_points ap \
-         JOIN action_point_owners o ON o.action_point_id = ap.id \
-         JOIN users u ON u.id = o.user_id \
-            OR (o.organization_id IS NOT NULL AND u.organization_id = o.organization_id AND EXISTS ( \
-                SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.group_id = ap.group_id AND {ACTIVE})) \
-            OR (o.group_id IS NOT NULL AND EXISTS ( \
-                SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.group_id = o.group_id \
-                AND m.role IN ('coordinator', 'co_chair') AND {ACTIVE})) \
-            OR (o.role IS NOT NULL AND EXISTS ( \
-                SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.group_id = ap.group_id AND {ACTIVE} \
-                AND (m.role = o.role OR (o.role = 'member' AND m.role <> 'observer')))) \
-         WHERE ap.id = $1 AND u.deactivated_at IS NULL \
-         ORDER BY u.name"
-    ))
-    .bind::<diesel::sql_types::BigInt, _>(action_point_id)
-    .load(conn)
-    .await
+    let reached = owners::reached(conn, OwnerTable::ActionPoints, &[action_point_id], None).await?;
+    Ok(reached
+        .into_iter()
+        .map(|r| Reached {
+            id: r.person.id,
+            name: r.person.name,
+            email: r.person.email,
+            locale: r.person.locale,
+        })
+        .collect())
 }

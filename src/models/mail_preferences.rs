@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
+use super::tokens::MailToken;
 use crate::domain::secrets;
 use crate::schema::{mail_opt_outs, tokens, users};
 
@@ -89,20 +90,21 @@ pub async fn turn_off(conn: &mut AsyncPgConnection, user_id: i64, kinds: &[&str]
     Ok(())
 }
 
-/// Issues the secret of an unsubscribe link for the user.
-pub async fn issue_unsubscribe(conn: &mut AsyncPgConnection, user_id: i64, now: DateTime<Utc>) -> QueryResult<String> {
-    let secret = secrets::generate();
-    diesel::insert_into(tokens::table)
-        .values((
-            tokens::token_hash.eq(secrets::digest(&secret)),
-            tokens::purpose.eq("unsubscribe"),
-            tokens::user_id.eq(user_id),
-            tokens::created_at.eq(now),
-            tokens::expires_at.eq(now + UNSUBSCRIBE_VALIDITY),
-        ))
-        .execute(conn)
+/// The secret of an unsubscribe link for the user, and its row to insert with the
+/// mail that carries it.
+pub fn unsubscribe_link(user_id: i64, now: DateTime<Utc>) -> (String, MailToken) {
+    MailToken::new("unsubscribe", user_id, None, now, UNSUBSCRIBE_VALIDITY)
+}
+
+/// Of `user_ids`, those who get their optional mail in one daily digest.
+pub async fn digest_readers_among(conn: &mut AsyncPgConnection, user_ids: &[i64]) -> QueryResult<HashSet<i64>> {
+    let ids: Vec<i64> = users::table
+        .filter(users::id.eq_any(user_ids))
+        .filter(users::mail_delivery.eq("daily_digest"))
+        .select(users::id)
+        .load(conn)
         .await?;
-    Ok(secret)
+    Ok(ids.into_iter().collect())
 }
 
 /// The person (id and email) an unsubscribe link that still works was issued to.

@@ -1,6 +1,8 @@
 //! The outbox: every mail is a row, written in the same transaction as the change
 //! that causes it; the worker sends it later.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Timestamptz};
@@ -84,33 +86,105 @@ pub async fn enqueue(
     Ok(queue(conn, &mail, mail_domain).await?.is_some())
 }
 
+impl<'a> Outgoing<'a> {
+    fn row(&self, mail_domain: &str) -> NewMail<'a> {
+        NewMail {
+            kind: self.kind,
+            dedupe_key: self.dedupe_key,
+            user_id: self.user_id,
+            recipient: self.recipient,
+            subject: &self.message.subject,
+            body_text: &self.message.text,
+            body_html: Some(&self.message.html),
+            ics: self.ics,
+            message_id: format!("<{}@{mail_domain}>", &secrets::generate()[..32]),
+            meeting_id: self.about.meeting_id,
+            action_point_id: self.about.action_point_id,
+            task_id: self.about.task_id,
+            due_for: self.about.due_for,
+            unsubscribe_url: self.unsubscribe_url,
+            held_for_digest: self.held_for_digest,
+        }
+    }
+}
+
 /// Queues `mail` unless one with its dedupe key was queued before (by this or any
 /// other instance of the planner); returns its id when it was queued now.
 pub async fn queue(conn: &mut AsyncPgConnection, mail: &Outgoing<'_>, mail_domain: &str) -> QueryResult<Option<i64>> {
     diesel::insert_into(outbox::table)
-        .values(NewMail {
-            kind: mail.kind,
-            dedupe_key: mail.dedupe_key,
-            user_id: mail.user_id,
-            recipient: mail.recipient,
-            subject: &mail.message.subject,
-            body_text: &mail.message.text,
-            body_html: Some(&mail.message.html),
-            ics: mail.ics,
-            message_id: format!("<{}@{mail_domain}>", &secrets::generate()[..32]),
-            meeting_id: mail.about.meeting_id,
-            action_point_id: mail.about.action_point_id,
-            task_id: mail.about.task_id,
-            due_for: mail.about.due_for,
-            unsubscribe_url: mail.unsubscribe_url,
-            held_for_digest: mail.held_for_digest,
-        })
+        .values(mail.row(mail_domain))
         .on_conflict(outbox::dedupe_key)
         .do_nothing()
         .returning(outbox::id)
         .get_result(conn)
         .await
         .optional()
+}
+
+/// Queues each of `mails` whose dedupe key was not queued before, all in one statement
+/// (arrays of their columns), in the order of their keys so that planners queuing the
+/// same mails at once wait for each other rather than deadlock; returns the id and
+/// dedupe key of each one queued now.
+pub async fn queue_many(
+    conn: &mut AsyncPgConnection,
+    mails: &[Outgoing<'_>],
+    mail_domain: &str,
+) -> QueryResult<Vec<(i64, String)>> {
+    use diesel::sql_types::{Array, Bool, Nullable, Text};
+    #[derive(QueryableByName)]
+    struct Queued {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+        #[diesel(sql_type = Text)]
+        dedupe_key: String,
+    }
+    if mails.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows: Vec<NewMail> = mails.iter().map(|mail| mail.row(mail_domain)).collect();
+    rows.sort_unstable_by(|a, b| a.dedupe_key.cmp(b.dedupe_key));
+    let queued: Vec<Queued> = diesel::sql_query(
+        "INSERT INTO outbox (kind, dedupe_key, recipient, subject, body_text, body_html, ics, message_id, \
+             unsubscribe_url, user_id, meeting_id, action_point_id, task_id, due_for, held_for_digest) \
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], \
+             $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], \
+             $14::timestamptz[], $15::boolean[]) \
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key",
+    )
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.kind).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.dedupe_key).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.recipient).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.subject).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.body_text).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Text>>, _>(rows.iter().map(|r| r.body_html).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Text>>, _>(rows.iter().map(|r| r.ics).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.message_id.as_str()).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Text>>, _>(rows.iter().map(|r| r.unsubscribe_url).collect::<Vec<_>>())
+    .bind::<Array<Nullable<BigInt>>, _>(rows.iter().map(|r| r.user_id).collect::<Vec<_>>())
+    .bind::<Array<Nullable<BigInt>>, _>(rows.iter().map(|r| r.meeting_id).collect::<Vec<_>>())
+    .bind::<Array<Nullable<BigInt>>, _>(rows.iter().map(|r| r.action_point_id).collect::<Vec<_>>())
+    .bind::<Array<Nullable<BigInt>>, _>(rows.iter().map(|r| r.task_id).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Timestamptz>>, _>(rows.iter().map(|r| r.due_for).collect::<Vec<_>>())
+    .bind::<Array<Bool>, _>(rows.iter().map(|r| r.held_for_digest).collect::<Vec<_>>())
+    .load(conn)
+    .await?;
+    Ok(queued.into_iter().map(|q| (q.id, q.dedupe_key)).collect())
+}
+
+/// Of `dedupe_keys`, those queued before.
+pub async fn queued_keys(conn: &mut AsyncPgConnection, dedupe_keys: &[String]) -> QueryResult<HashSet<String>> {
+    let mut queued = HashSet::new();
+    if dedupe_keys.is_empty() {
+        return Ok(queued);
+    }
+    queued.extend(
+        outbox::table
+            .filter(outbox::dedupe_key.eq_any(dedupe_keys))
+            .select(outbox::dedupe_key)
+            .load::<String>(conn)
+            .await?,
+    );
+    Ok(queued)
 }
 
 /// Cancels planned reminders that no longer hold: for a meeting that moved or is no
@@ -409,16 +483,6 @@ pub async fn cancel(conn: &mut AsyncPgConnection, id: i64, now: DateTime<Utc>) -
     Ok(updated == 1)
 }
 
-/// Whether a mail with this dedupe key was queued already, so the planner skips
-/// composing it (and issuing its links) again.
-pub async fn is_queued(conn: &mut AsyncPgConnection, dedupe_key: &str) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        outbox::table.filter(outbox::dedupe_key.eq(dedupe_key)),
-    ))
-    .get_result(conn)
-    .await
-}
-
 /// Whether any mail of `kind` about the meeting was ever queued.
 pub async fn any_for_meeting(conn: &mut AsyncPgConnection, meeting_id: i64, kind: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -483,32 +547,30 @@ pub async fn digest_readers(conn: &mut AsyncPgConnection) -> QueryResult<Vec<Dig
     .await
 }
 
-/// The mails held for a person's digest, oldest first.
-pub async fn held_for(conn: &mut AsyncPgConnection, user_id: i64) -> QueryResult<Vec<Mail>> {
+/// The mails held for the digests of `user_ids`, by person, oldest first.
+pub async fn held_for(conn: &mut AsyncPgConnection, user_ids: &[i64]) -> QueryResult<Vec<Mail>> {
     outbox::table
-        .filter(outbox::user_id.eq(user_id))
+        .filter(outbox::user_id.eq_any(user_ids))
         .filter(outbox::held_for_digest)
         .filter(in_state(MailState::Queued))
-        .order((outbox::created_at, outbox::id))
+        .order((outbox::user_id, outbox::created_at, outbox::id))
         .select(Mail::as_select())
         .load(conn)
         .await
 }
 
-/// Records that the held mails `ids` went out as part of the digest `digest_id`.
-pub async fn bundle(
-    conn: &mut AsyncPgConnection,
-    ids: &[i64],
-    digest_id: i64,
-    now: DateTime<Utc>,
-) -> QueryResult<usize> {
-    diesel::update(
-        outbox::table
-            .filter(outbox::id.eq_any(ids))
-            .filter(outbox::held_for_digest)
-            .filter(in_state(MailState::Queued)),
+/// Records that each held mail went out as part of its digest: `(mail id, digest id)`.
+pub async fn bundle(conn: &mut AsyncPgConnection, bundled: &[(i64, i64)], now: DateTime<Utc>) -> QueryResult<usize> {
+    let (ids, digests): (Vec<i64>, Vec<i64>) = bundled.iter().copied().unzip();
+    diesel::sql_query(
+        "UPDATE outbox o SET sent_at = $3, digest_id = b.digest_id \
+         FROM unnest($1::bigint[], $2::bigint[]) AS b(id, digest_id) \
+         WHERE o.id = b.id AND o.held_for_digest \
+         AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.cancelled_at IS NULL AND o.last_error IS NULL",
     )
-    .set((outbox::sent_at.eq(now), outbox::digest_id.eq(digest_id)))
+    .bind::<diesel::sql_types::Array<BigInt>, _>(ids)
+    .bind::<diesel::sql_types::Array<BigInt>, _>(digests)
+    .bind::<Timestamptz, _>(now)
     .execute(conn)
     .await
 }

@@ -8,6 +8,7 @@ use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use crate::domain::OwnerRole;
 pub use crate::domain::owners::Owner;
+use crate::models::reminders::Person;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OwnerTable {
@@ -22,6 +23,46 @@ impl OwnerTable {
             OwnerTable::ActionPoints => ("action_point_owners", "action_point_id"),
             OwnerTable::WorkplanTasks => ("workplan_task_owners", "task_id"),
         }
+    }
+
+    /// The rows `$1` owned, each with the group it belongs to (an item's own, a task's
+    /// area's), as `owned_id, group_id`.
+    fn owned_groups(self) -> &'static str {
+        match self {
+            OwnerTable::ActionPoints => "SELECT id AS owned_id, group_id FROM action_points WHERE id = ANY($1)",
+            OwnerTable::WorkplanTasks => {
+                "SELECT t.id AS owned_id, a.group_id FROM workplan_tasks t \
+                 JOIN workplan_areas a ON a.id = t.area_id WHERE t.id = ANY($1)"
+            }
+        }
+    }
+
+    /// The common table expressions `owners` and `reached`: who stands for the owners of
+    /// the rows of `owned` (a query of `owned_id, group_id`), as `reached (owned_id,
+    /// user_id)`: a named person; an organisation's focal points (its people who belong to
+    /// the owned row's group); a sub-group's coordinators and co-chairs; the holders of a
+    /// role in the owned row's group ("Members": all but observers); terms in force
+    /// today, each person once per row. Each kind of owner is a join of its own, so any
+    /// number of rows takes one statement through the membership indexes.
+    pub fn reach(self, owned: &str) -> String {
+        const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
+        let (table_name, owned_column) = self.names();
+        format!(
+            "owners AS MATERIALIZED ( \
+                 SELECT s.owned_id, s.group_id, o.user_id, o.organization_id, o.group_id AS owner_group_id, o.role \
+                 FROM ({owned}) s JOIN {table_name} o ON o.{owned_column} = s.owned_id), \
+             reached AS ( \
+                 SELECT owned_id, user_id FROM owners WHERE user_id IS NOT NULL \
+                 UNION SELECT o.owned_id, m.user_id FROM owners o \
+                     JOIN memberships m ON m.group_id = o.group_id AND {ACTIVE} \
+                     JOIN users mu ON mu.id = m.user_id AND mu.organization_id = o.organization_id \
+                 UNION SELECT o.owned_id, m.user_id FROM owners o \
+                     JOIN memberships m ON m.group_id = o.owner_group_id AND m.role IN ('coordinator', 'co_chair') \
+                     AND {ACTIVE} \
+                 UNION SELECT o.owned_id, m.user_id FROM owners o \
+                     JOIN memberships m ON m.group_id = o.group_id AND {ACTIVE} \
+                     AND (m.role = o.role OR (o.role = 'member' AND m.role <> 'observer')))"
+        )
     }
 }
 
@@ -93,6 +134,37 @@ pub async fn named(conn: &mut AsyncPgConnection, table: OwnerTable, owned_ids: &
          ORDER BY o.{owned_column}, o.id"
     ))
     .bind::<Array<BigInt>, _>(owned_ids)
+    .load(conn)
+    .await
+}
+
+/// A person an owner of `owned_id` stands for.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct ReachedBy {
+    #[diesel(sql_type = BigInt)]
+    pub owned_id: i64,
+    #[diesel(embed)]
+    pub person: Person,
+}
+
+/// Who is reached for the owners of each of `owned_ids` ([`OwnerTable::reach`]): active
+/// accounts, without those who turned `kind` off when one is given.
+pub async fn reached(
+    conn: &mut AsyncPgConnection,
+    table: OwnerTable,
+    owned_ids: &[i64],
+    kind: Option<&str>,
+) -> QueryResult<Vec<ReachedBy>> {
+    diesel::sql_query(format!(
+        "WITH {} \
+         SELECT r.owned_id, u.id, u.name, u.email, person_language(u.id) AS locale FROM reached r JOIN users u ON u.id = r.user_id \
+         WHERE u.deactivated_at IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM mail_opt_outs x WHERE x.user_id = u.id AND x.kind = $2) \
+         ORDER BY r.owned_id, u.name, u.id",
+        table.reach(table.owned_groups())
+    ))
+    .bind::<Array<BigInt>, _>(owned_ids)
+    .bind::<Nullable<Text>, _>(kind)
     .load(conn)
     .await
 }

@@ -1,16 +1,14 @@
 //! What the reminder planner reads: only meetings, action points and tasks whose due
 //! instant is near (through the indexes on those instants), and who each mail reaches.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Int4, Nullable, Text, Time, Timestamptz};
+use diesel::sql_types::{Array, BigInt, Date, Int4, Nullable, Text, Time, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use super::owners::OwnerTable;
 use crate::i18n::Locale;
-use crate::schema::mail_opt_outs;
 
 /// A group's reminder settings, read along with what is due in it.
 #[derive(Debug, Clone, QueryableByName)]
@@ -100,22 +98,46 @@ impl Person {
 const ACTIVE_MEMBER: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date) \
     AND u.deactivated_at IS NULL";
 
-/// The active members of a group who have not turned `kind` off.
-pub async fn members(conn: &mut AsyncPgConnection, group_id: i64, kind: &str) -> QueryResult<Vec<Person>> {
+/// An active member of a group.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Member {
+    #[diesel(sql_type = BigInt)]
+    pub group_id: i64,
+    #[diesel(embed)]
+    pub person: Person,
+}
+
+/// The active members of each of the groups who have not turned `kind` off.
+pub async fn members(conn: &mut AsyncPgConnection, group_ids: &[i64], kind: &str) -> QueryResult<Vec<Member>> {
     diesel::sql_query(format!(
-        "SELECT DISTINCT u.id, u.name, u.email, person_language(u.id) AS locale FROM memberships m JOIN users u ON u.id = m.user_id \
-         WHERE m.group_id = $1 AND {ACTIVE_MEMBER} \
-         AND NOT EXISTS (SELECT 1 FROM mail_opt_outs x WHERE x.user_id = u.id AND x.kind = $2) ORDER BY u.name, u.id"
+        "SELECT DISTINCT m.group_id, u.id, u.name, u.email, person_language(u.id) AS locale FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.group_id = ANY($1) AND {ACTIVE_MEMBER} \
+         AND NOT EXISTS (SELECT 1 FROM mail_opt_outs x WHERE x.user_id = u.id AND x.kind = $2) \
+         ORDER BY m.group_id, u.name, u.id"
     ))
-    .bind::<BigInt, _>(group_id)
+    .bind::<Array<BigInt>, _>(group_ids)
     .bind::<Text, _>(kind)
     .load(conn)
     .await
 }
 
+/// The top-level agenda titles of each of the meetings, in order.
+pub async fn agendas(conn: &mut AsyncPgConnection, meeting_ids: &[i64]) -> QueryResult<Vec<(i64, String)>> {
+    use crate::schema::agenda_items;
+    agenda_items::table
+        .filter(agenda_items::meeting_id.eq_any(meeting_ids))
+        .filter(agenda_items::parent_id.is_null())
+        .order((agenda_items::meeting_id, agenda_items::position))
+        .select((agenda_items::meeting_id, agenda_items::title))
+        .load(conn)
+        .await
+}
+
 /// An agenda item a sub-group or field group reports on, and its coordinators.
 #[derive(Debug, Clone, QueryableByName)]
 pub struct ReportingItem {
+    #[diesel(sql_type = BigInt)]
+    pub meeting_id: i64,
     #[diesel(sql_type = BigInt)]
     pub item_id: i64,
     #[diesel(sql_type = Text)]
@@ -127,18 +149,22 @@ pub struct ReportingItem {
 }
 
 /// The coordinators and co-chairs of the sub-groups and field groups reporting on
-/// the meeting's agenda, who have not turned update requests off.
-pub async fn reporting_coordinators(conn: &mut AsyncPgConnection, meeting_id: i64) -> QueryResult<Vec<ReportingItem>> {
+/// the meetings' agendas, who have not turned update requests off.
+pub async fn reporting_coordinators(
+    conn: &mut AsyncPgConnection,
+    meeting_ids: &[i64],
+) -> QueryResult<Vec<ReportingItem>> {
     diesel::sql_query(format!(
-        "SELECT a.id AS item_id, a.title AS item_title, g.name AS reporting_group, u.id, u.name, u.email, person_language(u.id) AS locale \
+        "SELECT a.meeting_id, a.id AS item_id, a.title AS item_title, g.name AS reporting_group, u.id, u.name, u.email, \
+         person_language(u.id) AS locale \
          FROM agenda_items a JOIN groups g ON g.id = a.reporting_group_id \
          JOIN memberships m ON m.group_id = g.id AND m.role IN ('coordinator', 'co_chair') \
          JOIN users u ON u.id = m.user_id \
-         WHERE a.meeting_id = $1 AND g.kind IN ('sub_group', 'field_group') AND {ACTIVE_MEMBER} \
+         WHERE a.meeting_id = ANY($1) AND g.kind IN ('sub_group', 'field_group') AND {ACTIVE_MEMBER} \
          AND NOT EXISTS (SELECT 1 FROM mail_opt_outs x WHERE x.user_id = u.id AND x.kind = 'update_request') \
-         ORDER BY a.position, a.id, u.id"
+         ORDER BY a.meeting_id, a.position, a.id, u.id"
     ))
-    .bind::<BigInt, _>(meeting_id)
+    .bind::<Array<BigInt>, _>(meeting_ids)
     .load(conn)
     .await
 }
@@ -156,13 +182,44 @@ pub struct OpenItem {
     pub due_date: Option<NaiveDate>,
 }
 
-/// The open (or in progress) action points of a group.
-pub async fn open_items(conn: &mut AsyncPgConnection, group_id: i64) -> QueryResult<Vec<OpenItem>> {
-    diesel::sql_query(
-        "SELECT id, number, text, due_date FROM action_points \
-         WHERE group_id = $1 AND status IN ('open', 'in_progress') ORDER BY due_date NULLS LAST, number",
-    )
-    .bind::<BigInt, _>(group_id)
+/// One of the open items a person stands for in a group, as a meeting reminder lists
+/// them: the first few by due date, and how many there are in all.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct ListedItem {
+    #[diesel(sql_type = BigInt)]
+    pub group_id: i64,
+    #[diesel(sql_type = BigInt)]
+    pub user_id: i64,
+    #[diesel(embed)]
+    pub item: OpenItem,
+    #[diesel(sql_type = BigInt)]
+    pub open_count: i64,
+}
+
+/// The first `limit` open (or in progress) action points, soonest due first, that each
+/// of `user_ids` stands for in each of the groups.
+pub async fn open_items_of(
+    conn: &mut AsyncPgConnection,
+    group_ids: &[i64],
+    user_ids: &[i64],
+    limit: i64,
+) -> QueryResult<Vec<ListedItem>> {
+    let reach = OwnerTable::ActionPoints.reach(
+        "SELECT id AS owned_id, group_id FROM action_points \
+         WHERE group_id = ANY($1) AND status IN ('open', 'in_progress')",
+    );
+    diesel::sql_query(format!(
+        "WITH {reach} \
+         SELECT group_id, user_id, id, number, text, due_date, open_count FROM ( \
+             SELECT ap.group_id, r.user_id, ap.id, ap.number, ap.text, ap.due_date, \
+                    row_number() OVER (PARTITION BY ap.group_id, r.user_id ORDER BY ap.due_date NULLS LAST, ap.number) AS rank, \
+                    count(*) OVER (PARTITION BY ap.group_id, r.user_id) AS open_count \
+             FROM reached r JOIN action_points ap ON ap.id = r.owned_id WHERE r.user_id = ANY($2)) listed \
+         WHERE rank <= $3 ORDER BY group_id, user_id, rank"
+    ))
+    .bind::<Array<BigInt>, _>(group_ids)
+    .bind::<Array<BigInt>, _>(user_ids)
+    .bind::<BigInt, _>(limit)
     .load(conn)
     .await
 }
@@ -215,39 +272,4 @@ pub async fn tasks_ending_after(conn: &mut AsyncPgConnection, today: NaiveDate) 
     .bind::<Int4, _>(LOOKAHEAD_DAYS)
     .load(conn)
     .await
-}
-
-/// Who stands for a task's responsible parties: named people, an organisation's
-/// members of the group, a group's coordinators, or the holders of a role.
-pub async fn task_responsible(conn: &mut AsyncPgConnection, task_id: i64) -> QueryResult<Vec<Person>> {
-    const ACTIVE: &str = "m.since <= current_date AND (m.until IS NULL OR m.until >= current_date)";
-    diesel::sql_query(format!(
-        "SELECT DISTINCT u.id, u.name, u.email, person_language(u.id) AS locale FROM workplan_tasks t \
-         JOIN workplan_areas a ON a.id = t.area_id \
-         JOIN workplan_task_owners o ON o.task_id = t.id \
-         JOIN users u ON u.id = o.user_id \
-            OR (o.organization_id IS NOT NULL AND u.organization_id = o.organization_id AND EXISTS ( \
-                SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.group_id = a.group_id AND {ACTIVE})) \
-            OR (o.group_id IS NOT NULL AND EXISTS ( \
-                SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.group_id = o.group_id \
-                AND m.role IN ('coordinator', 'co_chair') AND {ACTIVE})) \
-            OR (o.role IS NOT NULL AND EXISTS ( \
-                SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.group_id = a.group_id AND {ACTIVE} \
-                AND (m.role = o.role OR (o.role = 'member' AND m.role <> 'observer')))) \
-         WHERE t.id = $1 AND u.deactivated_at IS NULL ORDER BY u.name"
-    ))
-    .bind::<BigInt, _>(task_id)
-    .load(conn)
-    .await
-}
-
-/// Of `user_ids`, those who turned `kind` off.
-pub async fn opted_out(conn: &mut AsyncPgConnection, user_ids: &[i64], kind: &str) -> QueryResult<HashSet<i64>> {
-    let ids: Vec<i64> = mail_opt_outs::table
-        .filter(mail_opt_outs::user_id.eq_any(user_ids))
-        .filter(mail_opt_outs::kind.eq(kind))
-        .select(mail_opt_outs::user_id)
-        .load(conn)
-        .await?;
-    Ok(ids.into_iter().collect())
 }

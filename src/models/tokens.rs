@@ -41,6 +41,61 @@ struct NewToken<'a> {
     expires_at: Option<DateTime<Utc>>,
 }
 
+/// A token whose secret goes out in a mail (an update link, an unsubscribe link): made
+/// with its secret while the mail is composed, inserted with the mail it is in, any
+/// number in one statement ([`insert_mail_tokens`]).
+pub struct MailToken {
+    token_hash: Vec<u8>,
+    purpose: &'static str,
+    user_id: i64,
+    action_point_id: Option<i64>,
+    created_at: DateTime<Utc>,
+    expires_at: Option<DateTime<Utc>>,
+}
+
+impl MailToken {
+    /// A fresh secret and the row that makes it work for `validity` from `now`.
+    pub fn new(
+        purpose: &'static str,
+        user_id: i64,
+        action_point_id: Option<i64>,
+        now: DateTime<Utc>,
+        validity: Duration,
+    ) -> (String, Self) {
+        let secret = secrets::generate();
+        let row = MailToken {
+            token_hash: secrets::digest(&secret),
+            purpose,
+            user_id,
+            action_point_id,
+            created_at: now,
+            expires_at: Some(now + validity),
+        };
+        (secret, row)
+    }
+}
+
+/// Inserts mail tokens in one statement, as arrays of their columns.
+pub async fn insert_mail_tokens(conn: &mut AsyncPgConnection, rows: &[MailToken]) -> QueryResult<()> {
+    use diesel::sql_types::{Array, BigInt, Bytea, Nullable, Text, Timestamptz};
+    if rows.is_empty() {
+        return Ok(());
+    }
+    diesel::sql_query(
+        "INSERT INTO tokens (token_hash, purpose, user_id, action_point_id, created_at, expires_at) \
+         SELECT * FROM unnest($1::bytea[], $2::text[], $3::bigint[], $4::bigint[], $5::timestamptz[], $6::timestamptz[])",
+    )
+    .bind::<Array<Bytea>, _>(rows.iter().map(|r| r.token_hash.as_slice()).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.purpose).collect::<Vec<_>>())
+    .bind::<Array<BigInt>, _>(rows.iter().map(|r| r.user_id).collect::<Vec<_>>())
+    .bind::<Array<Nullable<BigInt>>, _>(rows.iter().map(|r| r.action_point_id).collect::<Vec<_>>())
+    .bind::<Array<Timestamptz>, _>(rows.iter().map(|r| r.created_at).collect::<Vec<_>>())
+    .bind::<Array<Nullable<Timestamptz>>, _>(rows.iter().map(|r| r.expires_at).collect::<Vec<_>>())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// Issues a token for `user_id`; returns the secret to put in the link.
 pub async fn issue(
     conn: &mut AsyncPgConnection,

@@ -83,6 +83,9 @@ impl AppError {
     }
 }
 
+/// How long a client is asked to wait before trying a 503 again.
+const RETRY_AFTER_SECONDS: &str = "5";
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -95,7 +98,9 @@ impl ResponseError for AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Pool(_) => StatusCode::SERVICE_UNAVAILABLE,
-            AppError::Database(e) if crate::db::is_disconnect(e) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Database(e) if crate::db::is_disconnect(e) || crate::db::is_timeout(e) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             // What a change refers to was checked before it was written; when the row is
             // gone by then, someone deleted it meanwhile (a task's area, a merged
             // organisation), and the transaction wrote nothing.
@@ -109,7 +114,15 @@ impl ResponseError for AppError {
 
     // The body is written by `render`, which knows whether the caller wants HTML or JSON.
     fn error_response(&self) -> HttpResponse {
-        let mut response = HttpResponse::new(self.status_code());
+        let status = self.status_code();
+        let mut response = HttpResponse::new(status);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            // No connection came free within the pool's wait, or the database is away:
+            // clients may try again shortly rather than at once.
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
+        }
         if let AppError::Unauthenticated = self {
             // API clients learn how to authenticate; pages redirect to sign in instead.
             response

@@ -103,16 +103,22 @@ fn fresh_profile() -> PathBuf {
 impl Browser {
     /// A headless chromium behind a chromedriver of its own.
     pub async fn start() -> Browser {
-        Browser::launch(true).await
+        Browser::launch(true, "en").await
+    }
+
+    /// The same asking for pages in `lang` first (its `Accept-Language`), as a browser
+    /// set up in that language does.
+    pub async fn start_in(lang: &str) -> Browser {
+        Browser::launch(true, lang).await
     }
 
     /// The same with the page's JavaScript switched off, as some phones and proxies have
     /// it; the tests' own scripts (`execute`) still run.
     pub async fn start_without_javascript() -> Browser {
-        Browser::launch(false).await
+        Browser::launch(false, "en").await
     }
 
-    async fn launch(javascript: bool) -> Browser {
+    async fn launch(javascript: bool, lang: &str) -> Browser {
         let (driver, port) = start_driver();
         // Owned from here on, so that a failure below still stops chromedriver.
         let mut browser = Browser {
@@ -150,9 +156,13 @@ impl Browser {
                     "--disable-dev-shm-usage",
                     "--window-size=1280,1000",
                     format!("--user-data-dir={}", browser.profile.display()),
+                    format!("--accept-lang={lang}"),
                 ],
                 // 2 blocks: the content setting a site's JavaScript switch sets.
-                "prefs": { "profile.default_content_setting_values.javascript": if javascript { 1 } else { 2 } },
+                "prefs": {
+                    "profile.default_content_setting_values.javascript": if javascript { 1 } else { 2 },
+                    "intl.accept_languages": lang,
+                },
                 },
             }},
         });

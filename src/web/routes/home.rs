@@ -35,7 +35,7 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>) -> AppResult<Markup>
         ..Default::default()
     };
     let (mine, total) = action_points::list(&mut conn, &visible, &filter, Sort::Due, today(), HOME_ITEMS, 0).await?;
-    let around = surroundings(&mut conn, me.user(), &mine, &HashSet::new(), true).await?;
+    let around = surroundings(&mut conn, me.user(), &me.ctx.locale, &mine, &HashSet::new(), true).await?;
     let owners = owners_by_item(&around.owners);
     let rows = around.rows(&owners, false);
     Ok(views::groups::home(&me.ctx, &groups, &mine, total, &rows))

@@ -16,7 +16,7 @@ fn facts(ctx: &PageContext, item: &ActionPoint) -> Markup {
         dl.facts {
             dt { (locale.t("column-status")) } dd { (action_status_badge(locale, item.status)) }
             @if let Some(due) = item.due_date {
-                dt { (locale.t("action-link-due")) } dd { (long_date(due)) }
+                dt { (locale.t("action-link-due")) } dd { (long_date(locale, due)) }
             }
         }
     }

@@ -162,7 +162,7 @@ pub fn preview(ctx: &PageContext, page: &ImportPage<'_>, rows: &[CheckedRow], ro
                                 td { (row.source.owners) }
                                 td.date {
                                     @match row.outcome.as_ref().ok().and_then(|p| p.due) {
-                                        Some(due) => (short_date(due)),
+                                        Some(due) => (short_date(locale, due)),
                                         None => (row.source.due),
                                     }
                                 }

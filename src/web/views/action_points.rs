@@ -32,7 +32,7 @@ fn owners_cell(locale: &Locale, owners: &HashMap<i64, Vec<&NamedOwner>>, id: i64
 fn due_cell(locale: &Locale, item: &ActionPoint) -> Markup {
     html! {
         @match item.due_date {
-            Some(due) => time datetime=(due.to_string()) { (short_date(due)) },
+            Some(due) => time datetime=(due.to_string()) { (short_date(locale, due)) },
             None => span.muted { (locale.t("action-no-due-date")) },
         }
     }
@@ -71,7 +71,7 @@ pub fn review_table(
                                 @if let Some(item) = items.get(&row.id) {
                                     tr {
                                         td.num { (item.number) }
-                                        td { (item.text) }
+                                        td dir="auto" { (item.text) }
                                         td { (owners_cell(locale, owners, item.id)) }
                                         td.date { (due_cell(locale, item)) }
                                         td.status {
@@ -80,7 +80,7 @@ pub fn review_table(
                                                 p.note { (row.note) }
                                             }
                                             @if let (Some(by), Some(at)) = (&row.noted_by, row.noted_at) {
-                                                p.by { (by) ", " (short_date(at.with_timezone(&tz).date_naive())) }
+                                                p.by { (by) ", " (short_date(locale, at.with_timezone(&tz).date_naive())) }
                                             }
                                             @if row.is_stuck() {
                                                 p { span.badge.stuck { (locale.t_args("review-stuck", &[("count", row.meetings_open.into())])) } }
@@ -138,7 +138,7 @@ pub fn simple_table(locale: &Locale, items: &[ActionPoint], owners: &HashMap<i64
                             tr {
                                 td.num { (item.number) }
                                 td { (item.topic) }
-                                td { (item.text) }
+                                td dir="auto" { (item.text) }
                                 td { (owners_cell(locale, owners, item.id)) }
                                 td.date { (due_cell(locale, item)) }
                             }
@@ -288,7 +288,7 @@ pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Mark
             td.num { a href={ "/action-points/" (item.id) } { (item.number) } }
             @if !rows.group_names.is_empty() { td { (rows.group_names.get(&item.group_id).map(String::as_str).unwrap_or("")) } }
             td { (item.topic) }
-            td { a href={ "/action-points/" (item.id) } { (item.text) } }
+            td { a href={ "/action-points/" (item.id) } { bdi { (item.text) } } }
             td { (owners_cell(locale, rows.owners, item.id)) }
             td.date.due {
                 (due_cell(locale, item))
@@ -296,7 +296,7 @@ pub fn row(ctx: &PageContext, item: &ActionPoint, rows: &RowContext<'_>) -> Mark
             }
             td.status {
                 (action_status_badge(locale, item.status))
-                @if !item.status_note.is_empty() { p.note { (item.status_note) } }
+                @if !item.status_note.is_empty() { p.note dir="auto" { (item.status_note) } }
                 @if rows.updatable.contains(&item.id) {
                     form.inline method="post" action={ "/action-points/" (item.id) "/status" } data-swap="closest-row" {
                         (csrf_field(token))
@@ -453,7 +453,7 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
         &format!("#{} {}", item.number, item.topic),
         &page.crumbs,
         html! {
-            p.lead { (item.text) }
+            p.lead dir="auto" { (item.text) }
             dl.summary {
                 dt { (locale.t("column-owners")) } dd { (page.owners) }
                 dt { (locale.t("action-reached")) }
@@ -464,7 +464,7 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
                     }
                 }
                 dt { (locale.t("column-due")) } dd { (due_cell(locale, item)) }
-                dt { (locale.t("column-status")) } dd { (action_status_badge(locale, item.status)) @if !item.status_note.is_empty() { " " (item.status_note) } }
+                dt { (locale.t("column-status")) } dd { (action_status_badge(locale, item.status)) @if !item.status_note.is_empty() { " " bdi { (item.status_note) } } }
                 @if let Some((meeting_id, date)) = &page.raised_at {
                     dt { (locale.t("column-raised-at")) } dd { a href={ "/meetings/" (meeting_id) } { (date) } }
                 }
@@ -495,7 +495,7 @@ pub fn detail(ctx: &PageContext, page: &DetailPage<'_>) -> Markup {
                         tbody {
                             @for entry in page.history {
                                 tr {
-                                    td.date { (super::local_date(entry.at, page.tz)) " " (super::local_time(entry.at, page.tz)) }
+                                    td.date { (super::stamp(locale, entry.at, page.tz)) }
                                     td { (entry.by.as_deref().unwrap_or("")) }
                                     td {
                                         @if let Some(old) = entry.old_status { (locale.t(&format!("action-status-{old}"))) " → " }

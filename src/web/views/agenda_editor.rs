@@ -7,6 +7,7 @@ use super::forms::{self, Problems};
 use super::groups::crumbs_to;
 use super::{Crumb, csrf_field, layout, local_date};
 use crate::domain::agenda::{Move, moved, outline};
+use crate::i18n::Locale;
 use crate::models::groups::Group;
 use crate::models::meetings::{AgendaItem, Meeting};
 use crate::web::auth::PageContext;
@@ -47,13 +48,13 @@ pub struct EditorPage<'a> {
 }
 
 impl EditorPage<'_> {
-    fn crumbs(&self) -> Vec<Crumb> {
+    fn crumbs(&self, locale: &Locale) -> Vec<Crumb> {
         let mut crumbs = crumbs_to(self.ancestors, self.group);
         crumbs.push(Crumb {
             label: format!(
                 "{} — {}",
                 self.meeting.title,
-                local_date(self.meeting.starts_at, self.group.tz())
+                local_date(locale, self.meeting.starts_at, self.group.tz())
             ),
             href: format!("/meetings/{}", self.meeting.id),
         });
@@ -81,7 +82,7 @@ pub fn editor(ctx: &PageContext, page: &EditorPage<'_>, form: &ItemForm, problem
     layout(
         ctx,
         &locale.t("agenda-editor-title"),
-        &page.crumbs(),
+        &page.crumbs(locale),
         html! {
             (tree(ctx, page))
             @if page.editable {
@@ -132,7 +133,8 @@ pub fn tree(ctx: &PageContext, page: &EditorPage<'_>) -> Markup {
                                             (csrf_field(token(ctx)))
                                             input type="hidden" name="to" value=(movement.as_str());
                                             @let name = locale.t(&format!("agenda-move-{}", movement.as_str()));
-                                            button.small type="submit" title=(name) aria-label=(name) { (label) }
+                                            // Outdent and indent point toward the line's start and end: mirrored right to left.
+                                            button.small.move type="submit" data-move=(movement.as_str()) title=(name) aria-label=(name) { (label) }
                                         }
                                         }
                                     }
@@ -178,7 +180,7 @@ pub fn edit_form(
     layout(
         ctx,
         &locale.t_args("agenda-edit-title", &[("title", item.title.as_str().into())]),
-        &page.crumbs(),
+        &page.crumbs(locale),
         html! {
             (forms::problems(locale, problems))
             form.narrow method="post" action={ "/meetings/" (page.meeting.id) "/agenda/" (item.id) } {
@@ -196,7 +198,7 @@ pub fn delete_confirm(ctx: &PageContext, page: &EditorPage<'_>, item: &AgendaIte
     layout(
         ctx,
         &locale.t_args("agenda-delete-title", &[("title", item.title.as_str().into())]),
-        &page.crumbs(),
+        &page.crumbs(locale),
         html! {
             p { (locale.t_args("agenda-delete-question", &[("count", sub_items.into())])) }
             form method="post" action={ "/meetings/" (page.meeting.id) "/agenda/" (item.id) "/delete" } {

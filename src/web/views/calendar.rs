@@ -45,7 +45,7 @@ pub fn feeds_page(ctx: &PageContext, page: &FeedsPage) -> Markup {
                                         p.secret { code.feed-address { (address) } }
                                         p.note { (locale.t("calendar-copy-now")) }
                                     } @else if let Some(since) = row.active_since {
-                                        (locale.t_args("calendar-active-since", &[("date", short_date(since.date_naive()).into())]))
+                                        (locale.t_args("calendar-active-since", &[("date", short_date(locale, since.date_naive()).into())]))
                                     } @else {
                                         span.muted { (locale.t("calendar-none")) }
                                     }

@@ -166,10 +166,10 @@ pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
                                     td.group { a href={ "/groups/" (entry.group_id) } { (entry.group) } }
                                     td.role { (role_name(locale, entry.role)) }
                                     td.date {
-                                        time datetime=(entry.since.to_string()) { (short_date(entry.since)) }
+                                        time datetime=(entry.since.to_string()) { (short_date(locale, entry.since)) }
                                         " – "
                                         @if let Some(until) = entry.until {
-                                            time datetime=(until.to_string()) { (short_date(until)) }
+                                            time datetime=(until.to_string()) { (short_date(locale, until)) }
                                         }
                                     }
                                 }

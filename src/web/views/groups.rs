@@ -3,7 +3,7 @@ use maud::{Markup, html};
 
 use super::action_points::{self, RowContext};
 use super::forms::{self, Problems};
-use super::{Crumb, csrf_field, layout, local_date, local_time, meeting_status_badge};
+use super::{Crumb, csrf_field, date_at_time, layout, meeting_status_badge};
 use crate::domain::GroupKind;
 use crate::i18n::Locale;
 use crate::models::action_points::ActionPoint;
@@ -63,7 +63,7 @@ pub fn home(
                 ul.cards {
                     @for group in groups {
                         li.card {
-                            h2 { a href={ "/groups/" (group.id) } { (group.name) } }
+                            h2 { a href={ "/groups/" (group.id) } { bdi { (group.name) } } }
                             p.meta {
                                 (locale.t(&format!("group-kind-{}", group.kind.as_str())))
                                 @if let Some(location) = &group.location { " · " (location) }
@@ -127,7 +127,7 @@ pub fn show(ctx: &PageContext, page: &GroupPage<'_>) -> Markup {
                     ul.subgroups {
                         @for child in page.children {
                             li {
-                                a href={ "/groups/" (child.id) } { (child.name) }
+                                a href={ "/groups/" (child.id) } { bdi { (child.name) } }
                                 " "
                                 span.meta { (locale.t(&format!("group-kind-{}", child.kind.as_str()))) }
                             }
@@ -149,10 +149,10 @@ fn meeting_list(locale: &Locale, meetings: &[&Meeting], tz: chrono_tz::Tz) -> Ma
                     li {
                         a href={ "/meetings/" (meeting.id) } {
                             time datetime=(meeting.starts_at.to_rfc3339()) {
-                                (local_date(meeting.starts_at, tz)) ", " (local_time(meeting.starts_at, tz))
+                                (date_at_time(locale, meeting.starts_at, tz))
                             }
                         }
-                        " — " (meeting.title) " "
+                        " — " bdi { (meeting.title) } " "
                         (meeting_status_badge(locale, meeting.status))
                     }
                 }

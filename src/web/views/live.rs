@@ -102,7 +102,7 @@ pub fn page(ctx: &PageContext, page: &LivePage<'_>) -> Markup {
                         }
                         @match current {
                             Some(entry) => {
-                                h2 { span.num { (entry.number) } " " (entry.item.title) }
+                                h2 { span.num { (entry.number) } " " bdi { (entry.item.title) } }
                                 (item_notes(ctx, &base, entry.item, editable, None, SaveButton::InToolbar))
                             }
                             None => p.empty { (locale.t("live-no-current")) }

@@ -3,7 +3,7 @@
 use maud::{Markup, html};
 
 use super::forms::{self, Problems};
-use super::{Crumb, csrf_field, layout, local_date, local_time, meeting_status_badge};
+use super::{Crumb, csrf_field, date_and_hours, layout, meeting_status_badge};
 use crate::domain::MeetingStatus;
 use crate::i18n::Locale;
 use crate::models::groups::Group;
@@ -57,13 +57,12 @@ fn rows(locale: &Locale, page: &ListPage<'_>, meetings: &[Meeting]) -> Markup {
                             tr id={ "meeting-" (meeting.id) } {
                                 td.date {
                                     time datetime=(meeting.starts_at.to_rfc3339()) {
-                                        (local_date(meeting.starts_at, tz)) ", " (local_time(meeting.starts_at, tz))
-                                        "–" (local_time(meeting.ends_at(), tz))
+                                        (date_and_hours(locale, meeting.starts_at, meeting.ends_at(), tz))
                                     }
                                     " " span.zone { (tz.name()) }
                                 }
                                 @if several { td { (group.map(|g| g.short_name.as_str()).unwrap_or_default()) } }
-                                td { a href={ "/meetings/" (meeting.id) } { (meeting.title) } }
+                                td { a href={ "/meetings/" (meeting.id) } { bdi { (meeting.title) } } }
                                 td { (meeting.location.as_deref().unwrap_or_default()) }
                                 td { (meeting_status_badge(locale, meeting.status)) }
                                 td.links {
@@ -71,7 +70,7 @@ fn rows(locale: &Locale, page: &ListPage<'_>, meetings: &[Meeting]) -> Markup {
                                         a href={ "/meetings/" (meeting.id) "/minutes" } { (locale.t("meeting-minutes")) } " "
                                     }
                                     @if meeting.status != MeetingStatus::Draft {
-                                        a href={ "/meetings/" (meeting.id) ".ics" } { (locale.t("calendar-ics")) }
+                                        a href={ "/meetings/" (meeting.id) ".ics" } { bdi { (locale.t("calendar-ics")) } }
                                     }
                                 }
                             }

@@ -4,7 +4,7 @@ use maud::{Markup, html};
 
 use super::action_points::{owners_by_item, review_more, review_table, simple_table};
 use super::groups::crumbs_to;
-use super::{csrf_field, layout, local_date, local_time, markdown_block, meeting_status_badge};
+use super::{csrf_field, date_and_hours, layout, local_date, markdown_block, meeting_status_badge};
 use crate::domain::agenda::outline;
 use crate::domain::meeting_flow::{self, Transition};
 use crate::domain::{AttendanceStatus, MeetingStatus};
@@ -39,7 +39,7 @@ pub fn show(
     let owners = owners_by_item(&minutes.owners);
     let raised: Vec<ActionPoint> = minutes.raised().into_iter().cloned().collect();
     let review = minutes.review();
-    let title = format!("{} — {}", meeting.title, local_date(meeting.starts_at, tz));
+    let title = format!("{} — {}", meeting.title, local_date(locale, meeting.starts_at, tz));
     layout(
         ctx,
         &title,
@@ -86,8 +86,7 @@ pub fn summary(locale: &Locale, minutes: &Minutes) -> Markup {
             dt { (locale.t("meeting-when")) }
             dd {
                 time datetime=(meeting.starts_at.to_rfc3339()) {
-                    (local_date(meeting.starts_at, tz)) ", "
-                    (local_time(meeting.starts_at, tz)) "–" (local_time(meeting.ends_at(), tz))
+                    (date_and_hours(locale, meeting.starts_at, meeting.ends_at(), tz))
                 }
                 " " span.muted { "(" (minutes.group.time_zone) ")" }
             }
@@ -135,7 +134,7 @@ fn controls(ctx: &PageContext, meeting: &Meeting, may_run: bool) -> Markup {
             a href={ (base) "/minutes.txt" } { (locale.t("minutes-text")) }
             @if meeting.status != MeetingStatus::Draft {
                 " · "
-                a href={ (base) ".ics" } { (locale.t("calendar-ics")) }
+                a href={ (base) ".ics" } { bdi { (locale.t("calendar-ics")) } }
             }
             @if may_run && meeting_flow::is_editable(meeting.status) {
                 " · "
@@ -175,7 +174,7 @@ pub fn agenda_outline(
                         aria-current=[(current == Some(entry.item.id)).then_some("step")] {
                         span.num { (entry.number) }
                         " "
-                        span.title { (entry.item.title) }
+                        span.title { bdi { (entry.item.title) } }
                         @if let Some(presenter) = &entry.item.presenter {
                             " " span.presenter { "— " (presenter) }
                         }
@@ -210,7 +209,7 @@ pub fn agenda_minutes(locale: &Locale, agenda: &[AgendaItem]) -> Markup {
     html! {
         @for entry in outline(agenda) {
             article class={ "minute depth-" (entry.depth) } {
-                h3 { span.num { (entry.number) } " " (entry.item.title) }
+                h3 { span.num { (entry.number) } " " bdi { (entry.item.title) } }
                 @if !entry.item.notes.is_empty() { (markdown_block(&entry.item.notes)) }
                 @if !entry.item.decisions.is_empty() {
                     h4 { (locale.t("meeting-decisions")) }
@@ -242,14 +241,14 @@ pub fn attendance(locale: &Locale, attendees: &[Attendee]) -> Markup {
             }
             ul.people {
                 @for person in &present {
-                    li { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } }
+                    li { bdi { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } } }
                 }
             }
             @if !apologies.is_empty() {
                 h3 { (locale.t("meeting-apologies")) }
                 ul.people {
                     @for person in &apologies {
-                        li { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } }
+                        li { bdi { (person.name) @if let Some(org) = &person.organization { " (" (org) ")" } } }
                     }
                 }
             }

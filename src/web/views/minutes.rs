@@ -7,7 +7,7 @@ use maud::{Markup, html};
 
 use super::action_points::{owners_by_item, simple_table};
 use super::meetings::{agenda_minutes, attendance, summary};
-use super::{layout, local_date, local_time, owner_list, short_date};
+use super::{date_and_hours, layout, local_date, owner_list, short_date};
 use crate::domain::AttendanceStatus;
 use crate::domain::agenda::outline;
 use crate::i18n::Locale;
@@ -31,7 +31,7 @@ pub fn page(ctx: &PageContext, minutes: &Minutes) -> Markup {
             "{} — {} — {}",
             locale.t("minutes-title"),
             minutes.group.short_name,
-            local_date(meeting.starts_at, minutes.group.tz())
+            local_date(locale, meeting.starts_at, minutes.group.tz())
         ),
         &[super::Crumb {
             label: meeting.title.clone(),
@@ -68,11 +68,9 @@ pub fn text(locale: &Locale, minutes: &Minutes) -> String {
     let _ = writeln!(out, "{}", meeting.title);
     let _ = writeln!(
         out,
-        "{}: {}, {}–{} ({})",
+        "{}: {} ({})",
         locale.t("meeting-when"),
-        local_date(meeting.starts_at, tz),
-        local_time(meeting.starts_at, tz),
-        local_time(meeting.ends_at(), tz),
+        date_and_hours(locale, meeting.starts_at, meeting.ends_at(), tz),
         minutes.group.time_zone
     );
     let mut line = |label: &str, value: Option<&str>| {
@@ -154,7 +152,7 @@ pub fn text(locale: &Locale, minutes: &Minutes) -> String {
             item.number,
             item.text,
             owner_list(locale, &named),
-            item.due_date.map(short_date).unwrap_or_default()
+            item.due_date.map(|d| short_date(locale, d)).unwrap_or_default()
         );
     }
     out

@@ -28,12 +28,11 @@ pub mod tokens;
 pub mod workplan;
 pub mod workplan_sheets;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::domain::{ActionStatus, MeetingStatus, TaskStatus, markdown};
 use crate::i18n::Locale;
+pub use crate::i18n::dates::{date_and_hours, date_at_time, local_date, local_time, long_date, short_date, stamp};
 use crate::models::owners::NamedOwner;
 use crate::web::auth::PageContext;
 
@@ -75,7 +74,7 @@ pub fn layout(ctx: &PageContext, title: &str, crumbs: &[Crumb], content: Markup)
                                     a href="/admin/users" { (locale.t("nav-users")) }
                                     a href="/admin/outbox" { (locale.t("outbox-title")) }
                                 }
-                                a.who href="/account/profile" { (session.user.name) }
+                                a.who href="/account/profile" { bdi { (session.user.name) } }
                                 a href="/account/password" { (locale.t("nav-password")) }
                                 a href="/account/tokens" { (locale.t("nav-tokens")) }
                                 a href="/account/notifications" { (locale.t("notifications-title")) }
@@ -146,26 +145,8 @@ pub fn csrf_field(token: &str) -> Markup {
     html! { input type="hidden" name=(crate::web::auth::CSRF_FIELD) value=(token); }
 }
 
-pub fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%H:%M").to_string()
-}
-
-/// "Wednesday 11 June 2014" in the group's zone.
-pub fn local_date(at: DateTime<Utc>, tz: Tz) -> String {
-    long_date(at.with_timezone(&tz).date_naive())
-}
-
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
-
-/// "20 Jun 2014", compact enough for table cells.
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
-
 pub fn markdown_block(source: &str) -> Markup {
-    html! { div.prose { (PreEscaped(markdown::to_safe_html(source))) } }
+    html! { div.prose dir="auto" { (PreEscaped(markdown::to_safe_html(source))) } }
 }
 
 pub fn meeting_status_badge(locale: &Locale, status: MeetingStatus) -> Markup {

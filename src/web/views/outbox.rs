@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
 use maud::{Markup, html};
 
-use super::{Crumb, csrf_field, layout};
+use super::{Crumb, csrf_field, layout, stamp};
 use crate::i18n::Locale;
 use crate::models::outbox::{Mail, MailState};
 use crate::web::auth::PageContext;
@@ -17,8 +17,9 @@ pub struct ListPage<'a> {
     pub sending: bool,
 }
 
-fn when(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
+/// Sending times in UTC, the zone of the mail server's logs.
+fn when(locale: &Locale, at: DateTime<Utc>) -> String {
+    format!("{} UTC", stamp(locale, at, chrono_tz::Tz::UTC))
 }
 
 fn state_badge(locale: &Locale, state: MailState) -> Markup {
@@ -69,7 +70,7 @@ pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
                         tbody {
                             @for mail in page.mails {
                                 tr {
-                                    td { (when(mail.created_at)) }
+                                    td { (when(locale, mail.created_at)) }
                                     td { (mail.recipient) }
                                     td { a href={ "/admin/outbox/" (mail.id) } { (mail.subject) } }
                                     td { (state_badge(locale, mail.state())) }
@@ -98,11 +99,11 @@ pub fn show(ctx: &PageContext, csrf_token: &str, mail: &Mail) -> Markup {
                 dt { (locale.t("outbox-column-state")) } dd { (state_badge(locale, state)) }
                 dt { (locale.t("outbox-column-recipient")) } dd { (mail.recipient) }
                 dt { (locale.t("outbox-column-kind")) } dd { (mail.kind) }
-                dt { (locale.t("outbox-column-created")) } dd { (when(mail.created_at)) }
+                dt { (locale.t("outbox-column-created")) } dd { (when(locale, mail.created_at)) }
                 @if let Some(at) = outcome_at {
-                    dt { (locale.t("outbox-column-outcome")) } dd { (when(at)) }
+                    dt { (locale.t("outbox-column-outcome")) } dd { (when(locale, at)) }
                 } @else {
-                    dt { (locale.t("outbox-column-next")) } dd { (when(mail.next_attempt_at.max(mail.not_before))) }
+                    dt { (locale.t("outbox-column-next")) } dd { (when(locale, mail.next_attempt_at.max(mail.not_before))) }
                 }
                 dt { (locale.t("outbox-column-attempts")) } dd { (mail.attempts) }
                 dt { (locale.t("outbox-column-message-id")) } dd { code { (mail.message_id) } }

@@ -1,11 +1,11 @@
 //! The personal API tokens page.
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use chrono_tz::Tz;
 use fluent_bundle::FluentValue;
 use maud::{Markup, html};
 
-use super::{csrf_field, layout};
+use super::{csrf_field, layout, stamp};
 use crate::models::tokens::ApiToken;
 use crate::web::auth::PageContext;
 
@@ -18,10 +18,6 @@ pub struct TokensPage<'a> {
     pub error: Option<String>,
     /// The label typed in, kept when the form is shown again with an error.
     pub label: &'a str,
-}
-
-fn when(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz).format("%-d %b %Y %H:%M").to_string()
 }
 
 pub fn page(ctx: &PageContext, csrf_token: &str, page: &TokensPage<'_>) -> Markup {
@@ -67,11 +63,11 @@ pub fn page(ctx: &PageContext, csrf_token: &str, page: &TokensPage<'_>) -> Marku
                             @for token in page.tokens {
                                 tr {
                                     td { (token.label.as_deref().unwrap_or("—")) }
-                                    td { (when(token.created_at, tz)) }
-                                    td { (token.last_used_at.map_or_else(|| locale.t("tokens-never-used"), |at| when(at, tz))) }
+                                    td { (stamp(locale, token.created_at, tz)) }
+                                    td { (token.last_used_at.map_or_else(|| locale.t("tokens-never-used"), |at| stamp(locale, at, tz))) }
                                     td {
                                         @if let Some(at) = token.revoked_at {
-                                            (locale.t_args("tokens-revoked", &[("date", FluentValue::from(when(at, tz)))]))
+                                            (locale.t_args("tokens-revoked", &[("date", FluentValue::from(stamp(locale, at, tz)))]))
                                         } @else if token.expires_at.is_some_and(|at| at <= now) {
                                             (locale.t("tokens-expired"))
                                         } @else {

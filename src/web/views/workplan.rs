@@ -6,6 +6,7 @@ use maud::{Markup, html};
 use super::{Crumb, csrf_field, forms, layout, owner_list, short_date, task_status_badge};
 use crate::domain::TaskStatus;
 use crate::i18n::Locale;
+use crate::i18n::dates::month_year;
 use crate::models::groups::Group;
 use crate::models::owners::NamedOwner;
 use crate::models::workplan::{Area, Task};
@@ -148,7 +149,7 @@ pub fn task_row(ctx: &PageContext, task: &Task, rows: &TaskRows<'_>, area: Optio
     let token = ctx.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or_default();
     let overdue = is_overdue(task, rows.today);
     let editable = rows.editable_areas.contains(&task.area_id);
-    let date = |d: Option<NaiveDate>| d.map(short_date).unwrap_or_default();
+    let date = |d: Option<NaiveDate>| d.map(|d| short_date(locale, d)).unwrap_or_default();
     html! {
         tr id={ "task-" (task.id) } class=[overdue.then_some("overdue")] {
             @if let Some((area, rowspan)) = area {
@@ -419,7 +420,7 @@ pub fn linked_tasks(locale: &Locale, tasks: &[crate::models::workplan::TaskInGro
             @for task in tasks {
                 li {
                     a href={ "/groups/" (task.group_id) "/workplan#task-" (task.id) } { (task.title) }
-                    @if let Some(end) = task.end_date { " — " (short_date(end)) }
+                    @if let Some(end) = task.end_date { " — " (short_date(locale, end)) }
                     " " (task_status_badge(locale, task.status))
                 }
             }
@@ -494,7 +495,7 @@ pub fn meeting_section(
                                     td { a href={ "/groups/" (entry.area.group_id) "/workplan#task-" (entry.task.id) } { (entry.task.title) } }
                                     td { (owners.get(&entry.task.id).map(|o| owner_list(locale, o)).unwrap_or_default()) }
                                     td.date.due {
-                                        (entry.task.end_date.map(short_date).unwrap_or_default())
+                                        (entry.task.end_date.map(|d| short_date(locale, d)).unwrap_or_default())
                                         " " span class={ "badge " (entry.reason.as_str()) } { (locale.t(&format!("workplan-review-{}", entry.reason.as_str()))) }
                                     }
                                     td.status {
@@ -582,6 +583,10 @@ pub fn timeline_svg(locale: &Locale, areas: &[(Area, Vec<Task>)], today: NaiveDa
     let day_width = (720.0 / days).max(3.0);
     let x_of = |d: NaiveDate| LABEL_WIDTH + (d - start).num_days() as f64 * day_width;
     let width = x_of(end) + 8.0;
+    // Right to left, time runs leftwards: every x is mirrored, labels sit on the right.
+    let rtl = locale.dir == "rtl";
+    let at = |x: f64| if rtl { width - x } else { x };
+    let between = |x0: f64, x1: f64| (at(x0).min(at(x1)), x1 - x0);
     let rows: usize = areas
         .iter()
         .filter(|(_, ts)| ts.iter().any(|t| task_span(t).is_some()))
@@ -596,43 +601,45 @@ pub fn timeline_svg(locale: &Locale, areas: &[(Area, Vec<Task>)], today: NaiveDa
     }
     let mut y = HEADER_HEIGHT;
     html! {
-        svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img"
+        svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" direction=(if rtl { "rtl" } else { "ltr" })
             viewBox={ "0 0 " (fmt(width)) " " (fmt(height)) } width="100%"
             preserveAspectRatio="xMinYMin meet" style={ "min-width:" (fmt(width.min(900.0))) "px" } {
             title { (locale.t("workplan-timeline-title")) }
             g.months {
                 @for (i, month) in months.iter().enumerate() {
                     @let (x0, x1) = (x_of(*month), x_of(next_month(*month)));
-                    rect.month data-month=(month.format("%Y-%m")) x=(fmt(x0)) y="0" width=(fmt(x1 - x0)) height=(fmt(height))
+                    @let (x, w) = between(x0, x1);
+                    rect.month data-month=(month.format("%Y-%m")) x=(fmt(x)) y="0" width=(fmt(w)) height=(fmt(height))
                         fill=(if i % 2 == 0 { "#f4f6f8" } else { "#ffffff" }) stroke="#d0d7de" stroke-width="0.5" {}
-                    text.tick x=(fmt(x0 + 3.0)) y="18" font-size="11" fill="#333" { (month.format("%b %Y")) }
+                    text.tick x=(fmt(at(x0 + 3.0))) y="18" font-size="11" fill="#333" { (month_year(locale, *month)) }
                 }
             }
             @for (area, tasks) in areas {
                 @let dated: Vec<&Task> = tasks.iter().filter(|t| task_span(t).is_some()).collect();
                 @if !dated.is_empty() {
                     @let area_y = { let v = y; y += ROW_HEIGHT; v };
-                    text.area x="4" y=(fmt(area_y + 15.0)) font-size="12" font-weight="bold" fill="#111" { (shorten(&area.name, 34)) title { (area.name) } }
+                    text.area x=(fmt(at(4.0))) y=(fmt(area_y + 15.0)) font-size="12" font-weight="bold" fill="#111" { (shorten(&area.name, 34)) title { (area.name) } }
                     @for task in dated {
                         @let row_y = { let v = y; y += ROW_HEIGHT; v };
                         @let (s, e) = task_span(task).unwrap_or((start, start));
                         @let overdue = is_overdue(task, today);
-                        @let label = format!("{} ({} – {}, {})", task.title, short_date(s), short_date(e), locale.t(&format!("task-status-{}", task.status.as_str())));
+                        @let label = format!("{} ({} – {}, {})", task.title, short_date(locale, s), short_date(locale, e), locale.t(&format!("task-status-{}", task.status.as_str())));
                         g data-task=(task.id) class={ "task task-" (task.status.as_str()) @if overdue { " overdue" } } {
                             title { (label) @if overdue { " – " (locale.t("workplan-overdue")) } }
-                            text.label x="14" y=(fmt(row_y + 15.0)) font-size="11" fill="#222" { (shorten(&task.title, 36)) }
-                            rect.bar x=(fmt(x_of(s))) y=(fmt(row_y + 4.0)) width=(fmt(x_of(e + chrono::Days::new(1)) - x_of(s))) height=(fmt(ROW_HEIGHT - 8.0))
+                            text.label x=(fmt(at(14.0))) y=(fmt(row_y + 15.0)) font-size="11" fill="#222" { (shorten(&task.title, 36)) }
+                            @let (x, w) = between(x_of(s), x_of(e + chrono::Days::new(1)));
+                            rect.bar x=(fmt(x)) y=(fmt(row_y + 4.0)) width=(fmt(w)) height=(fmt(ROW_HEIGHT - 8.0))
                                 rx="3" fill=(status_colour(task.status))
                                 stroke=(if overdue { "#c0392b" } else { "none" }) stroke-width=(if overdue { "2" } else { "0" }) {}
                             @if overdue {
-                                text.overdue x=(fmt(x_of(e + chrono::Days::new(1)) + 3.0)) y=(fmt(row_y + 15.0)) font-size="11" fill="#c0392b" { "!" }
+                                text.overdue x=(fmt(at(x_of(e + chrono::Days::new(1)) + 3.0))) y=(fmt(row_y + 15.0)) font-size="11" fill="#c0392b" { "!" }
                             }
                         }
                     }
                 }
             }
             @if today >= start && today < end {
-                line.today x1=(fmt(x_of(today))) x2=(fmt(x_of(today))) y1="0" y2=(fmt(height)) stroke="#c0392b" stroke-width="1.5" stroke-dasharray="4 2" {
+                line.today x1=(fmt(at(x_of(today)))) x2=(fmt(at(x_of(today)))) y1="0" y2=(fmt(height)) stroke="#c0392b" stroke-width="1.5" stroke-dasharray="4 2" {
                     title { (locale.t("workplan-today")) }
                 }
             }

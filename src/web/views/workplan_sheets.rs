@@ -88,7 +88,9 @@ pub fn preview(ctx: &PageContext, page: &ImportPage<'_>, rows: &[CheckedRow], ro
         (error.column.header(), reason(locale, &error.problem))
     });
     let invalid = rows.iter().filter(|r| r.outcome.is_err()).count();
-    let date = |plan: Option<chrono::NaiveDate>, typed: &str| plan.map(short_date).unwrap_or_else(|| typed.to_owned());
+    let date = |plan: Option<chrono::NaiveDate>, typed: &str| {
+        plan.map(|d| short_date(locale, d)).unwrap_or_else(|| typed.to_owned())
+    };
     layout(
         ctx,
         &locale.t_args("wp-import-preview-title", &[("group", page.group.into())]),

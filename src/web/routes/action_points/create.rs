@@ -35,7 +35,7 @@ async fn context(me: &SignedIn, state: &AppState, id: i64) -> AppResult<FormCont
     let meetings = meetings::for_group(&mut conn, id)
         .await?
         .into_iter()
-        .map(|m| (m.id.to_string(), local_date(m.starts_at, group.tz())))
+        .map(|m| (m.id.to_string(), local_date(&me.ctx.locale, m.starts_at, group.tz())))
         .collect();
     Ok(FormContext {
         group,

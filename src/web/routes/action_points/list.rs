@@ -48,7 +48,7 @@ pub async fn list(
     } else {
         HashSet::new()
     };
-    let around = surroundings(&mut conn, me.user(), &items, &all, false).await?;
+    let around = surroundings(&mut conn, me.user(), &me.ctx.locale, &items, &all, false).await?;
     let choices = filter_choices(&mut conn, &me.ctx.locale, &[group.id], Some(&group)).await?;
     let owners = owners_by_item(&around.owners);
     let view = ListPage {

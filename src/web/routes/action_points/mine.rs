@@ -35,7 +35,7 @@ pub async fn list(me: SignedIn, state: web::Data<AppState>, query: web::Query<Li
         (page - 1) * PER_PAGE,
     )
     .await?;
-    let around = surroundings(&mut conn, me.user(), &items, &HashSet::new(), true).await?;
+    let around = surroundings(&mut conn, me.user(), &me.ctx.locale, &items, &HashSet::new(), true).await?;
     let mut choices = filter_choices(&mut conn, &me.ctx.locale, &visible, None).await?;
     choices
         .owners

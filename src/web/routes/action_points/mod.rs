@@ -95,6 +95,7 @@ impl Surroundings {
 pub async fn surroundings(
     conn: &mut AsyncPgConnection,
     user: &User,
+    locale: &Locale,
     items: &[ActionPoint],
     may_update_all: &HashSet<i64>,
     many_groups: bool,
@@ -123,7 +124,7 @@ pub async fn surroundings(
         .filter_map(|item| {
             let meeting = meetings.get(&item.meeting_id?)?;
             let tz = groups.get(&item.group_id)?.tz();
-            Some((item.id, local_date(meeting.starts_at, tz)))
+            Some((item.id, local_date(locale, meeting.starts_at, tz)))
         })
         .collect();
     let group_names = if many_groups {
@@ -168,7 +169,10 @@ pub async fn filter_choices(
                 .map(|(o, label)| (o.key(), label)),
         );
         for meeting in meetings::latest(conn, group.id, MAX_CHOICES).await? {
-            meeting_choices.push((meeting.id.to_string(), local_date(meeting.starts_at, group.tz())));
+            meeting_choices.push((
+                meeting.id.to_string(),
+                local_date(locale, meeting.starts_at, group.tz()),
+            ));
         }
     }
     let organizations = organizations::of_members(conn, group_ids, MAX_CHOICES)

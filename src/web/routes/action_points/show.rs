@@ -28,7 +28,11 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     let raised_at = match item.meeting_id {
         Some(meeting_id) => Some((
             meeting_id,
-            local_date(meetings::find(&mut conn, meeting_id).await?.starts_at, group.tz()),
+            local_date(
+                &me.ctx.locale,
+                meetings::find(&mut conn, meeting_id).await?.starts_at,
+                group.tz(),
+            ),
         )),
         None => None,
     };

@@ -85,7 +85,15 @@ pub async fn update(
         } else {
             HashSet::new()
         };
-        let around = surroundings(&mut conn, me.user(), std::slice::from_ref(&item), &may_update_all, many).await?;
+        let around = surroundings(
+            &mut conn,
+            me.user(),
+            &me.ctx.locale,
+            std::slice::from_ref(&item),
+            &may_update_all,
+            many,
+        )
+        .await?;
         let owners = owners_by_item(&around.owners);
         let rows = around.rows(&owners, runs && !many);
         return Ok(html_page(actix_web::http::StatusCode::OK, row(&me.ctx, &item, &rows)));

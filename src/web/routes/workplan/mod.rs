@@ -113,7 +113,12 @@ impl TaskChoices {
         let meetings = meetings::for_group(conn, group.id)
             .await?
             .into_iter()
-            .map(|m| (m.id, format!("{} — {}", local_date(m.starts_at, group.tz()), m.title)))
+            .map(|m| {
+                (
+                    m.id,
+                    format!("{} — {}", local_date(locale, m.starts_at, group.tz()), m.title),
+                )
+            })
             .collect();
         Ok(TaskChoices {
             areas: workplan::areas(conn, group.id).await?,
@@ -217,7 +222,7 @@ pub async fn link_labels(
             .push((item.id, label, item.topic.clone()));
     }
     for meeting in linked_meetings {
-        let day = short_date(meeting.starts_at.with_timezone(&group.tz()).date_naive());
+        let day = short_date(locale, meeting.starts_at.with_timezone(&group.tz()).date_naive());
         labels
             .meetings
             .entry(meeting.task_id)
