@@ -286,18 +286,6 @@ pub async fn task_title_taken(
     Ok(ids.iter().any(|id| Some(*id) != except))
 }
 
-/// Holds the area until the transaction ends, or `NotFound` if it was deleted since it
-/// was checked: a task written into it meanwhile would break its foreign key.
-async fn keep_area(conn: &mut AsyncPgConnection, area_id: i64) -> QueryResult<()> {
-    workplan_areas::table
-        .find(area_id)
-        .select(workplan_areas::id)
-        .for_share()
-        .first::<i64>(conn)
-        .await
-        .map(drop)
-}
-
 async fn next_task_position(conn: &mut AsyncPgConnection, area_id: i64) -> QueryResult<i32> {
     let last: Option<i32> = workplan_tasks::table
         .filter(workplan_tasks::area_id.eq(area_id))
@@ -326,7 +314,6 @@ async fn replace_owners(
 pub async fn create_task(conn: &mut AsyncPgConnection, fields: &TaskFields<'_>) -> QueryResult<i64> {
     use diesel_async::AsyncConnection;
     conn.transaction::<_, diesel::result::Error, _>(async |conn| {
-        keep_area(conn, fields.area_id).await?;
         let position = next_task_position(conn, fields.area_id).await?;
         let id: i64 = diesel::insert_into(workplan_tasks::table)
             .values((
@@ -350,22 +337,14 @@ pub async fn create_task(conn: &mut AsyncPgConnection, fields: &TaskFields<'_>) 
 }
 
 /// Changes every field of the task and replaces its responsible parties; a task moved
-/// to another area goes to its end. `NotFound` when the task (or the area it moves to)
-/// was deleted since it was read, rather than owners and links written for nothing.
+/// to another area goes to its end.
 pub async fn update_task(conn: &mut AsyncPgConnection, task: &Task, fields: &TaskFields<'_>) -> QueryResult<()> {
     use diesel_async::AsyncConnection;
     let (task_id, old_area, old_position) = (task.id, task.area_id, task.position);
     conn.transaction::<_, diesel::result::Error, _>(async |conn| {
-        workplan_tasks::table
-            .find(task_id)
-            .select(workplan_tasks::id)
-            .for_update()
-            .first::<i64>(conn)
-            .await?;
         let position = if fields.area_id == old_area {
             old_position
         } else {
-            keep_area(conn, fields.area_id).await?;
             next_task_position(conn, fields.area_id).await?
         };
         diesel::update(workplan_tasks::table.find(task_id))
