@@ -35,6 +35,19 @@ fn html_lang(page: &str) -> &str {
     &page[start..start + page[start..].find('"').unwrap()]
 }
 
+/// The page as a browser asking for `accept_language` gets it.
+async fn page_in_browser_language(visitor: &Visitor, path: &str, accept_language: &str) -> String {
+    let response = visitor
+        .client
+        .get(visitor.url(path))
+        .header("accept-language", accept_language)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "GET {path}");
+    response.text().await.unwrap()
+}
+
 /// Sends the footer's language switcher of `path` with `locale`, as a browser does.
 async fn switch_language(visitor: &Visitor, path: &str, locale: &str) -> reqwest::Response {
     let page = visitor.page(path).await;
@@ -228,16 +241,7 @@ async fn the_footer_switcher_sets_the_next_pages_language_with_or_without_an_acc
     let login = anonymous.page("/login").await;
     assert_eq!(html_lang(&login), "fr");
     assert!(login.contains("<h1>Connexion</h1>"), "{login}");
-    let with_header = anonymous
-        .client
-        .get(anonymous.url("/login"))
-        .header("accept-language", "es")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let with_header = page_in_browser_language(&anonymous, "/login", "es").await;
     assert_eq!(html_lang(&with_header), "fr", "the cookie goes before Accept-Language");
 
     // Signed in, the choice is saved to the account, so it holds on another device.
@@ -273,16 +277,7 @@ async fn without_a_choice_pages_follow_the_browser_then_the_groups_default() {
     let coordinator = app.sign_in_demo("coordinator").await;
     // No Accept-Language: the default of the group they belong to.
     assert_eq!(html_lang(&coordinator.page("/").await), "es");
-    let french_browser = coordinator
-        .client
-        .get(coordinator.url("/"))
-        .header("accept-language", "fr-ML,fr;q=0.9")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let french_browser = page_in_browser_language(&coordinator, "/", "fr-ML,fr;q=0.9").await;
     assert_eq!(html_lang(&french_browser), "fr");
     // Their own choice goes before both.
     assert_eq!(
