@@ -98,6 +98,17 @@ impl Locale {
         Locale::all().find(|locale| locale.lang == tag)
     }
 
+    /// A language chosen in a form: one of the bundled ones by tag (`fr`), or empty
+    /// for none chosen.
+    pub fn chosen(value: &str) -> crate::domain::validate::Checked<Option<&'static str>> {
+        match value.trim() {
+            "" => Ok(None),
+            tag => Locale::from_tag(tag)
+                .map(|locale| Some(locale.lang))
+                .ok_or("invalid-choice"),
+        }
+    }
+
     /// The language named by a stored tag, English for one no longer bundled.
     pub fn of(tag: &str) -> Self {
         Locale::from_tag(tag).unwrap_or_default()

@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod flows;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

@@ -14,7 +14,6 @@ use prometheus::{
 };
 
 use crate::db::DbPool;
-use crate::jobs::worker::Round;
 use crate::models::outbox::Backlog;
 
 /// The content type of [`Metrics::render`]'s text.
@@ -187,9 +186,9 @@ impl Metrics {
     }
 
     /// What one round of the mail worker sent and failed to send.
-    pub fn mails(&self, round: &Round) {
-        self.mails_sent.inc_by(round.sent as u64);
-        self.mails_failed.inc_by((round.failed + round.dead) as u64);
+    pub fn mails(&self, sent: usize, failed: usize) {
+        self.mails_sent.inc_by(sent as u64);
+        self.mails_failed.inc_by(failed as u64);
     }
 
     /// The text of a scrape: the pools as they are now, and the outbox's `backlog` when

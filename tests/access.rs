@@ -774,7 +774,7 @@ async fn sweep_as(email: Option<&str>, api: bool) -> Vec<(Method, String, char, 
             let visitor = app.sign_in(email, password).await;
             let token = form_token(&visitor.page("/").await);
             let mut conn = app.db.conn().await;
-            let api = convene::models::accounts::issue_api_token(&mut conn, email, Some("sweep"))
+            let api = convene::flows::accounts::issue_api_token(&mut conn, email, Some("sweep"))
                 .await
                 .unwrap();
             (visitor, token, Some(api))

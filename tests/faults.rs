@@ -18,8 +18,9 @@ use common::mail::{Received, SmtpServer};
 use common::process::{Serving, convene};
 use common::{TestApp, Visitor, spawn_app, spawn_app_with};
 use convene::db::embedded::EmbeddedPostgres;
+use convene::flows::accounts;
 use convene::mail::Message;
-use convene::models::{accounts, outbox};
+use convene::models::outbox;
 use diesel::sql_types::{BigInt, Text};
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 

@@ -9,9 +9,9 @@ use std::time::Duration;
 use chrono::{DateTime, TimeZone, Utc};
 use common::mail::{SmtpServer, mailer};
 use common::{TestApp, form_token, spawn_app, spawn_app_with};
+use convene::jobs::transport::Mailer;
 use convene::jobs::worker::{Round, WorkerConfig, run_once};
 use convene::mail::Message;
-use convene::mail::transport::Mailer;
 use convene::models::outbox;
 
 fn t0() -> DateTime<Utc> {

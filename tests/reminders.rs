@@ -11,10 +11,10 @@ use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use common::mail::{self, Received, SmtpServer, deliver, mailer, to};
 use common::{TestApp, spawn_app};
+use convene::flows::meetings::{Notice, meeting_changed};
 use convene::jobs::planner::{self, Planned};
 use convene::jobs::worker::{WorkerConfig, run_once};
 use convene::mail::MailSettings;
-use convene::mail::meetings::{MeetingNotice, meeting_changed};
 use diesel_async::{AsyncConnection, RunQueryDsl};
 
 fn beirut(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -376,7 +376,7 @@ async fn coordinators_of_reporting_sub_groups_are_asked_for_their_update_three_d
 }
 
 /// Queues a meeting notice as the status handlers do: inside a transaction.
-async fn notify(app: &TestApp, meeting: i64, notice: MeetingNotice) -> usize {
+async fn notify(app: &TestApp, meeting: i64, notice: Notice) -> usize {
     let mut conn = app.db.conn().await;
     let settings = mail_settings();
     conn.transaction::<_, diesel::result::Error, _>(async |conn| {
@@ -438,7 +438,7 @@ async fn a_digest_reader_in_another_time_zone_gets_one_mail_at_eight_their_time(
         "{planned:?}"
     );
     // The invitation to the meeting is not held: calendars need it at once.
-    notify(&app, meeting, MeetingNotice::Published).await;
+    notify(&app, meeting, Notice::Published).await;
     deliver(&app, &smtp, monday).await;
     assert_eq!(
         to(&smtp.received(), "member@example.org").len(),

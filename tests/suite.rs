@@ -11,6 +11,7 @@ mod api_action_points;
 mod api_agenda;
 mod api_meetings;
 mod api_workplan;
+mod architecture;
 mod bench_data;
 mod browser;
 mod cli;

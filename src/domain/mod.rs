@@ -7,6 +7,7 @@ pub mod directory;
 pub mod directory_import;
 pub mod ics;
 pub mod markdown;
+pub mod message;
 pub mod owners;
 pub mod passwords;
 pub mod policy;

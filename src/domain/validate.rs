@@ -65,16 +65,6 @@ pub fn time_zone(value: &str) -> Checked<String> {
         .map_err(|_| "invalid-time-zone")
 }
 
-/// One of the bundled languages by tag (`fr`), or empty for none chosen.
-pub fn language(value: &str) -> Checked<Option<&'static str>> {
-    match value.trim() {
-        "" => Ok(None),
-        tag => crate::i18n::Locale::from_tag(tag)
-            .map(|locale| Some(locale.lang))
-            .ok_or("invalid-choice"),
-    }
-}
-
 /// A date typed as `2014-06-20` (the HTML date input's format), or empty for none.
 pub fn optional_date(value: &str) -> Checked<Option<NaiveDate>> {
     let value = value.trim();

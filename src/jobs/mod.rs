@@ -4,6 +4,7 @@
 
 pub mod backoff;
 pub mod planner;
+pub mod transport;
 pub mod worker;
 
 use std::sync::Arc;
@@ -18,9 +19,9 @@ use tokio::time::Instant;
 use crate::config::Settings;
 use crate::db;
 use crate::mail::MailSettings;
-use crate::mail::transport::{Mailer, SEND_TIMEOUT};
 use crate::metrics::Metrics;
 pub use backoff::Backoff;
+use transport::{Mailer, SEND_TIMEOUT};
 
 /// How often an idle worker looks for due mail.
 const WORKER_INTERVAL: Duration = Duration::from_secs(5);
@@ -151,7 +152,7 @@ pub async fn run(settings: Arc<Settings>, database_url: String, jobs: Jobs, mut 
                 None => database.retry_at,
                 Some(conn) => match worker::run_once(conn, mailer, &config, Utc::now())
                     .await
-                    .inspect(|round| jobs.metrics.mails(round))
+                    .inspect(|round| jobs.metrics.mails(round.sent, round.failed + round.dead))
                 {
                     Ok(round) => Instant::now() + pause_after(&round, &config, &mut smtp),
                     Err(e) => database.failed("the mail worker's round", &e, WORKER_INTERVAL),

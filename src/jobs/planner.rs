@@ -15,8 +15,8 @@ use diesel::QueryResult;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 
 use crate::domain::reminders::{DIGEST_TIME, current_due_reminder, days_before, local_instant};
+use crate::flows::queue::{Batch, ToPerson};
 use crate::i18n::Locale;
-use crate::mail::queue::{Batch, ToPerson};
 use crate::mail::reminders::{self as templates, ItemLine, MeetingFacts, OpenItems};
 use crate::mail::{MailSettings, Message};
 use crate::models::action_links;
@@ -407,7 +407,8 @@ impl Planner<'_> {
                     let parts: Vec<(String, String)> =
                         mails.iter().map(|m| (m.subject.clone(), m.body_text.clone())).collect();
                     let locale = Locale::of(&reader.locale);
-                    let message = templates::digest(&locale, &reader.name, *date, &parts).in_language(&locale);
+                    let message =
+                        crate::mail::in_language(templates::digest(&locale, &reader.name, *date, &parts), &locale);
                     Some((key, *reader, message, mails.as_slice()))
                 })
                 .collect();

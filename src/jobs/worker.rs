@@ -8,8 +8,8 @@ use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 use futures_util::{StreamExt, stream};
 
+use super::transport::{Mailer, SendError};
 use crate::domain::reminders::MAX_ATTEMPTS;
-use crate::mail::transport::{Mailer, SendError};
 use crate::models::outbox::{self, Mail, MailState};
 
 /// How the worker claims and retries.

@@ -1,14 +1,15 @@
-//! Message templates: a plain-text part first, and light HTML with no remote images.
+//! Message templates: typed facts in, a [`Message`] out, with a plain-text part first
+//! and light HTML with no remote images. No database here: `flows` gathers the facts
+//! and queues what these compose.
 
 pub mod meetings;
-pub mod queue;
 pub mod reminders;
-pub mod transport;
 
 use maud::html;
 
 use url::Url;
 
+pub use crate::domain::message::Message;
 use crate::i18n::Locale;
 
 /// What composing mail needs of the settings: the address links point to, whose host
@@ -38,27 +39,18 @@ impl MailSettings {
     }
 }
 
-/// A composed message, ready for the outbox.
-pub struct Message {
-    pub subject: String,
-    pub text: String,
-    pub html: String,
-}
-
-impl Message {
-    /// The message with its HTML part made a document in the reader's language and
-    /// writing direction, so that mail programs lay Arabic out right to left.
-    pub fn in_language(self, locale: &Locale) -> Message {
-        let html = html! {
-            (maud::DOCTYPE)
-            html lang=(locale.lang) dir=(locale.dir) {
-                head { meta charset="utf-8"; }
-                body dir=(locale.dir) { (maud::PreEscaped(self.html)) }
-            }
+/// The message with its HTML part made a document in the reader's language and
+/// writing direction, so that mail programs lay Arabic out right to left.
+pub fn in_language(message: Message, locale: &Locale) -> Message {
+    let html = html! {
+        (maud::DOCTYPE)
+        html lang=(locale.lang) dir=(locale.dir) {
+            head { meta charset="utf-8"; }
+            body dir=(locale.dir) { (maud::PreEscaped(message.html)) }
         }
-        .into_string();
-        Message { html, ..self }
     }
+    .into_string();
+    Message { html, ..message }
 }
 
 /// Why someone gets a link to choose a password.

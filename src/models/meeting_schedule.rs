@@ -14,8 +14,6 @@ use crate::domain::agenda::outline;
 use crate::domain::agenda_seed::{SeedItem, parse_template, placements, review_first};
 use crate::domain::meeting_flow::is_editable;
 use crate::domain::schedule::{Placement, changes_time_or_place};
-use crate::mail::MailSettings;
-use crate::mail::meetings::{MeetingNotice, meeting_changed};
 use crate::schema::{agenda_items, groups, meetings as meetings_table, memberships, users};
 
 /// What the schedule form and the API set on a meeting.
@@ -221,8 +219,8 @@ pub enum Updated {
 /// Changes a meeting of `group_id` (a meeting of another group is not found), unless
 /// it is closed or cancelled; a published meeting whose time or place changes gets
 /// its `ics_sequence` bumped.
-/// Runs inside `update`'s transaction, locking the meeting's row.
-async fn update_in_transaction(
+/// Runs inside the caller's transaction (`flows::meetings::update`), locking the meeting's row.
+pub async fn update_in_transaction(
     conn: &mut AsyncPgConnection,
     group_id: i64,
     meeting_id: i64,
@@ -262,28 +260,6 @@ async fn update_in_transaction(
     Ok(Updated::Saved {
         time_or_place_changed: changed,
     })
-}
-
-/// Saves `fields` in one transaction with the "moved" mail (and its `.ics`) to the
-/// members when a published meeting's time or place changed.
-pub async fn update(
-    conn: &mut AsyncPgConnection,
-    mail: &MailSettings,
-    group_id: i64,
-    meeting_id: i64,
-    fields: &MeetingFields,
-) -> QueryResult<Updated> {
-    conn.transaction(async |conn| {
-        let updated = update_in_transaction(conn, group_id, meeting_id, fields).await?;
-        if let Updated::Saved {
-            time_or_place_changed: true,
-        } = updated
-        {
-            meeting_changed(conn, mail, meeting_id, MeetingNotice::Rescheduled).await?;
-        }
-        Ok(updated)
-    })
-    .await
 }
 
 /// The group's current members who may chair a meeting or take its notes, by name.

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
 use crate::domain::agenda::Outlined;
@@ -8,9 +8,6 @@ use crate::domain::meeting_flow::{self, Transition};
 use crate::domain::{AttendanceStatus, MeetingStatus, OrganizationKind};
 use diesel::sql_types::{BigInt, Nullable, Text};
 
-use crate::mail::MailSettings;
-use crate::mail::meetings::{MeetingNotice, meeting_changed};
-use crate::models::minutes::{self, Reader};
 use crate::schema::{agenda_items, attendance, meetings};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable, Serialize)]
@@ -294,7 +291,7 @@ pub async fn lock_editable(conn: &mut AsyncPgConnection, id: i64) -> Result<Meet
 
 /// Applies one status step, guarded by the status it was allowed from: of two
 /// requests racing to close a meeting, the second finds no row and is refused.
-async fn take_step(
+pub async fn take_step(
     conn: &mut AsyncPgConnection,
     id: i64,
     step: Transition,
@@ -363,40 +360,4 @@ async fn take_step(
         }
     };
     updated.optional()?.ok_or(EditError::NotAllowed(current))
-}
-
-/// Takes `step` in its own transaction, with the mail it causes written in that same
-/// transaction: the invitation when published, the withdrawal when a published meeting
-/// is cancelled, the minutes when closed.
-pub async fn change_status(
-    conn: &mut AsyncPgConnection,
-    mail: &MailSettings,
-    id: i64,
-    step: Transition,
-    now: DateTime<Utc>,
-) -> Result<Meeting, EditError> {
-    conn.transaction(async |conn| {
-        let meeting = take_step(conn, id, step, now).await?;
-        let notice = match step {
-            Transition::Publish => Some(MeetingNotice::Published),
-            Transition::Cancel if meeting.published_at.is_some() => Some(MeetingNotice::Cancelled),
-            Transition::Close => {
-                super::reviews::store(conn, &meeting).await?;
-                let minutes = minutes::compose(conn, id, Reader::AllMembers).await?;
-                Some(MeetingNotice::Minutes {
-                    minutes: Box::new(minutes),
-                })
-            }
-            Transition::Reopen => {
-                super::reviews::forget(conn, id).await?;
-                None
-            }
-            Transition::Cancel | Transition::Start => None,
-        };
-        if let Some(notice) = notice {
-            meeting_changed(conn, mail, id, notice).await?;
-        }
-        Ok(meeting)
-    })
-    .await
 }

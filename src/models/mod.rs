@@ -1,6 +1,5 @@
 //! Row structs, `New*` insert structs and the queries of each table family.
 
-pub mod accounts;
 pub mod action_links;
 pub mod action_point_import;
 pub mod action_points;

@@ -9,8 +9,8 @@ use diesel::sql_types::{BigInt, Bool, Timestamptz};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 pub use crate::domain::MailState;
+use crate::domain::message::Message;
 use crate::domain::{reminders, secrets};
-use crate::mail::Message;
 use crate::schema::outbox;
 
 #[derive(Insertable)]

@@ -6,8 +6,11 @@ use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Nullable, Text};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
+use std::collections::HashMap;
+
 use crate::domain::OwnerRole;
 pub use crate::domain::owners::Owner;
+use crate::i18n::Locale;
 use crate::models::reminders::Person;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,4 +212,30 @@ pub async fn offered(conn: &mut AsyncPgConnection, group_id: i64) -> QueryResult
             Some((owner, c.label))
         })
         .collect())
+}
+
+/// Owner names joined for a table cell; roles read as the group says them ("Coordinator", "IM").
+/// Each owner's name, or its role's label, in order.
+pub fn owner_names(locale: &Locale, owners: &[&NamedOwner]) -> Vec<String> {
+    owners
+        .iter()
+        .map(|owner| match (&owner.name, owner.role) {
+            (Some(name), _) => name.clone(),
+            (None, Some(role)) => locale.t(&format!("owner-role-{}", role.as_str())),
+            (None, None) => String::new(),
+        })
+        .collect()
+}
+
+pub fn owner_list(locale: &Locale, owners: &[&NamedOwner]) -> String {
+    owner_names(locale, owners).join(", ")
+}
+
+/// Owners by the id of what they own.
+pub fn owners_by_item(owners: &[NamedOwner]) -> HashMap<i64, Vec<&NamedOwner>> {
+    let mut map: HashMap<i64, Vec<&NamedOwner>> = HashMap::new();
+    for owner in owners {
+        map.entry(owner.owned_id).or_default().push(owner);
+    }
+    map
 }

@@ -7,6 +7,7 @@ mod compress;
 pub mod error;
 pub mod headers;
 pub mod observe;
+mod request_span;
 pub mod router;
 pub mod routes;
 pub mod views;
@@ -118,7 +119,7 @@ pub fn server(
                 }
             })
             .wrap(from_fn(observe::requests))
-            .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
+            .wrap(TracingLogger::<request_span::RequestSpan>::new())
             .configure(|cfg| app_routes().register(cfg))
             .default_service(web::to(|| async {
                 Err::<actix_web::HttpResponse, _>(AppError::NotFound)

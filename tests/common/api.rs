@@ -92,7 +92,7 @@ pub fn script(app: &TestApp, token: &str) -> Script {
 /// A script holding a fresh token of the account with `email`.
 pub async fn script_of(app: &TestApp, email: &str) -> Script {
     let mut conn = app.db.conn().await;
-    let token = convene::models::accounts::issue_api_token(&mut conn, email, Some("tests"))
+    let token = convene::flows::accounts::issue_api_token(&mut conn, email, Some("tests"))
         .await
         .expect("a token is issued");
     script(app, &token)

@@ -246,8 +246,8 @@ fn address(command: &str) -> String {
 }
 
 /// A mailer pointing at `server`, as the worker uses it.
-pub fn mailer(server: &SmtpServer) -> convene::mail::transport::Mailer {
-    convene::mail::transport::Mailer::new(
+pub fn mailer(server: &SmtpServer) -> convene::jobs::transport::Mailer {
+    convene::jobs::transport::Mailer::new(
         &url::Url::parse(&server.url()).unwrap(),
         "CPiE WG <convene@example.org>",
         Duration::from_secs(5),

@@ -54,7 +54,7 @@ impl Objects {
                 .await
                 .expect("fixture row");
         }
-        convene::models::accounts::issue_api_token(&mut conn, "admin@example.org", Some("the admin's"))
+        convene::flows::accounts::issue_api_token(&mut conn, "admin@example.org", Some("the admin's"))
             .await
             .expect("a token");
         let queries = [

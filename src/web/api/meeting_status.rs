@@ -11,7 +11,7 @@ use crate::domain::MeetingStatus;
 use crate::domain::meeting_flow::step;
 use crate::domain::policy::Action;
 use crate::i18n::Locale;
-use crate::models::meetings::{self, EditError, Meeting};
+use crate::models::meetings::{EditError, Meeting};
 use crate::web::AppState;
 use crate::web::error::{AppError, AppResult};
 use crate::web::routes::meetings::meeting_for;
@@ -71,7 +71,7 @@ pub async fn change(
     let (meeting, _) = meeting_for(&mut conn, &me.user, *id, Action::RunMeetings).await?;
     let step = step(meeting.status, body.0.status)
         .ok_or_else(|| AppError::from_edit(&locale, EditError::NotAllowed(meeting.status)))?;
-    let meeting = meetings::change_status(&mut conn, &state.mail(), meeting.id, step, Utc::now())
+    let meeting = crate::flows::meetings::change_status(&mut conn, &state.mail(), meeting.id, step, Utc::now())
         .await
         .map_err(|e| AppError::from_edit(&locale, e))?;
     Ok(HttpResponse::Ok().json(MeetingStatusEntry::from(meeting)))

@@ -399,7 +399,7 @@ pub async fn update(
             &people,
         )?,
     };
-    match meeting_schedule::update(&mut conn, &state.mail(), group.id, meeting.id, &fields).await? {
+    match crate::flows::meetings::update(&mut conn, &state.mail(), group.id, meeting.id, &fields).await? {
         Updated::Saved { .. } => {
             let meeting = meetings::find(&mut conn, meeting.id).await?;
             Ok(HttpResponse::Ok().json(entry(meeting, &group)))

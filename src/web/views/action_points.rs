@@ -14,16 +14,8 @@ use crate::domain::review::TopicGroup;
 use crate::i18n::Locale;
 use crate::models::action_points::ActionPoint;
 use crate::models::owners::NamedOwner;
+pub use crate::models::owners::owners_by_item;
 use crate::web::auth::PageContext;
-
-/// Owners by the id of what they own.
-pub fn owners_by_item(owners: &[NamedOwner]) -> HashMap<i64, Vec<&NamedOwner>> {
-    let mut map: HashMap<i64, Vec<&NamedOwner>> = HashMap::new();
-    for owner in owners {
-        map.entry(owner.owned_id).or_default().push(owner);
-    }
-    map
-}
 
 fn owners_cell(locale: &Locale, owners: &HashMap<i64, Vec<&NamedOwner>>, id: i64) -> String {
     owners.get(&id).map(|o| owner_list(locale, o)).unwrap_or_default()

@@ -33,7 +33,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use crate::domain::{ActionStatus, MeetingStatus, TaskStatus, markdown};
 use crate::i18n::Locale;
 pub use crate::i18n::dates::{date_and_hours, date_at_time, local_date, local_time, long_date, short_date, stamp};
-use crate::models::owners::NamedOwner;
+pub use crate::models::owners::{owner_list, owner_names, owners_by_item};
 use crate::web::auth::PageContext;
 
 /// A link in the breadcrumb trail above a page's title.
@@ -159,21 +159,4 @@ pub fn action_status_badge(locale: &Locale, status: ActionStatus) -> Markup {
 
 pub fn task_status_badge(locale: &Locale, status: TaskStatus) -> Markup {
     html! { span class={ "badge task-" (status.as_str()) } { (locale.t(&format!("task-status-{}", status.as_str()))) } }
-}
-
-/// Owner names joined for a table cell; roles read as the group says them ("Coordinator", "IM").
-/// Each owner's name, or its role's label, in order.
-pub fn owner_names(locale: &Locale, owners: &[&NamedOwner]) -> Vec<String> {
-    owners
-        .iter()
-        .map(|owner| match (&owner.name, owner.role) {
-            (Some(name), _) => name.clone(),
-            (None, Some(role)) => locale.t(&format!("owner-role-{}", role.as_str())),
-            (None, None) => String::new(),
-        })
-        .collect()
-}
-
-pub fn owner_list(locale: &Locale, owners: &[&NamedOwner]) -> String {
-    owner_names(locale, owners).join(", ")
 }

@@ -52,7 +52,7 @@ pub async fn update(
     let title = problems.check("field-title", validate::optional(&fields.title, 200));
     let phone = problems.check("field-phone", validate::optional(&fields.phone, 50));
     let time_zone = problems.check("field-time-zone", validate::time_zone(&fields.time_zone));
-    let locale = problems.check("field-language", validate::language(&fields.locale));
+    let locale = problems.check("field-language", crate::i18n::Locale::chosen(&fields.locale));
     let mut conn = state.conn().await?;
     let organization_id = match fields.organization_id.trim() {
         "" => Some(None),

@@ -2,7 +2,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::domain::validate;
-use crate::models::{accounts, users};
+use crate::flows::accounts;
+use crate::models::users;
 use crate::web::auth::{CsrfForm, SignedIn, require_admin};
 use crate::web::error::AppResult;
 use crate::web::views::forms::Problems;

@@ -71,7 +71,7 @@ fn parse(fields: &GroupFields, kinds: &[GroupKind]) -> Result<ValidGroup, Proble
     let description = problems.check("field-description", validate::optional(&fields.description, 4000));
     let default_locale = problems.check(
         "field-default-language",
-        validate::language(&fields.default_locale).map(|l| l.unwrap_or("en")),
+        crate::i18n::Locale::chosen(&fields.default_locale).map(|l| l.unwrap_or("en")),
     );
     let lead_days = [
         problems.check("field-meeting-reminder-days", days(&fields.meeting_reminder_days, 30)),

@@ -26,7 +26,7 @@ pub async fn text(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>) 
     let minutes = load(&me, &state, *id).await?;
     let locale = me.ctx.locale;
     let meeting_id = minutes.meeting.id;
-    let body = web::block(move || views::minutes::text(&locale, &minutes))
+    let body = web::block(move || crate::flows::minutes::text(&locale, &minutes))
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
     Ok(HttpResponse::Ok()

@@ -4,7 +4,6 @@ use serde::Deserialize;
 
 use crate::domain::meeting_flow::Transition;
 use crate::domain::policy::Action;
-use crate::models::meetings;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::{AppError, AppResult};
@@ -30,7 +29,7 @@ pub async fn change(
         .step
         .parse()
         .map_err(|_| AppError::invalid_field(locale, "meeting-flow-step", "invalid-choice"))?;
-    meetings::change_status(&mut conn, &state.mail(), meeting.id, step, Utc::now())
+    crate::flows::meetings::change_status(&mut conn, &state.mail(), meeting.id, step, Utc::now())
         .await
         .map_err(|e| AppError::from_edit(locale, e))?;
     // Starting a meeting is followed by running it.

@@ -101,7 +101,9 @@ pub async fn update(
         ));
     };
     let mut conn = state.conn().await?;
-    match meeting_schedule::update(&mut conn, &state.mail(), context.group.id, context.meeting.id, &changes).await? {
+    match crate::flows::meetings::update(&mut conn, &state.mail(), context.group.id, context.meeting.id, &changes)
+        .await?
+    {
         Updated::Saved { .. } => Ok(HttpResponse::SeeOther()
             .insert_header((LOCATION, format!("/meetings/{}", context.meeting.id)))
             .finish()),

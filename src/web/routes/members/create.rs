@@ -6,9 +6,10 @@ use diesel_async::AsyncConnection;
 
 use super::{managed_group, parse_terms, render};
 use crate::domain::validate;
+use crate::flows::accounts;
 use crate::mail::PasswordLink;
 use crate::models::memberships::NewMembership;
-use crate::models::{accounts, users};
+use crate::models::users;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::{AppError, AppResult};

@@ -3,9 +3,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 use serde::Deserialize;
 
+use crate::flows::accounts;
 use crate::mail::PasswordLink;
 use crate::models::tokens::{self, Purpose};
-use crate::models::{accounts, users};
+use crate::models::users;
 use crate::web::auth::{CsrfForm, PageContext};
 use crate::web::error::AppResult;
 use crate::web::views::account::{Feedback, request_reset};

@@ -4,8 +4,9 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use crate::domain::passwords;
+use crate::flows::accounts;
 use crate::models::tokens::{self, Purpose};
-use crate::models::{accounts, users};
+use crate::models::users;
 use crate::web::auth::{CsrfForm, PageContext};
 use crate::web::error::{AppError, AppResult};
 use crate::web::routes::sessions::login_page;

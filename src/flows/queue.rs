@@ -9,8 +9,8 @@ use diesel::QueryResult;
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use maud::html;
 
-use super::{MailSettings, Message};
 use crate::i18n::Locale;
+use crate::mail::{self, MailSettings, Message};
 use crate::models::mail_preferences::{digest_readers_among, preference_kind, unsubscribe_link};
 use crate::models::outbox::{self, About, Outgoing};
 use crate::models::reminders::Person;
@@ -118,7 +118,7 @@ impl Batch {
             if let Some(url) = &unsubscribe_url {
                 mail.message = with_unsubscribe(&locale, mail.message, url);
             }
-            mail.message = mail.message.in_language(&locale);
+            mail.message = mail::in_language(mail.message, &locale);
             let held = unsubscribe_url.is_some() && mail.ics.is_none() && digest_readers.contains(&mail.to.id);
             ready.push((mail, unsubscribe_url, held));
         }

@@ -5,11 +5,11 @@ use chrono::{DateTime, Utc};
 use diesel_async::{AsyncConnection, AsyncPgConnection};
 use url::Url;
 
-use super::tokens::{self, Purpose};
-use super::{outbox, sessions, users};
 use crate::i18n::Locale;
 use crate::mail::{self, PasswordLink};
+use crate::models::tokens::{self, Purpose};
 use crate::models::users::User;
+use crate::models::{outbox, sessions, users};
 
 /// Issues a set-password link for `user` and queues the mail that carries it, in one
 /// transaction; returns the link.
@@ -30,8 +30,8 @@ pub async fn send_password_link(
             &user.name,
             &link,
             tokens::SET_PASSWORD_VALIDITY.num_days(),
-        )
-        .in_language(&locale);
+        );
+        let message = mail::in_language(message, &locale);
         let kind_name = match kind {
             PasswordLink::Invitation => "invitation",
             PasswordLink::Reset => "password_reset",

@@ -1,0 +1,7 @@
+//! A composed mail, as the outbox keeps it.
+
+pub struct Message {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
