@@ -156,11 +156,7 @@ pub enum Problem {
     UnknownStatus(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    pub column: Column,
-    pub problem: Problem,
-}
+pub type RowError = spreadsheet::RowError<Column, Problem>;
 
 /// A valid row, ready to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,11 +169,7 @@ pub struct PlannedRow {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedRow {
-    pub source: ImportRow,
-    pub outcome: Result<PlannedRow, Vec<RowError>>,
-}
+pub type CheckedRow = spreadsheet::CheckedRow<ImportRow, PlannedRow, RowError>;
 
 /// `2014-06-20` or `20/6/2014`; blank is none. Impossible dates are errors.
 pub fn parse_due(typed: &str) -> Result<Option<NaiveDate>, Problem> {

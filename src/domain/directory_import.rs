@@ -216,11 +216,7 @@ pub enum Problem {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    pub column: Column,
-    pub problem: Problem,
-}
+pub type RowError = spreadsheet::RowError<Column, Problem>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PersonPlan {
@@ -252,11 +248,7 @@ pub struct PlannedRow {
     pub already_member: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedRow {
-    pub source: ImportRow,
-    pub outcome: Result<PlannedRow, Vec<RowError>>,
-}
+pub type CheckedRow = spreadsheet::CheckedRow<ImportRow, PlannedRow, RowError>;
 
 /// Every row, each with its plan or its problems.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -285,7 +277,7 @@ impl Check {
 
     /// The plans of all rows, when every row is valid.
     pub fn planned(&self) -> Option<Vec<&PlannedRow>> {
-        self.rows.iter().map(|r| r.outcome.as_ref().ok()).collect()
+        spreadsheet::plans(&self.rows)
     }
 
     /// What the import would add, counting the valid rows.

@@ -284,6 +284,26 @@ pub fn table<'a, C: SheetColumn>(sheet: &'a [SheetRow], required: &[C]) -> Resul
     Ok(Table { positions, rows })
 }
 
+/// What is wrong with one cell of an imported row: its column, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError<C, P> {
+    pub column: C,
+    pub problem: P,
+}
+
+/// A row of an import as read (`source`, also what the preview hands to the
+/// confirmation), with what writing it would do, or its problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedRow<R, P, E> {
+    pub source: R,
+    pub outcome: Result<P, Vec<E>>,
+}
+
+/// The plans of all rows, when every row is valid: what an import writes, all or nothing.
+pub fn plans<R, P, E>(rows: &[CheckedRow<R, P, E>]) -> Option<Vec<&P>> {
+    rows.iter().map(|r| r.outcome.as_ref().ok()).collect()
+}
+
 /// A status or other code as a sheet may spell it (`In progress`, `in-progress`,
 /// `in_progress`), in any case; a blank cell is `blank`.
 pub fn parse_code<T: std::str::FromStr>(value: &str, blank: T) -> Option<T> {

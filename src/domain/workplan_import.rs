@@ -167,11 +167,7 @@ pub fn parse_status(value: &str) -> Option<TaskStatus> {
     spreadsheet::parse_code(value, TaskStatus::NotStarted)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RowError {
-    pub column: Column,
-    pub problem: Problem,
-}
+pub type RowError = spreadsheet::RowError<Column, Problem>;
 
 /// A valid row, ready to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,11 +181,7 @@ pub struct PlannedRow {
     pub comments: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckedRow {
-    pub source: ImportRow,
-    pub outcome: Result<PlannedRow, Vec<RowError>>,
-}
+pub type CheckedRow = spreadsheet::CheckedRow<ImportRow, PlannedRow, RowError>;
 
 fn check_row(row: &ImportRow, names: &OwnerNames, order: DateOrder) -> Result<PlannedRow, Vec<RowError>> {
     let mut errors = Vec::new();
