@@ -103,22 +103,78 @@ async fn an_action_points_status_changes_in_place_without_leaving_the_page() {
     assert_eq!(browser.find(&format!("{status} .badge")).await.text().await, "Done");
 }
 
-#[tokio::test]
-async fn a_workplan_tasks_status_changes_in_place_without_leaving_the_page() {
-    let (app, wg) = demo().await;
-    let task = app
-        .id(&format!(
-            "SELECT t.id FROM workplan_tasks t JOIN workplan_areas a ON a.id = t.area_id \
-             WHERE a.group_id = {wg} AND a.name = 'Core Group' AND t.status <> 'delayed'"
-        ))
+/// A coordinator's workplan afternoon: the sheet the group keeps in Excel imported
+/// (upload, preview, confirm), read as a table and as a timeline, one task's status
+/// changed in place, and the workplan exported again as the file a coordinator mails.
+async fn workplan_day(javascript: bool) {
+    let app = spawn_app().await;
+    let wg = crate::workplan_sheets::empty_group(&app).await;
+    let sheet = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("workplan-{wg}-{javascript}.xlsx"));
+    std::fs::write(&sheet, crate::workplan_sheets::reference_xlsx()).unwrap();
+    let downloads = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("downloads-{wg}-{javascript}"));
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads).unwrap();
+    let browser = browser_with(javascript).await;
+    browser
+        .sign_in(&app.address, "coordinator@example.org", "demo-coordinator")
         .await;
-    let browser = coordinator(&app).await;
     let table = format!("{}/groups/{wg}/workplan", app.address);
+
+    // Import: the upload form, the preview of every row, the confirmation.
     browser.goto(&table).await;
+    assert_eq!(enhanced(&browser).await, javascript);
+    browser
+        .find(&format!("a[href='/groups/{wg}/workplan/import']"))
+        .await
+        .click()
+        .await;
+    browser
+        .wait_for("input[type=file][name=file]", TIMEOUT)
+        .await
+        .type_text(sheet.to_str().unwrap())
+        .await;
+    browser.find("form.upload button[type=submit]").await.click().await;
+    let preview = browser.wait_for("p.notice", TIMEOUT).await.text().await;
+    assert!(preview.starts_with("All 4 rows can be imported."), "{preview}");
+    let rows = browser.text_now("table").await;
+    assert!(rows.contains("Agree the terms of reference"), "{rows}");
+    browser
+        .find("form[action$='/confirm'] button[type=submit]")
+        .await
+        .click()
+        .await;
+    browser
+        .wait_until("the import is done", TIMEOUT, async |b| {
+            b.current_url().await.ends_with("/confirm")
+        })
+        .await;
+    assert_eq!(
+        browser.find("p.notice").await.text().await,
+        "Tasks added: 4; updated: 0; unchanged: 0."
+    );
+
+    // The table: three areas, four tasks, the merged area cell carried down.
+    browser.goto(&table).await;
+    let tasks = browser.find_all("tr[id^=task-]").await;
+    assert_eq!(tasks.len(), 4);
+    let areas = browser.find_all("tr[id^=task-] [rowspan]").await;
+    let names = [
+        "Core Group",
+        "Monitoring, Reporting and Assessment",
+        "Policy and Implementation",
+    ];
+    assert_eq!(areas.len(), names.len());
+    for (area, name) in areas.iter().zip(names) {
+        let cell = area.text().await;
+        assert!(cell.starts_with(name), "{cell} is not {name}");
+    }
+
+    // The status of the terms of reference, changed in place.
+    let task = app
+        .id("SELECT id FROM workplan_tasks WHERE title = 'Agree the terms of reference'")
+        .await;
     let row = format!("#task-{task}");
     let status = format!("{row} td.status");
-    let area_cell = browser.find(&format!("{row} [rowspan]")).await.text().await;
-
     browser.execute("window.__marker = 1").await;
     choose(&browser, &format!("{status} select[name=status]"), "delayed").await;
     let note = browser.find(&format!("{status} input[name=note]")).await;
@@ -129,7 +185,6 @@ async fn a_workplan_tasks_status_changes_in_place_without_leaving_the_page() {
         .await
         .click()
         .await;
-
     let badge = browser
         .wait_for(&format!("{status} .badge.task-delayed"), TIMEOUT)
         .await;
@@ -138,27 +193,78 @@ async fn a_workplan_tasks_status_changes_in_place_without_leaving_the_page() {
         browser.find(&format!("{status} p.note")).await.text().await,
         "Waiting for TORs"
     );
-    assert_eq!(
-        browser.find(&format!("{row} [rowspan]")).await.text().await,
-        area_cell,
-        "the row keeps its area's cell"
+    let first_area = browser.find("tr[id^=task-] [rowspan]").await.text().await;
+    assert!(
+        first_area.starts_with("Core Group"),
+        "the area's cell stays on its first row: {first_area}"
     );
+    let reloaded = browser.execute("return window.__marker === undefined").await;
     assert_eq!(
-        browser.execute("return window.__marker").await,
-        1,
-        "the page was not reloaded"
+        reloaded, !javascript,
+        "only without JavaScript does the page load again"
     );
-    assert_eq!(browser.current_url().await, table);
 
-    assert_eq!(
-        app.count(&format!(
-            "SELECT count(*) AS count FROM workplan_tasks WHERE id = {task} AND status = 'delayed' AND progress_note = 'Waiting for TORs'"
-        ))
-        .await,
-        1
-    );
+    // The timeline: a bar per dated task, the changed one in its new status.
+    browser.goto(&format!("{table}/timeline")).await;
+    browser.wait_for("svg.timeline", TIMEOUT).await;
+    assert_eq!(browser.find_all("svg.timeline g[data-task]").await.len(), 4);
+    let delayed = browser
+        .find(&format!("svg.timeline g[data-task='{task}']"))
+        .await
+        .attribute("class")
+        .await
+        .unwrap_or_default();
+    assert!(delayed.split(' ').any(|c| c == "task-delayed"), "{delayed}");
+
+    // Export: the XLSX link downloads the four tasks, the change in them.
     browser.goto(&table).await;
-    assert_eq!(browser.find(&format!("{status} .badge")).await.text().await, "Delayed");
+    browser.download_to(&downloads).await;
+    browser
+        .find(&format!("a[href='/groups/{wg}/workplan.xlsx']"))
+        .await
+        .click()
+        .await;
+    // Chromium names the file before it has written all of it: wait until it reads.
+    let mut exported = None;
+    browser
+        .wait_until("the workplan is downloaded", TIMEOUT, async |_| {
+            exported = std::fs::read_dir(&downloads)
+                .unwrap()
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.extension().is_some_and(|e| e == "xlsx"))
+                .find_map(|path| {
+                    let rows = convene::domain::spreadsheet::read_xlsx(&std::fs::read(&path).ok()?).ok()?;
+                    Some((path.file_name()?.to_string_lossy().into_owned(), rows))
+                });
+            exported.is_some()
+        })
+        .await;
+    let (name, exported) = exported.unwrap();
+    assert!(name.starts_with("workplan-cpie-wg-"), "{name}");
+    let cells: Vec<Vec<String>> = exported.into_iter().map(|row| row.cells).collect();
+    let mut expected: Vec<Vec<String>> = crate::workplan_sheets::expected()
+        .into_iter()
+        .map(|row| row.into_iter().map(str::to_owned).collect())
+        .collect();
+    expected[2][5] = "Delayed".to_owned();
+    // A sheet's reader ends a row at its last filled cell.
+    for row in &mut expected {
+        while row.last().is_some_and(String::is_empty) {
+            row.pop();
+        }
+    }
+    assert_eq!(cells, expected);
+}
+
+#[tokio::test]
+async fn a_workplan_comes_in_from_excel_changes_in_place_and_goes_out_again() {
+    workplan_day(true).await;
+}
+
+#[tokio::test]
+async fn a_workplan_comes_in_and_goes_out_without_javascript() {
+    workplan_day(false).await;
 }
 
 #[tokio::test]

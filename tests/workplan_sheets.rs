@@ -17,7 +17,7 @@ const HEADER: [&str; 7] = [
 ];
 
 /// The demo working group, its workplan removed.
-async fn empty_group(app: &TestApp) -> i64 {
+pub(crate) async fn empty_group(app: &TestApp) -> i64 {
     app.load_demo().await;
     let wg = app.id("SELECT id FROM groups WHERE short_name = 'CPiE WG'").await;
     diesel::sql_query(format!("DELETE FROM workplan_areas WHERE group_id = {wg}"))
@@ -33,7 +33,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 
 /// The reference workplan, as a cluster keeps it: a merged (blank) area cell on
 /// the second task of an area, and dates as date cells, serial numbers and text.
-fn reference_xlsx() -> Vec<u8> {
+pub(crate) fn reference_xlsx() -> Vec<u8> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     let date = Format::new().set_num_format("d mmm yyyy");
@@ -93,7 +93,7 @@ fn reference_xlsx() -> Vec<u8> {
     workbook.save_to_buffer().unwrap()
 }
 
-fn expected() -> Vec<Vec<&'static str>> {
+pub(crate) fn expected() -> Vec<Vec<&'static str>> {
     let establish = |area, responsible| {
         vec![
             area,

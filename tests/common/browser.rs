@@ -340,6 +340,18 @@ impl Browser {
         .unwrap_or_else(|e| panic!("emulate a touch screen: {e}"));
     }
 
+    /// Saves what the page downloads into `dir`, without asking, as a browser set to
+    /// "save files to" a folder does (headless chromium otherwise refuses downloads).
+    pub async fn download_to(&self, dir: &Path) {
+        self.session_command(
+            reqwest::Method::POST,
+            "/goog/cdp/execute",
+            json!({ "cmd": "Browser.setDownloadBehavior", "params": { "behavior": "allow", "downloadPath": dir } }),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("downloads into {}: {e}", dir.display()));
+    }
+
     /// A PNG of what the window shows, written to `path`.
     pub async fn screenshot(&self, path: &Path) {
         use base64::Engine as _;
