@@ -38,6 +38,9 @@ HTTP_WORKERS = 2
 # only: 50 connections would queue minutes of work and overrun the run's budget.
 SLOW_PAGE_S = 1.0
 LOG_PREFIX = "%m [%p] app=%a "
+# The session settings the app's pool sets on each connection (src/db/mod.rs): pgbench and
+# EXPLAIN run the page's statements under them, or JIT compiling would weigh on them alone.
+APP_SESSION = {"PGOPTIONS": "-c jit=off"}
 
 
 def log(message: str) -> None:
@@ -244,7 +247,7 @@ def pgbench(cluster: Cluster, script: Path, clients: int, seconds: int, mode: st
     out = subprocess.run(
         ["pgbench", "-n", "-M", mode, "-c", str(clients), "-j", "2", "-T", str(seconds), "-f", str(script),
          *cluster.conninfo()],
-        capture_output=True, text=True,
+        env={**os.environ, **APP_SESSION}, capture_output=True, text=True,
     )
     tps = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out.stdout)
     latency = re.search(r"latency average = ([\d.]+) ms", out.stdout)
@@ -260,7 +263,7 @@ def explain(cluster: Cluster, sql: str) -> str:
     out = subprocess.run(
         ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", *cluster.conninfo()],
         input=f"BEGIN;\nEXPLAIN (ANALYZE, BUFFERS) {sql};\nROLLBACK;\n",
-        env={**os.environ, "PGAPPNAME": "bench"}, capture_output=True, text=True,
+        env={**os.environ, **APP_SESSION, "PGAPPNAME": "bench"}, capture_output=True, text=True,
     )
     if out.returncode != 0:
         return f"(EXPLAIN failed: {out.stderr.strip()[:500]})"
