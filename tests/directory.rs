@@ -928,3 +928,70 @@ async fn strangers_get_404_on_another_groups_directory() {
         ]
     );
 }
+
+/// A country's directory runs to thousands: a page shows a hundred people, says how
+/// many there are in all, and its next link keeps the filter; the export keeps them all.
+#[tokio::test]
+async fn a_long_directory_comes_a_hundred_a_page_and_exports_whole() {
+    let app = spawn_app().await;
+    app.load_demo().await;
+    let group = wg(&app).await;
+    execute(
+        &app,
+        &format!(
+            "WITH people AS (
+               INSERT INTO users (email, name)
+               SELECT 'volunteer' || n || '@example.org', 'Volunteer ' || lpad(n::text, 3, '0')
+                 FROM generate_series(1, 150) n RETURNING id)
+             INSERT INTO memberships (group_id, user_id, role, since)
+             SELECT {group}, id, 'member', current_date - 30 FROM people"
+        ),
+    )
+    .await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let csv = coordinator
+        .get(&format!("/groups/{group}/directory.csv?role=member"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    // The header, then one row per member of the group and of the groups below.
+    let members = csv_rows(&csv).len() as i64 - 1;
+    assert!(members > 150, "{members}");
+
+    let first = coordinator
+        .page(&format!("/groups/{group}/directory?role=member"))
+        .await;
+    assert_eq!(table_rows(&first).len(), 100);
+    assert_eq!(texts(&first, "h2 .count"), [members.to_string()]);
+    let pages = (members + 99) / 100;
+    assert_eq!(texts(&first, "nav.pages span"), [format!("Page 1 of {pages}")]);
+    let next = attr(&first, "nav.pages a[rel=next]", "href");
+    assert_eq!(next, [format!("/groups/{group}/directory?role=member&page=2")]);
+
+    let second = coordinator.page(&next[0]).await;
+    let rows = table_rows(&second);
+    assert_eq!(rows.len() as i64, members - 100);
+    assert!(
+        rows.iter().all(|row| row.iter().any(|cell| cell == "Member")),
+        "{rows:?}"
+    );
+    assert_eq!(attr(&second, "nav.pages a[rel=prev]", "href").len(), 1);
+    let names = |rows: &[Vec<String>]| {
+        rows.iter()
+            .map(|row| row[0].clone())
+            .collect::<std::collections::HashSet<_>>()
+    };
+    assert!(
+        names(&table_rows(&first)).is_disjoint(&names(&rows)),
+        "no one on both pages"
+    );
+
+    assert_eq!(
+        coordinator
+            .get(&format!("/groups/{group}/directory?page=two"))
+            .await
+            .status(),
+        400
+    );
+}

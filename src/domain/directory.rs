@@ -84,6 +84,8 @@ pub struct FilterQuery {
     pub location: Option<String>,
     pub role: Option<String>,
     pub terms: Option<String>,
+    /// Which page of the list, from 1; not part of the filter (exports take every page).
+    pub page: Option<i64>,
 }
 
 /// What a directory page is narrowed to.

@@ -159,31 +159,62 @@ pub async fn directory(
     group_ids: &[i64],
     filter: &DirectoryFilter,
 ) -> QueryResult<Vec<DirectoryEntry>> {
-    let mut query = memberships::table
-        .inner_join(users::table)
-        .inner_join(groups::table)
-        .left_join(organizations::table.on(organizations::id.nullable().eq(users::organization_id)))
-        .filter(memberships::group_id.eq_any(group_ids))
-        .filter(users::deactivated_at.is_null())
-        .into_boxed();
-    if let Some(org) = filter.organization_id {
-        query = query.filter(users::organization_id.eq(org));
-    }
-    if let Some(kind) = filter.organization_kind {
-        query = query.filter(organizations::kind.eq(kind));
-    }
-    if let Some(location) = &filter.location {
-        query = query.filter(groups::location.ilike(format!("%{}%", location.replace('%', "\\%").replace('_', "\\_"))));
-    }
-    if let Some(role) = filter.role {
-        query = query.filter(memberships::role.eq(role));
-    }
-    if let Some(day) = filter.active_on {
-        query = query
-            .filter(memberships::since.le(day))
-            .filter(memberships::until.is_null().or(memberships::until.ge(day)));
-    }
-    query
+    Ok(directory_rows(conn, group_ids, filter, None).await?.0)
+}
+
+/// One page of [`directory`]: at most `limit` entries from `offset` on, and how many
+/// match in all.
+pub async fn directory_page(
+    conn: &mut AsyncPgConnection,
+    group_ids: &[i64],
+    filter: &DirectoryFilter,
+    limit: i64,
+    offset: i64,
+) -> QueryResult<(Vec<DirectoryEntry>, i64)> {
+    let (entries, total) = directory_rows(conn, group_ids, filter, Some((limit, offset))).await?;
+    Ok((entries, total.unwrap_or_default()))
+}
+
+/// The entries, all of them or one window `(limit, offset)` with the count of all.
+async fn directory_rows(
+    conn: &mut AsyncPgConnection,
+    group_ids: &[i64],
+    filter: &DirectoryFilter,
+    window: Option<(i64, i64)>,
+) -> QueryResult<(Vec<DirectoryEntry>, Option<i64>)> {
+    let matching = || {
+        let mut query = memberships::table
+            .inner_join(users::table)
+            .inner_join(groups::table)
+            .left_join(organizations::table.on(organizations::id.nullable().eq(users::organization_id)))
+            .filter(memberships::group_id.eq_any(group_ids))
+            .filter(users::deactivated_at.is_null())
+            .into_boxed();
+        if let Some(org) = filter.organization_id {
+            query = query.filter(users::organization_id.eq(org));
+        }
+        if let Some(kind) = filter.organization_kind {
+            query = query.filter(organizations::kind.eq(kind));
+        }
+        if let Some(location) = &filter.location {
+            query =
+                query.filter(groups::location.ilike(format!("%{}%", location.replace('%', "\\%").replace('_', "\\_"))));
+        }
+        if let Some(role) = filter.role {
+            query = query.filter(memberships::role.eq(role));
+        }
+        if let Some(day) = filter.active_on {
+            query = query
+                .filter(memberships::since.le(day))
+                .filter(memberships::until.is_null().or(memberships::until.ge(day)));
+        }
+        query
+    };
+    let total = match window {
+        Some(_) => Some(matching().count().get_result(conn).await?),
+        None => None,
+    };
+    let mut query = matching()
         .order((
             groups::short_name,
             organizations::name.nullable(),
@@ -205,7 +236,9 @@ pub async fn directory(
             memberships::role,
             memberships::since,
             memberships::until,
-        ))
-        .load(conn)
-        .await
+        ));
+    if let Some((limit, offset)) = window {
+        query = query.limit(limit).offset(offset);
+    }
+    Ok((query.load(conn).await?, total))
 }

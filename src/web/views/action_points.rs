@@ -358,13 +358,7 @@ pub fn list(ctx: &PageContext, page: &ListPage<'_>) -> Markup {
             } @else {
                 (table(ctx, &locale.t("nav-action-points"), page.items, &page.rows))
             }
-            @if pages > 1 {
-                nav.pages aria-label=(locale.t("pagination")) {
-                    @if page.page > 1 { a rel="prev" href={ (page.base) "?" (query.with_page(page.page - 1)) } { (locale.t("page-previous")) } }
-                    span { (locale.t_args("page-of", &[("page", page.page.into()), ("pages", pages.into())])) }
-                    @if page.page < pages { a rel="next" href={ (page.base) "?" (query.with_page(page.page + 1)) } { (locale.t("page-next")) } }
-                }
-            }
+            (super::pagination(locale, page.page, pages, |n| format!("{}?{}", page.base, query.with_page(n))))
         },
     )
 }

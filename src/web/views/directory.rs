@@ -32,10 +32,17 @@ pub struct DirectoryPage<'a> {
     pub filters: &'a Filters,
     pub organizations: &'a [Organization],
     pub locations: &'a [String],
+    /// This page's entries, at most [`PER_PAGE`].
     pub entries: &'a [DirectoryEntry],
+    /// How many entries match in all, over every page.
+    pub total: i64,
+    pub page: i64,
     pub exports: Option<Exports>,
     pub import_path: Option<String>,
 }
+
+/// Entries on one page of the directory: a phone scrolls a hundred rows, not thousands.
+pub const PER_PAGE: i64 = 100;
 
 fn role_name(locale: &Locale, role: Role) -> String {
     locale.t(&format!("role-{}", role.as_str()))
@@ -135,7 +142,7 @@ pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
                     }
                 }
             }
-            h2 { (locale.t("directory-people")) " " span.count { (page.entries.len()) } }
+            h2 { (locale.t("directory-people")) " " span.count { (page.total) } }
             @if page.entries.is_empty() {
                 p.empty { (locale.t("directory-empty")) }
             } @else {
@@ -178,6 +185,12 @@ pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
                     }
                 }))
             }
+            @let pages = (page.total + PER_PAGE - 1) / PER_PAGE;
+            (super::pagination(locale, page.page, pages, |n| {
+                let query = page.filters.to_query();
+                let sep = if query.is_empty() { "" } else { "&" };
+                format!("{}?{query}{sep}page={n}", page.path)
+            }))
         },
     )
 }

@@ -134,6 +134,20 @@ fn language_switcher(ctx: &PageContext) -> Markup {
     }
 }
 
+/// "Previous", "Page n of m" and "Next" under a long list, `href` giving a page's
+/// address; nothing when everything fits on one page.
+pub fn pagination(locale: &Locale, page: i64, pages: i64, href: impl Fn(i64) -> String) -> Markup {
+    html! {
+        @if pages > 1 {
+            nav.pages aria-label=(locale.t("pagination")) {
+                @if page > 1 { a rel="prev" href=(href(page - 1)) { (locale.t("page-previous")) } }
+                span { (locale.t_args("page-of", &[("page", page.into()), ("pages", pages.into())])) }
+                @if page < pages { a rel="next" href=(href(page + 1)) { (locale.t("page-next")) } }
+            }
+        }
+    }
+}
+
 /// A wide table in a region of its own that scrolls sideways on a small screen;
 /// focusable so that a keyboard can scroll it, labelled so that a screen reader names it.
 pub fn scroll_region(label: &str, table: Markup) -> Markup {

@@ -2,7 +2,7 @@ use actix_web::{HttpRequest, web};
 use chrono::Utc;
 use maud::Markup;
 
-use super::{entries, filters, groups_allowing};
+use super::{entries_page, filters_and_page, groups_allowing};
 use crate::domain::policy::Action;
 use crate::models::{groups, organizations};
 use crate::web::auth::SignedIn;
@@ -14,11 +14,11 @@ use crate::web::{AppState, views};
 /// administrator, else the groups they belong to and everything below them.
 pub async fn show(me: SignedIn, state: web::Data<AppState>, req: HttpRequest) -> AppResult<Markup> {
     let locale = &me.ctx.locale;
-    let filters = filters(&req, locale)?;
+    let (filters, page_number) = filters_and_page(&req, locale)?;
     let mut conn = state.conn().await?;
     let visible = groups_allowing(&mut conn, me.user(), Action::View).await?;
     let kept = groups_allowing(&mut conn, me.user(), Action::KeepDirectory).await?;
-    let entries = entries(&mut conn, &visible, &filters, Utc::now().date_naive()).await?;
+    let (entries, total) = entries_page(&mut conn, &visible, &filters, Utc::now().date_naive(), page_number).await?;
     let organizations = organizations::list(&mut conn).await?;
     let locations = groups::locations(&mut conn, &visible).await?;
     let path = "/directory".to_owned();
@@ -30,6 +30,8 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, req: HttpRequest) ->
         organizations: &organizations,
         locations: &locations,
         entries: &entries,
+        total,
+        page: page_number,
         exports: (!kept.is_empty()).then(|| Exports {
             query: filters.to_query(),
             base: path.clone(),

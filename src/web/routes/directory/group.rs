@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, web};
 use maud::Markup;
 
-use super::{entries, filters, today_in};
+use super::{entries_page, filters_and_page, today_in};
 use crate::domain::policy::{self, Action};
 use crate::models::{groups, organizations};
 use crate::web::auth::{SignedIn, authorize};
@@ -15,11 +15,11 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>, 
     let mut conn = state.conn().await?;
     let standing = authorize(&mut conn, me.user(), *id, Action::View).await?;
     let locale = &me.ctx.locale;
-    let filters = filters(&req, locale)?;
+    let (filters, page_number) = filters_and_page(&req, locale)?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
     let ids = groups::subtree_ids(&mut conn, group.id).await?;
-    let entries = entries(&mut conn, &ids, &filters, today_in(&group)).await?;
+    let (entries, total) = entries_page(&mut conn, &ids, &filters, today_in(&group), page_number).await?;
     let organizations = organizations::list(&mut conn).await?;
     let locations = groups::locations(&mut conn, &ids).await?;
     let path = format!("/groups/{}/directory", group.id);
@@ -32,6 +32,8 @@ pub async fn show(me: SignedIn, state: web::Data<AppState>, id: web::Path<i64>, 
         organizations: &organizations,
         locations: &locations,
         entries: &entries,
+        total,
+        page: page_number,
         exports: keeps.then(|| Exports {
             query: filters.to_query(),
             base: path.clone(),

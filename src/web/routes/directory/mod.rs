@@ -21,14 +21,31 @@ use crate::models::users::User;
 use crate::web::error::{AppError, AppResult};
 pub use crate::web::routes::sheets::Format;
 use crate::web::routes::sheets::{attachment, slug};
+use crate::web::views::directory::PER_PAGE;
 use crate::web::views::directory_export;
 
 /// The filters in the request's query string; a value that names nothing is a 400
 /// that says which.
 pub fn filters(req: &HttpRequest, locale: &Locale) -> AppResult<Filters> {
+    Ok(filters_and_page(req, locale)?.0)
+}
+
+/// The filters and the page of the list asked for (from 1).
+pub fn filters_and_page(req: &HttpRequest, locale: &Locale) -> AppResult<(Filters, i64)> {
     let query: FilterQuery = serde_html_form::from_str(req.query_string())
         .map_err(|_| AppError::BadRequest(locale.t("directory-bad-query")))?;
-    Filters::parse(&query).map_err(|id| AppError::BadRequest(locale.t(id)))
+    let filters = Filters::parse(&query).map_err(|id| AppError::BadRequest(locale.t(id)))?;
+    Ok((filters, query.page.unwrap_or(1).max(1)))
+}
+
+fn narrowed_by(filters: &Filters, today: NaiveDate) -> DirectoryFilter {
+    DirectoryFilter {
+        organization_id: filters.organization,
+        organization_kind: filters.kind,
+        location: filters.location.clone(),
+        role: filters.role,
+        active_on: (!filters.all_terms).then_some(today),
+    }
 }
 
 /// The directory of `group_ids`, narrowed by `filters`, with terms current on `today`.
@@ -38,14 +55,20 @@ pub async fn entries(
     filters: &Filters,
     today: NaiveDate,
 ) -> AppResult<Vec<DirectoryEntry>> {
-    let filter = DirectoryFilter {
-        organization_id: filters.organization,
-        organization_kind: filters.kind,
-        location: filters.location.clone(),
-        role: filters.role,
-        active_on: (!filters.all_terms).then_some(today),
-    };
-    Ok(memberships::directory(conn, group_ids, &filter).await?)
+    Ok(memberships::directory(conn, group_ids, &narrowed_by(filters, today)).await?)
+}
+
+/// Page `page` of [`entries`], and how many there are in all.
+pub async fn entries_page(
+    conn: &mut AsyncPgConnection,
+    group_ids: &[i64],
+    filters: &Filters,
+    today: NaiveDate,
+    page: i64,
+) -> AppResult<(Vec<DirectoryEntry>, i64)> {
+    let filter = narrowed_by(filters, today);
+    let offset = (page - 1).saturating_mul(PER_PAGE);
+    Ok(memberships::directory_page(conn, group_ids, &filter, PER_PAGE, offset).await?)
 }
 
 /// Every group in which `user` may do `action`.
