@@ -6,6 +6,7 @@ pub mod admin;
 pub mod assets;
 pub mod calendar;
 pub mod directory;
+pub mod form;
 pub mod groups;
 pub mod health;
 pub mod home;

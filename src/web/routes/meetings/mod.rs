@@ -19,6 +19,7 @@ pub mod notes;
 pub mod raise;
 pub mod report;
 pub mod schedule;
+pub mod schedule_form;
 pub mod series;
 pub mod show;
 pub mod status;

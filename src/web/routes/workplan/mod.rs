@@ -3,6 +3,7 @@
 
 pub mod area_create;
 pub mod area_delete;
+pub mod area_form;
 pub mod area_move;
 pub mod area_rename;
 pub mod sheets;
@@ -10,6 +11,7 @@ pub mod show;
 pub mod task_create;
 pub mod task_delete;
 pub mod task_edit;
+pub mod task_form;
 pub mod task_status;
 pub mod timeline;
 
@@ -349,45 +351,6 @@ pub async fn check_area_name(
         return Ok(Err("invalid-area-taken"));
     }
     Ok(Ok(name))
-}
-
-/// What a task form saves: a new task of the group, or an existing task.
-pub enum TaskTarget {
-    NewIn(i64),
-    Existing(i64),
-}
-
-/// The task form with its choices, as a page answering `status`.
-pub fn task_page(
-    me: &crate::web::auth::SignedIn,
-    heading: (String, Vec<crate::web::views::Crumb>),
-    target: TaskTarget,
-    choices: &TaskChoices,
-    fields: &TaskForm,
-    problems: &Problems,
-    status: actix_web::http::StatusCode,
-) -> actix_web::HttpResponse {
-    let (title, crumbs) = heading;
-    let (action, task_path) = match target {
-        TaskTarget::NewIn(group_id) => (format!("/groups/{group_id}/workplan/tasks"), None),
-        TaskTarget::Existing(task_id) => {
-            let path = format!("/workplan/tasks/{task_id}");
-            (path.clone(), Some(path))
-        }
-    };
-    let view = crate::web::views::workplan::TaskPage {
-        title,
-        crumbs,
-        action,
-        fields,
-        problems,
-        areas: &area_options(&choices.areas),
-        owners: &choices.owner_options(),
-        action_points: &choices.action_point_options(),
-        meetings: &choices.meeting_options(),
-        task_path,
-    };
-    crate::web::html_page(status, crate::web::views::workplan::task_form(&me.ctx, &view))
 }
 
 /// The task's fields as its form shows them, links to restricted action points the

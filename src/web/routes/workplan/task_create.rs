@@ -1,60 +1,18 @@
-use actix_web::http::StatusCode;
-use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
-use super::{TaskChoices, TaskTarget, editable_group, save_task, task_page};
-use crate::models::groups::Group;
+use super::task_form::TaskEditor;
 use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
-use crate::web::views::forms::Problems;
-use crate::web::views::groups::crumbs_to;
+use crate::web::routes::form;
 use crate::web::views::workplan::TaskForm;
 
 #[derive(Deserialize)]
 pub struct NewQuery {
+    /// The area whose "Add a task" link was followed, chosen in the form.
     #[serde(default)]
     area: String,
-}
-
-struct FormContext {
-    group: Group,
-    ancestors: Vec<Group>,
-    choices: TaskChoices,
-}
-
-async fn context(me: &SignedIn, state: &AppState, id: i64) -> AppResult<FormContext> {
-    let mut conn = state.conn().await?;
-    let (group, ancestors) = editable_group(&mut conn, me.user(), id).await?;
-    let choices = TaskChoices::load(&mut conn, &me.ctx.locale, me.user(), &group).await?;
-    Ok(FormContext {
-        group,
-        ancestors,
-        choices,
-    })
-}
-
-fn page(
-    me: &SignedIn,
-    context: &FormContext,
-    fields: &TaskForm,
-    problems: &Problems,
-    status: StatusCode,
-) -> HttpResponse {
-    let title = me.ctx.locale.t_args(
-        "workplan-new-task-title",
-        &[("group", context.group.short_name.as_str().into())],
-    );
-    task_page(
-        me,
-        (title, crumbs_to(&context.ancestors, &context.group)),
-        TaskTarget::NewIn(context.group.id),
-        &context.choices,
-        fields,
-        problems,
-        status,
-    )
 }
 
 pub async fn new(
@@ -63,12 +21,8 @@ pub async fn new(
     id: web::Path<i64>,
     query: web::Query<NewQuery>,
 ) -> AppResult<HttpResponse> {
-    let context = context(&me, &state, *id).await?;
-    let fields = TaskForm {
-        area: query.area.clone(),
-        ..TaskForm::default()
-    };
-    Ok(page(&me, &context, &fields, &Problems::default(), StatusCode::OK))
+    let area = query.into_inner().area;
+    form::show(&me, &state, async |conn| TaskEditor::new_in(conn, &me, *id, area).await).await
 }
 
 /// Adds a task at the end of its area; any problem shows the form again and writes nothing.
@@ -76,22 +30,13 @@ pub async fn create(
     me: SignedIn,
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    form: CsrfForm<TaskForm>,
+    sent: CsrfForm<TaskForm>,
 ) -> AppResult<HttpResponse> {
-    let context = context(&me, &state, *id).await?;
-    let CsrfForm(fields) = form;
-    let mut problems = Problems::default();
-    let mut conn = state.conn().await?;
-    match save_task(&mut conn, &context.choices, None, &fields, &mut problems).await? {
-        Some(_) => Ok(HttpResponse::SeeOther()
-            .insert_header((LOCATION, format!("/groups/{}/workplan", context.group.id)))
-            .finish()),
-        _ => Ok(page(
-            &me,
-            &context,
-            &fields,
-            &problems,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )),
-    }
+    form::submit(
+        &me,
+        &state,
+        async |conn| TaskEditor::new_in(conn, &me, *id, String::new()).await,
+        sent,
+    )
+    .await
 }
