@@ -214,6 +214,7 @@ mod tests {
             location: Some(" Tripoli ".into()),
             role: Some("co_chair".into()),
             terms: Some("all".into()),
+            page: Some(2),
         };
         let filters = Filters::parse(&query).unwrap();
         assert_eq!(
@@ -226,6 +227,7 @@ mod tests {
                 all_terms: true,
             }
         );
+        // The page is not part of the filter: exports and other pages take the same query.
         assert_eq!(
             filters.to_query(),
             "organization=7&kind=ingo&location=Tripoli&role=co_chair&terms=all"
@@ -237,6 +239,7 @@ mod tests {
             location: Some(" ".into()),
             role: Some(String::new()),
             terms: Some("current".into()),
+            page: None,
         };
         assert_eq!(Filters::parse(&empty), Ok(Filters::default()));
         assert_eq!(Filters::default().to_query(), "");
