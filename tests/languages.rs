@@ -89,23 +89,29 @@ async fn a_meeting_published_to_members_of_three_languages_reaches_each_in_their
     deliver(&app, &smtp, Utc.with_ymd_and_hms(2030, 1, 2, 8, 0, 0).unwrap()).await;
     let received = smtp.received();
 
-    let when = "Wednesday 16 January 2030, 14:00 (Asia/Beirut)";
+    // The date is each reader's; the zone is the group's.
     let expected = [
         (
             "member@example.org",
-            format!("Meeting: CPiE WG – Monthly coordination, {when}"),
+            "Meeting: CPiE WG – Monthly coordination, Wednesday, 16 January 2030, 14:00 (Asia/Beirut)",
         ),
-        (FRENCH, format!("Réunion\u{a0}: CPiE WG – Monthly coordination, {when}")),
+        (
+            FRENCH,
+            "Réunion\u{a0}: CPiE WG – Monthly coordination, mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)",
+        ),
         (
             "maya.khalil@example.org",
-            format!("Reunión: CPiE WG – Monthly coordination, {when}"),
+            "Reunión: CPiE WG – Monthly coordination, miércoles, 16 de enero de 2030, 14:00 (Asia/Beirut)",
         ),
-        (ARABIC, format!("اجتماع: CPiE WG – Monthly coordination، {when}")),
+        (
+            ARABIC,
+            "اجتماع: CPiE WG – Monthly coordination، الأربعاء، ١٦ يناير ٢٠٣٠، الساعة ٢:٠٠ م (Asia/Beirut)",
+        ),
     ];
     for (address, subject) in &expected {
         let mine = to(&received, address);
         assert_eq!(mine.len(), 1, "one invitation for {address}");
-        assert_eq!(&mine[0].subject(), subject, "{address}");
+        assert_eq!(mine[0].subject(), *subject, "{address}");
     }
 
     // The calendar's own words follow the reader; the title stays as written.
@@ -154,10 +160,15 @@ fn beirut(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
 
 /// An open action point of the working group owned by the person with `email`.
 async fn owned_action_point(app: &TestApp, wg: i64, number: i32, text: &str, email: &str) {
+    owned_item(app, wg, number, text, "2030-01-31", email).await;
+}
+
+/// An open action point of the working group due on `due`, owned by the person with `email`.
+async fn owned_item(app: &TestApp, wg: i64, number: i32, text: &str, due: &str, email: &str) {
     let id = app
         .id(&format!(
             "INSERT INTO action_points (group_id, number, topic, text, due_date) \
-             VALUES ({wg}, {number}, 'Referrals', '{text}', '2030-01-31') RETURNING id"
+             VALUES ({wg}, {number}, 'Referrals', '{text}', '{due}') RETURNING id"
         ))
         .await;
     exec(
@@ -201,7 +212,7 @@ async fn an_arabic_members_meeting_reminder_is_arabic_right_to_left_with_their_o
     let mail = mine[0];
     assert_eq!(
         mail.subject(),
-        "تذكير: CPiE WG – Monthly coordination، Wednesday 16 January 2030, 14:00 (Asia/Beirut)"
+        "تذكير: CPiE WG – Monthly coordination، الأربعاء، ١٦ يناير ٢٠٣٠، الساعة ٢:٠٠ م (Asia/Beirut)"
     );
     let text = mail.text();
     assert!(text.contains("هذا تذكير بالاجتماع القادم."), "{text}");
@@ -406,4 +417,202 @@ async fn the_api_reads_and_writes_a_persons_language_and_refuses_others() {
         .patch(&format!("/api/v1/users/{other}"), json!({"locale": "es"}))
         .await;
     assert_eq!(by_admin.body["locale"], "es");
+}
+
+const SPANISH: &str = "maya.khalil@example.org";
+
+/// The lines of a mail's text part, trimmed of their line ends.
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim_end).collect()
+}
+
+#[tokio::test]
+async fn a_meetings_mail_gives_its_date_as_a_french_and_a_spanish_reader_write_it() {
+    let app = app().await;
+    let smtp = SmtpServer::start().await;
+    exec(
+        &app,
+        &format!("UPDATE users SET locale = 'es' WHERE email = '{SPANISH}'"),
+    )
+    .await;
+    let wg = group_id(&app, WG).await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let fields = [
+        ("title", "Monthly coordination"),
+        ("date", "2030-01-16"),
+        ("start_time", "14:00"),
+        ("end_time", "16:00"),
+        ("location", "UNHCR Lea, Beirut"),
+        ("agenda", "previous"),
+    ];
+    let meeting = created_meeting(&schedule(&coordinator, wg, &fields).await);
+    let page = format!("/meetings/{meeting}");
+    for step in ["publish", "start", "close"] {
+        let done = coordinator
+            .submit(&page, &format!("{page}/status"), &[("step", step)])
+            .await;
+        assert_eq!(done.status(), 303, "{step}");
+    }
+    deliver(&app, &smtp, Utc.with_ymd_and_hms(2030, 1, 16, 17, 0, 0).unwrap()).await;
+    let received = smtp.received();
+    let link = format!("https://convene.example.org/meetings/{meeting}");
+
+    let french = to(&received, FRENCH);
+    assert_eq!(french.len(), 2, "the invitation and the minutes");
+    assert_eq!(
+        french[0].subject(),
+        "Réunion\u{a0}: CPiE WG – Monthly coordination, mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)"
+    );
+    let text = french[0].text();
+    assert_eq!(
+        lines(&text)[4..8],
+        [
+            "Monthly coordination",
+            "Quand\u{a0}: mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)",
+            "Où\u{a0}: UNHCR Lea, Beirut",
+            link.as_str(),
+        ],
+        "{text}"
+    );
+    assert!(
+        french[0]
+            .html()
+            .contains("Quand\u{a0}: mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)"),
+        "{}",
+        french[0].html()
+    );
+    assert_eq!(
+        french[1].subject(),
+        "Compte rendu\u{a0}: CPiE WG – Monthly coordination du mercredi 16 janvier 2030"
+    );
+
+    let spanish = to(&received, SPANISH);
+    assert_eq!(spanish.len(), 2, "the invitation and the minutes");
+    assert_eq!(
+        spanish[0].subject(),
+        "Reunión: CPiE WG – Monthly coordination, miércoles, 16 de enero de 2030, 14:00 (Asia/Beirut)"
+    );
+    let text = spanish[0].text();
+    assert_eq!(
+        lines(&text)[4..8],
+        [
+            "Monthly coordination",
+            "Cuándo: miércoles, 16 de enero de 2030, 14:00 (Asia/Beirut)",
+            "Dónde: UNHCR Lea, Beirut",
+            link.as_str(),
+        ],
+        "{text}"
+    );
+    assert_eq!(
+        spanish[1].subject(),
+        "Acta: CPiE WG – Monthly coordination del miércoles, 16 de enero de 2030"
+    );
+}
+
+/// A meeting of the working group, published, at 14:00 Beirut time on a day of January 2030.
+async fn published_meeting(app: &TestApp, wg: i64, day: u32) {
+    exec(
+        app,
+        &format!(
+            "INSERT INTO meetings (group_id, title, starts_at, location, status, published_at) \
+             VALUES ({wg}, 'Monthly coordination', '{}', 'UNICEF office, Beirut', 'scheduled', now())",
+            beirut(2030, 1, day, 14).to_rfc3339()
+        ),
+    )
+    .await;
+}
+
+/// The line under "your open action points" of the reminder `address` got about the
+/// meeting on `day`, with the subject.
+fn overdue_line(received: &[common::mail::Received], address: &str, day: &str) -> String {
+    let mine: Vec<_> = to(received, address)
+        .into_iter()
+        .filter(|mail| mail.subject().contains(day))
+        .collect();
+    assert_eq!(mine.len(), 1, "one reminder for {address} about {day}");
+    let text = mine[0].text();
+    let lines = lines(&text);
+    let heading = lines
+        .iter()
+        .position(|line| ["Vos points d'action ouverts", "Sus puntos de acción abiertos"].contains(line))
+        .unwrap_or_else(|| panic!("a list of open action points: {text}"));
+    assert!(
+        mine[0]
+            .html()
+            .contains(&format!("<strong>{}</strong>", lines[heading + 1]))
+    );
+    lines[heading + 1].to_owned()
+}
+
+#[tokio::test]
+async fn a_meeting_reminder_counts_the_readers_overdue_action_points_in_their_language() {
+    let app = app().await;
+    let smtp = SmtpServer::start().await;
+    exec(
+        &app,
+        &format!("UPDATE users SET locale = 'es' WHERE email = '{SPANISH}'"),
+    )
+    .await;
+    let wg = group_id(&app, WG).await;
+    // Only the action points below are open, so the counts are theirs.
+    exec(
+        &app,
+        &format!("UPDATE action_points SET status = 'done' WHERE group_id = {wg}"),
+    )
+    .await;
+    published_meeting(&app, wg, 16).await;
+    published_meeting(&app, wg, 17).await;
+    let overdue =
+        |number: i32, text: &'static str, email: &'static str| owned_item(&app, wg, number, text, "2030-01-10", email);
+    overdue(9001, "Share the referral pathway with partners", FRENCH).await;
+    owned_item(&app, wg, 9002, "Map the services of the south", "2030-01-31", FRENCH).await;
+    overdue(9003, "Train the case workers", SPANISH).await;
+    overdue(9004, "Update the case management forms", SPANISH).await;
+    let settings = MailSettings {
+        base_url: url::Url::parse("https://convene.example.org/").unwrap(),
+    };
+    let mut conn = app.db.conn().await;
+    // Monday's reminder of Wednesday's meeting.
+    planner::run_once(&mut conn, &settings, beirut(2030, 1, 14, 9))
+        .await
+        .unwrap();
+
+    // By Tuesday's reminder of Thursday's meeting, one more of Aminata's is overdue and
+    // one of Maya's is done.
+    exec(
+        &app,
+        "UPDATE action_points SET due_date = '2030-01-11' WHERE number = 9002",
+    )
+    .await;
+    exec(&app, "UPDATE action_points SET status = 'done' WHERE number = 9004").await;
+    planner::run_once(&mut conn, &settings, beirut(2030, 1, 15, 9))
+        .await
+        .unwrap();
+    deliver(&app, &smtp, beirut(2030, 1, 15, 9)).await;
+    let received = smtp.received();
+
+    let wednesday_fr = "mercredi 16 janvier 2030";
+    let thursday_fr = "jeudi 17 janvier 2030";
+    assert_eq!(
+        overdue_line(&received, FRENCH, wednesday_fr),
+        "1 point d'action en retard"
+    );
+    assert_eq!(
+        overdue_line(&received, FRENCH, thursday_fr),
+        "2 points d'action en retard"
+    );
+    let wednesday_es = "miércoles, 16 de enero de 2030";
+    let thursday_es = "jueves, 17 de enero de 2030";
+    assert_eq!(
+        overdue_line(&received, SPANISH, wednesday_es),
+        "2 puntos de acción vencidos"
+    );
+    assert_eq!(
+        overdue_line(&received, SPANISH, thursday_es),
+        "1 punto de acción vencido"
+    );
+    // Someone with nothing overdue is told nothing about it.
+    for mail in to(&received, "member@example.org") {
+        assert!(!mail.text().contains("overdue"), "{}", mail.text());
+    }
 }
