@@ -616,3 +616,50 @@ async fn a_meeting_reminder_counts_the_readers_overdue_action_points_in_their_la
         assert!(!mail.text().contains("overdue"), "{}", mail.text());
     }
 }
+
+#[tokio::test]
+async fn the_demos_field_group_in_mopti_works_in_french_in_malis_time() {
+    let app = app().await;
+    let mopti = app
+        .id("SELECT id FROM groups WHERE name = 'Sous-cluster Protection de l''enfance – Mopti' AND default_locale = 'fr' AND time_zone = 'Africa/Bamako'")
+        .await;
+    // Loading the demo again adds nothing.
+    app.load_demo().await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM meetings WHERE group_id = {mopti}"
+        ))
+        .await,
+        2,
+        "a closed meeting and an upcoming one"
+    );
+    // Its members who chose no language are written to in the group's.
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM users WHERE email = 'ibrahim.maiga@example.org' AND person_language(id) = 'fr'")
+            .await,
+        1
+    );
+
+    let aminata = app.sign_in_demo("francophone").await;
+    let home = aminata.page("/").await;
+    assert!(home.contains("Sous-cluster Protection de l'enfance – Mopti"), "{home}");
+    let group = aminata.page(&format!("/groups/{mopti}")).await;
+    assert!(group.contains("<html lang=\"fr\" dir=\"ltr\">"));
+    assert!(
+        group.contains("Réunion mensuelle du sous-cluster Protection de l'enfance"),
+        "{group}"
+    );
+    assert!(group.contains("10:00"), "at ten in Bamako: {group}");
+    let items = aminata.page(&format!("/groups/{mopti}/action-points")).await;
+    for text in [
+        "Compiler les signalements d'enfants non accompagnés de Sévaré et de Konna pour le rapport mensuel.",
+        "Membres à proposer des points focaux pour la formation sur les standards minimums.",
+    ] {
+        assert!(items.contains(text), "{text}: {items}");
+    }
+    assert!(items.contains("Samira Khatib"), "an owner by name: {items}");
+    // Samira belongs to it too, and reads it in Arabic.
+    let samira = app.sign_in(ARABIC, "demo-arabic").await;
+    let page = samira.page(&format!("/groups/{mopti}")).await;
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{page}");
+}
