@@ -663,3 +663,146 @@ async fn the_demos_field_group_in_mopti_works_in_french_in_malis_time() {
     let page = samira.page(&format!("/groups/{mopti}")).await;
     assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{page}");
 }
+
+/// English labels of the interface, none of which an Arabic page may show as the whole
+/// text of an element (data such as "Save the Children" may contain the words).
+const ENGLISH_LABELS: &[&str] = &[
+    "Skip to content",
+    "Sign out",
+    "Working groups",
+    "Meetings",
+    "Action points",
+    "Directory",
+    "Organizations",
+    "Notifications",
+    "Password",
+    "Profile",
+    "Your work",
+    "Status",
+    "Due",
+    "Owners",
+    "Save",
+    "Filter",
+    "Agenda",
+    "Attendance",
+    "Minutes",
+    "Edit",
+    "Language",
+    "Time zone",
+    "Next item",
+    "Page not found",
+    "Not allowed",
+];
+
+/// The texts a reader sees, one per text node of the body outside scripts and styles,
+/// trimmed.
+fn visible_texts(document: &scraper::Html) -> Vec<String> {
+    let body = scraper::Selector::parse("body").unwrap();
+    document
+        .select(&body)
+        .flat_map(|b| b.descendants())
+        .filter_map(|node| {
+            let text = node.value().as_text()?;
+            let parent = node.parent()?.value().as_element()?.name();
+            (!["script", "style"].contains(&parent) && !text.trim().is_empty()).then(|| text.trim().to_owned())
+        })
+        .collect()
+}
+
+/// Whether every text node holding `text` sits inside a `<bdi>` or an element with
+/// `dir="auto"`, so that English runs keep their order inside Arabic; and whether
+/// there is one at all.
+fn isolated_everywhere(document: &scraper::Html, text: &str) -> Option<bool> {
+    let nodes: Vec<_> = document
+        .tree
+        .nodes()
+        .filter(|node| node.value().as_text().is_some_and(|t| t.contains(text)))
+        .collect();
+    (!nodes.is_empty()).then(|| {
+        nodes.iter().all(|node| {
+            node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "bdi" || e.attr("dir") == Some("auto"))
+            })
+        })
+    })
+}
+
+#[tokio::test]
+async fn every_main_page_reads_right_to_left_in_arabic_with_english_data_isolated() {
+    let app = app().await;
+    let wg = group_id(&app, WG).await;
+    let upcoming = app
+        .id(&format!(
+            "SELECT id FROM meetings WHERE group_id = {wg} AND starts_at > now() ORDER BY starts_at LIMIT 1"
+        ))
+        .await;
+    let closed = app
+        .id(&format!(
+            "SELECT id FROM meetings WHERE group_id = {wg} AND status = 'closed' ORDER BY starts_at DESC LIMIT 1"
+        ))
+        .await;
+    let item = app
+        .id("SELECT id FROM action_points WHERE text = 'Share all key message resources'")
+        .await;
+    let english_item = "Share all key message resources";
+    let samira = app.sign_in(ARABIC, "demo-arabic").await;
+
+    // Each page, the status it answers with, and an Arabic label it must carry.
+    let pages = [
+        ("/".to_owned(), 200, "مجموعات العمل"),
+        (format!("/groups/{wg}"), 200, "نقاط العمل"),
+        (format!("/meetings/{upcoming}"), 200, "جدول الأعمال"),
+        (format!("/meetings/{upcoming}/live"), 200, "وضع العرض (خط كبير)"),
+        (format!("/meetings/{closed}/minutes"), 200, "محضر الاجتماع"),
+        ("/meetings".to_owned(), 200, "اجتماعات مجموعاتي"),
+        (format!("/groups/{wg}/meetings"), 200, "اجتماعات"),
+        ("/action-points".to_owned(), 200, "نقاط العمل"),
+        (format!("/groups/{wg}/action-points"), 200, "نقاط عمل"),
+        (format!("/action-points/{item}"), 200, "نقاط العمل"),
+        (format!("/groups/{wg}/workplan"), 200, "خطة عمل"),
+        (format!("/groups/{wg}/workplan/timeline"), 200, "الجدول الزمني لخطة عمل"),
+        ("/directory".to_owned(), 200, "الدليل"),
+        (format!("/groups/{wg}/directory"), 200, "دليل"),
+        ("/account/profile".to_owned(), 200, "ملفك الشخصي"),
+        ("/account/notifications".to_owned(), 200, "الإشعارات"),
+        ("/account/password".to_owned(), 200, "تغيير كلمة المرور"),
+        ("/account/tokens".to_owned(), 200, "رموز الوصول إلى واجهة البرمجة"),
+        ("/account/calendar".to_owned(), 200, "خلاصات التقويم"),
+        ("/groups/987654321".to_owned(), 404, "الصفحة غير موجودة"),
+        (format!("/groups/{wg}/edit"), 403, "غير مسموح"),
+    ];
+    let mut isolated_on = Vec::new();
+    for (path, status, label) in &pages {
+        let response = samira.get(path).await;
+        assert_eq!(response.status(), *status, "GET {path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{path}: {page}");
+        let document = scraper::Html::parse_document(&page);
+        let texts = visible_texts(&document);
+        assert!(
+            texts.iter().any(|t| t.contains(label)),
+            "{path} says {label}: {texts:?}"
+        );
+        for english in ENGLISH_LABELS {
+            assert!(
+                !texts.iter().any(|t| t == english),
+                "{path} shows \"{english}\": {texts:?}"
+            );
+        }
+        match isolated_everywhere(&document, english_item) {
+            Some(true) => isolated_on.push(path.as_str()),
+            Some(false) => panic!("{path} shows \"{english_item}\" outside <bdi> or dir=\"auto\": {page}"),
+            None => {}
+        }
+    }
+    // The English action point is among the data of the lists and its own page.
+    for path in [
+        "/action-points".to_owned(),
+        format!("/groups/{wg}/action-points"),
+        format!("/action-points/{item}"),
+    ] {
+        assert!(isolated_on.contains(&path.as_str()), "{path} lists it: {isolated_on:?}");
+    }
+}
