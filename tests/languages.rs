@@ -568,6 +568,15 @@ async fn a_meeting_reminder_counts_the_readers_overdue_action_points_in_their_la
     owned_item(&app, wg, 9002, "Map the services of the south", "2030-01-31", FRENCH).await;
     overdue(9003, "Train the case workers", SPANISH).await;
     overdue(9004, "Update the case management forms", SPANISH).await;
+    // Samira takes her mail as a daily digest, which carries the reminders' counts.
+    overdue(9005, "Brief the Akkar outreach volunteers", ARABIC).await;
+    overdue(9006, "Translate the referral form", ARABIC).await;
+    let samira = app.sign_in(ARABIC, "demo-arabic").await;
+    let digest_only = [("on", "meeting_reminder"), ("delivery", "daily_digest")];
+    let saved = samira
+        .submit("/account/notifications", "/account/notifications", &digest_only)
+        .await;
+    assert_eq!(saved.status(), 200);
     let settings = MailSettings {
         base_url: url::Url::parse("https://convene.example.org/").unwrap(),
     };
@@ -611,6 +620,15 @@ async fn a_meeting_reminder_counts_the_readers_overdue_action_points_in_their_la
         overdue_line(&received, SPANISH, thursday_es),
         "1 punto de acción vencido"
     );
+    // Each morning's digest holds that day's reminder.
+    let digests = to(&received, ARABIC);
+    assert_eq!(digests.len(), 2, "a digest on Monday and one on Tuesday");
+    for digest in digests {
+        assert!(digest.subject().starts_with("ملخص"), "{}", digest.subject());
+        let text = digest.text();
+        let counted = lines(&text).into_iter().filter(|line| *line == "نقطتا عمل متأخرتان");
+        assert_eq!(counted.count(), 1, "{text}");
+    }
     // Someone with nothing overdue is told nothing about it.
     for mail in to(&received, "member@example.org") {
         assert!(!mail.text().contains("overdue"), "{}", mail.text());
