@@ -1,6 +1,7 @@
 //! Demo data: the CPiE Working Group in Lebanon and its meeting of 11 June 2014 at
 //! UNHCR Lea, Beirut, with the meeting of 14 May before it whose action points
-//! it reviewed, its sub-groups, workplan, and an upcoming meeting.
+//! it reviewed, its sub-groups, workplan, and an upcoming meeting; and a French-speaking
+//! field group in Mali, with a closed meeting, its action points and an upcoming one.
 //!
 //! Loading is idempotent: everything is found by its natural key before it is
 //! created, in one transaction under an advisory lock.
@@ -8,7 +9,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono_tz::Africa::Bamako;
 use chrono_tz::Asia::Beirut;
+use chrono_tz::Tz;
 use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
 
 use crate::domain::{
@@ -146,7 +149,24 @@ const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
         "KAFA",
         "مسؤولة إدارة الحالات",
     ),
+    (
+        "mopti_im",
+        "Ibrahim Maïga",
+        "ibrahim.maiga@example.org",
+        "SCI",
+        "Chargé de la gestion de l’information",
+    ),
+    (
+        "mopti_cm",
+        "Fatoumata Diarra",
+        "fatoumata.diarra@example.org",
+        "Tdh",
+        "Spécialiste de la gestion de cas",
+    ),
 ];
+
+/// The people who live in Mopti rather than Beirut: person key.
+const IN_MOPTI: &[&str] = &["mopti_im", "mopti_cm"];
 
 /// Key, name, short name, kind, location.
 const SUBGROUPS: &[(&str, &str, &str, GroupKind, Option<&str>)] = &[
@@ -210,7 +230,36 @@ const MEMBERSHIPS: &[(&str, &str, Role)] = &[
     ("mainstreaming", "cm", Role::Coordinator),
     ("tripoli", "tripoli", Role::Coordinator),
     ("akkar", "akkar", Role::Coordinator),
+    ("mopti", "francophone", Role::Coordinator),
+    ("mopti", "mopti_im", Role::ImOfficer),
+    ("mopti", "mopti_cm", Role::Member),
+    ("mopti", "arabic", Role::Member),
 ];
+
+/// Where and how a group meets.
+struct Venue {
+    title: &'static str,
+    location: &'static str,
+    tz: Tz,
+    /// The local hour its meetings start at.
+    hour: u32,
+}
+
+const BEIRUT: Venue = Venue {
+    title: MEETING_TITLE,
+    location: LOCATION,
+    tz: Beirut,
+    hour: 14,
+};
+
+/// The francophone field group: a child protection sub-cluster in central Mali, whose
+/// members who chose no language read it in French.
+const MOPTI: Venue = Venue {
+    title: "Réunion mensuelle du sous-cluster Protection de l'enfance",
+    location: "Bureau UNICEF, Mopti",
+    tz: Bamako,
+    hour: 10,
+};
 
 /// An agenda item with what the minutes say under it.
 struct Item {
@@ -337,6 +386,89 @@ const UPCOMING_AGENDA: &[Item] = &[
     item("AOB"),
 ];
 
+const MOPTI_AGENDA: &[Item] = &[
+    noted(
+        "Revue des points d'action",
+        "Les points d'action de la réunion de mai sont revus un par un.",
+    ),
+    parent(
+        "Mises à jour",
+        &[
+            noted(
+                "Terrain",
+                "Hausse des enfants non accompagnés signalés aux points d'entrée de Sévaré et de Konna.",
+            ),
+            item("Autres secteurs"),
+        ],
+    ),
+    Item {
+        decisions: "Le circuit de référencement révisé est adopté ; il sera partagé avec les partenaires de Djenné.",
+        ..noted(
+            "Gestion de cas : circuit de référencement",
+            "Présentation du circuit révisé par Terre des hommes.",
+        )
+    },
+    item("Divers"),
+];
+
+const MOPTI_UPCOMING_AGENDA: &[Item] = &[
+    item("Revue des points d'action"),
+    parent("Mises à jour", &[item("Terrain"), item("Autres secteurs")]),
+    item("Plan de travail"),
+    item("Divers"),
+];
+
+/// An action point raised at a meeting under one of its agenda items: owners by role
+/// and people by key, and the note it was marked done with, if it was.
+struct Raised {
+    topic: &'static str,
+    agenda_item: &'static str,
+    text: &'static str,
+    owners: &'static [OwnerRole],
+    people: &'static [&'static str],
+    due: (i32, u32, u32),
+    done: Option<&'static str>,
+}
+
+const MOPTI_ACTION_POINTS: &[Raised] = &[
+    Raised {
+        topic: "Gestion de cas",
+        agenda_item: "Gestion de cas : circuit de référencement",
+        text: "Partager le circuit de référencement révisé avec les partenaires de Djenné.",
+        owners: &[],
+        people: &["mopti_cm"],
+        due: (2014, 6, 20),
+        done: Some("Partagé par courriel le 18 juin"),
+    },
+    Raised {
+        topic: "Mises à jour",
+        agenda_item: "Terrain",
+        text: "Compiler les signalements d'enfants non accompagnés de Sévaré et de Konna pour le rapport mensuel.",
+        owners: &[OwnerRole::ImOfficer],
+        people: &[],
+        due: (2014, 6, 27),
+        done: None,
+    },
+    Raised {
+        topic: "Mises à jour",
+        agenda_item: "Autres secteurs",
+        text: "Coordinatrice à inviter le cluster Éducation à présenter les espaces d'apprentissage temporaires.",
+        owners: &[OwnerRole::Coordinator],
+        people: &[],
+        due: (2014, 7, 3),
+        done: None,
+    },
+    Raised {
+        topic: "Divers",
+        agenda_item: "Divers",
+        text: "Membres à proposer des points focaux pour la formation sur les standards minimums.",
+        owners: &[OwnerRole::Member],
+        people: &["arabic"],
+        due: (2014, 6, 30),
+        done: None,
+    },
+];
+
 /// An action point raised on 14 May, and what was said of it on 11 June.
 struct Reviewed {
     topic: &'static str,
@@ -405,36 +537,33 @@ const MAY_ACTION_POINTS: &[Reviewed] = &[
     },
 ];
 
-/// An action point raised on 11 June, under one of that meeting's agenda items.
-struct Raised {
-    topic: &'static str,
-    agenda_item: &'static str,
-    text: &'static str,
-    owners: &'static [OwnerRole],
-    due: (i32, u32, u32),
-}
-
 const JUNE_ACTION_POINTS: &[Raised] = &[
     Raised {
         topic: "Updates",
         agenda_item: "Assessment",
         text: "Share all data and information from July 2013-present",
         owners: &[OwnerRole::Member],
+        people: &[],
         due: (2014, 6, 20),
+        done: None,
     },
     Raised {
         topic: "Updates",
         agenda_item: "Advocacy TF",
         text: "Share all key message resources",
         owners: &[OwnerRole::Member],
+        people: &[],
         due: (2014, 6, 20),
+        done: None,
     },
     Raised {
         topic: "Activity Info",
         agenda_item: "Indicators: revised guidance",
         text: "IM to circulate the revised indicator guidance to all reporting partners.",
         owners: &[OwnerRole::ImOfficer],
+        people: &[],
         due: (2014, 6, 18),
+        done: None,
     },
 ];
 
@@ -472,12 +601,15 @@ const WORKPLAN: &[(&str, &[Planned])] = &[
     ),
 ];
 
-fn beirut(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Beirut
-        .with_ymd_and_hms(y, m, d, h, min, 0)
+fn local(tz: Tz, y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    tz.with_ymd_and_hms(y, m, d, h, min, 0)
         .single()
-        .expect("demo times are unambiguous in Beirut")
+        .expect("demo times are unambiguous")
         .with_timezone(&Utc)
+}
+
+fn beirut(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    local(Beirut, y, m, d, h, min)
 }
 
 fn date((y, m, d): (i32, u32, u32)) -> NaiveDate {
@@ -513,7 +645,28 @@ pub async fn load(conn: &mut Conn, now: DateTime<Utc>) -> anyhow::Result<()> {
         }
         load_workplan(conn, &groups).await?;
         if !meetings::has_upcoming(conn, wg, now).await? {
-            load_upcoming(conn, &groups, &people, now).await?;
+            let (chair, note_taker) = (people["coordinator"], people["im"]);
+            load_upcoming(conn, wg, &BEIRUT, (chair, note_taker), UPCOMING_AGENDA, &groups, now).await?;
+        }
+        let mopti = groups["mopti"];
+        if meetings::find_at(conn, mopti, local(Bamako, 2014, 6, 5, 10, 0))
+            .await?
+            .is_none()
+        {
+            load_mopti_history(conn, &groups, &people).await?;
+        }
+        if !meetings::has_upcoming(conn, mopti, now).await? {
+            let (chair, note_taker) = (people["francophone"], people["mopti_im"]);
+            load_upcoming(
+                conn,
+                mopti,
+                &MOPTI,
+                (chair, note_taker),
+                MOPTI_UPCOMING_AGENDA,
+                &groups,
+                now,
+            )
+            .await?;
         }
         Ok(())
     })
@@ -555,7 +708,11 @@ async fn load_people(conn: &mut Conn, orgs: &HashMap<&str, i64>) -> anyhow::Resu
                         .iter()
                         .find(|(person, _)| person == key)
                         .map(|(_, locale)| *locale),
-                    time_zone: "Asia/Beirut",
+                    time_zone: if IN_MOPTI.contains(key) {
+                        Bamako.name()
+                    } else {
+                        Beirut.name()
+                    },
                     password_hash,
                     is_admin: *key == "admin",
                 }
@@ -577,10 +734,23 @@ async fn load_groups(conn: &mut Conn) -> anyhow::Result<HashMap<&'static str, i6
         location: Some("Beirut, Lebanon"),
         time_zone: "Asia/Beirut",
         description: "Coordinates the child protection response for refugees and host communities in Lebanon.",
+        default_locale: None,
     }
     .find_or_create(conn)
     .await?;
-    let mut ids = HashMap::from([("wg", wg)]);
+    let mopti = NewGroup {
+        parent_id: None,
+        name: "Sous-cluster Protection de l'enfance – Mopti",
+        short_name: "SC PE Mopti",
+        kind: GroupKind::WorkingGroup,
+        location: Some("Mopti, Mali"),
+        time_zone: Bamako.name(),
+        description: "Coordonne la protection de l'enfance dans les cercles de Mopti, Djenné et Bandiagara.",
+        default_locale: Some("fr"),
+    }
+    .find_or_create(conn)
+    .await?;
+    let mut ids = HashMap::from([("wg", wg), ("mopti", mopti)]);
     for (key, name, short_name, kind, location) in SUBGROUPS {
         let id = NewGroup {
             parent_id: Some(wg),
@@ -590,6 +760,7 @@ async fn load_groups(conn: &mut Conn) -> anyhow::Result<HashMap<&'static str, i6
             location: *location,
             time_zone: "Asia/Beirut",
             description: "",
+            default_locale: None,
         }
         .find_or_create(conn)
         .await?;
@@ -631,19 +802,20 @@ async fn insert_agenda(
     Ok(ids)
 }
 
-fn meeting<'a>(
+fn meeting(
     group_id: i64,
+    venue: &Venue,
     starts_at: DateTime<Utc>,
     status: MeetingStatus,
     chair: i64,
     note_taker: i64,
-) -> NewMeeting<'a> {
+) -> NewMeeting<'static> {
     NewMeeting {
         group_id,
-        title: MEETING_TITLE,
+        title: venue.title,
         starts_at,
         duration_minutes: 120,
-        location: Some(LOCATION),
+        location: Some(venue.location),
         online_url: None,
         chair_id: Some(chair),
         note_taker_id: Some(note_taker),
@@ -664,6 +836,7 @@ async fn load_history(
     let may_start = beirut(2014, 5, 14, 14, 0);
     let may = meeting(
         wg,
+        &BEIRUT,
         may_start,
         MeetingStatus::Closed,
         people["coordinator"],
@@ -675,6 +848,7 @@ async fn load_history(
     let june_start = beirut(2014, 6, 11, 14, 0);
     let june = meeting(
         wg,
+        &BEIRUT,
         june_start,
         MeetingStatus::Closed,
         people["coordinator"],
@@ -713,30 +887,10 @@ async fn load_history(
         change_status(conn, id, &change).await?;
     }
 
-    for (index, raised) in JUNE_ACTION_POINTS.iter().enumerate() {
-        let owners: Vec<Owner> = raised.owners.iter().map(|r| Owner::Role(*r)).collect();
-        NewActionPoint {
-            group_id: wg,
-            meeting_id: Some(june),
-            agenda_item_id: june_items.get(raised.agenda_item).copied(),
-            topic: raised.topic,
-            text: raised.text,
-            due_date: Some(date(raised.due)),
-            restricted: false,
-            created_by: Some(people["coordinator"]),
-            created_at: beirut(2014, 6, 11, 15, u32::try_from(index)?),
-            owners: &owners,
-            via: UpdateVia::Meeting,
-        }
-        .insert(conn)
-        .await?;
-    }
-
-    // Closed as closing a meeting leaves it: with its review stored.
-    for closed in [may, june] {
-        let meeting = crate::models::meetings::find(conn, closed).await?;
-        crate::models::reviews::store(conn, &meeting).await?;
-    }
+    let raised_at = beirut(2014, 6, 11, 15, 0);
+    let at_june = (june, &june_items, people["coordinator"], raised_at);
+    insert_raised(conn, wg, at_june, JUNE_ACTION_POINTS, people).await?;
+    store_reviews(conn, &[may, june]).await?;
 
     for (person, status) in [
         ("coordinator", AttendanceStatus::Present),
@@ -778,6 +932,111 @@ async fn load_history(
     Ok(())
 }
 
+/// Closed as closing a meeting leaves it: with its review stored.
+async fn store_reviews(conn: &mut Conn, closed: &[i64]) -> anyhow::Result<()> {
+    for id in closed {
+        let meeting = crate::models::meetings::find(conn, *id).await?;
+        crate::models::reviews::store(conn, &meeting).await?;
+    }
+    Ok(())
+}
+
+/// The action points raised at a meeting (its id, agenda item ids by title, who took
+/// them down and when), a minute apart; those marked done a week later.
+async fn insert_raised(
+    conn: &mut Conn,
+    group_id: i64,
+    (meeting_id, agenda, recorder, at): (i64, &HashMap<&str, i64>, i64, DateTime<Utc>),
+    raised: &[Raised],
+    people: &HashMap<&str, i64>,
+) -> anyhow::Result<()> {
+    for (index, point) in raised.iter().enumerate() {
+        let owners: Vec<Owner> = point
+            .owners
+            .iter()
+            .map(|r| Owner::Role(*r))
+            .chain(point.people.iter().map(|key| Owner::User(people[key])))
+            .collect();
+        let id = NewActionPoint {
+            group_id,
+            meeting_id: Some(meeting_id),
+            agenda_item_id: agenda.get(point.agenda_item).copied(),
+            topic: point.topic,
+            text: point.text,
+            due_date: Some(date(point.due)),
+            restricted: false,
+            created_by: Some(recorder),
+            created_at: at + chrono::Duration::minutes(i64::try_from(index)?),
+            owners: &owners,
+            via: UpdateVia::Meeting,
+        }
+        .insert(conn)
+        .await?;
+        if let Some(note) = point.done {
+            let change = StatusChange {
+                status: ActionStatus::Done,
+                note,
+                user_id: Some(recorder),
+                meeting_id: None,
+                via: UpdateVia::Web,
+                at: at + Days::new(7),
+            };
+            change_status(conn, id, &change).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The Mopti group's meeting of 5 June 2014, closed, with its action points.
+async fn load_mopti_history(
+    conn: &mut Conn,
+    groups: &HashMap<&str, i64>,
+    people: &HashMap<&str, i64>,
+) -> anyhow::Result<()> {
+    let mopti = groups["mopti"];
+    let starts_at = local(Bamako, 2014, 6, 5, 10, 0);
+    let coordinator = people["francophone"];
+    let june = meeting(
+        mopti,
+        &MOPTI,
+        starts_at,
+        MeetingStatus::Closed,
+        coordinator,
+        people["mopti_im"],
+    )
+    .insert(conn)
+    .await?;
+    let items = insert_agenda(conn, june, MOPTI_AGENDA, groups).await?;
+    let raised_at = local(Bamako, 2014, 6, 5, 11, 30);
+    insert_raised(
+        conn,
+        mopti,
+        (june, &items, coordinator, raised_at),
+        MOPTI_ACTION_POINTS,
+        people,
+    )
+    .await?;
+    store_reviews(conn, &[june]).await?;
+    for (person, status) in [
+        ("francophone", AttendanceStatus::Present),
+        ("mopti_im", AttendanceStatus::Present),
+        ("mopti_cm", AttendanceStatus::Present),
+        ("arabic", AttendanceStatus::Apologies),
+    ] {
+        NewAttendance {
+            meeting_id: june,
+            user_id: Some(people[person]),
+            guest_name: None,
+            guest_organization: None,
+            organization_id: None,
+            status,
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
+}
+
 async fn load_workplan(conn: &mut Conn, groups: &HashMap<&str, i64>) -> anyhow::Result<()> {
     for (area_position, (area, tasks)) in WORKPLAN.iter().enumerate() {
         let area_id = NewArea {
@@ -809,28 +1068,27 @@ async fn load_workplan(conn: &mut Conn, groups: &HashMap<&str, i64>) -> anyhow::
     Ok(())
 }
 
-/// A published meeting two weeks from `now`, at 14:00 Beirut time.
+/// A published meeting of the group two weeks from `now`, at the venue's hour in its
+/// zone, chaired and minuted by the two people given.
 async fn load_upcoming(
     conn: &mut Conn,
+    group_id: i64,
+    venue: &Venue,
+    (chair, note_taker): (i64, i64),
+    agenda: &[Item],
     groups: &HashMap<&str, i64>,
-    people: &HashMap<&str, i64>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let day = now.with_timezone(&Beirut).date_naive() + Days::new(14);
-    let starts_at = Beirut
-        .from_local_datetime(&day.and_hms_opt(14, 0, 0).expect("14:00 is a valid time"))
+    let day = now.with_timezone(&venue.tz).date_naive() + Days::new(14);
+    let starts_at = venue
+        .tz
+        .from_local_datetime(&day.and_hms_opt(venue.hour, 0, 0).expect("the venue's hour is valid"))
         .earliest()
-        .ok_or_else(|| anyhow::anyhow!("14:00 does not exist in Beirut on {day}"))?
+        .ok_or_else(|| anyhow::anyhow!("{}:00 does not exist in {} on {day}", venue.hour, venue.tz.name()))?
         .with_timezone(&Utc);
-    let mut upcoming = meeting(
-        groups["wg"],
-        starts_at,
-        MeetingStatus::Scheduled,
-        people["coordinator"],
-        people["im"],
-    );
+    let mut upcoming = meeting(group_id, venue, starts_at, MeetingStatus::Scheduled, chair, note_taker);
     upcoming.published_at = Some(now);
     let id = upcoming.insert(conn).await?;
-    insert_agenda(conn, id, UPCOMING_AGENDA, groups).await?;
+    insert_agenda(conn, id, agenda, groups).await?;
     Ok(())
 }

@@ -50,11 +50,12 @@ async fn loading_the_demo_twice_changes_nothing() {
     let first = counts(&mut conn).await;
     convene::demo::load(&mut conn, now).await.unwrap();
     assert_eq!(counts(&mut conn).await, first);
-    // And the demo is all there: three meetings, the agenda, eleven action points.
+    // And the demo is all there: three meetings of the working group and two of the
+    // group in Mopti, the agenda, eleven action points and Mopti's four.
     let lookup = |t: &str| first.iter().find(|(n, _)| *n == t).unwrap().1;
-    assert_eq!(lookup("meetings"), 3);
-    assert_eq!(lookup("groups"), 8);
-    assert_eq!(lookup("action_points"), 11);
+    assert_eq!(lookup("meetings"), 5);
+    assert_eq!(lookup("groups"), 9);
+    assert_eq!(lookup("action_points"), 15);
     assert_eq!(lookup("workplan_tasks"), 3);
 }
 

@@ -89,23 +89,29 @@ async fn a_meeting_published_to_members_of_three_languages_reaches_each_in_their
     deliver(&app, &smtp, Utc.with_ymd_and_hms(2030, 1, 2, 8, 0, 0).unwrap()).await;
     let received = smtp.received();
 
-    let when = "Wednesday 16 January 2030, 14:00 (Asia/Beirut)";
+    // The date is each reader's; the zone is the group's.
     let expected = [
         (
             "member@example.org",
-            format!("Meeting: CPiE WG – Monthly coordination, {when}"),
+            "Meeting: CPiE WG – Monthly coordination, Wednesday, 16 January 2030, 14:00 (Asia/Beirut)",
         ),
-        (FRENCH, format!("Réunion\u{a0}: CPiE WG – Monthly coordination, {when}")),
+        (
+            FRENCH,
+            "Réunion\u{a0}: CPiE WG – Monthly coordination, mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)",
+        ),
         (
             "maya.khalil@example.org",
-            format!("Reunión: CPiE WG – Monthly coordination, {when}"),
+            "Reunión: CPiE WG – Monthly coordination, miércoles, 16 de enero de 2030, 14:00 (Asia/Beirut)",
         ),
-        (ARABIC, format!("اجتماع: CPiE WG – Monthly coordination، {when}")),
+        (
+            ARABIC,
+            "اجتماع: CPiE WG – Monthly coordination، الأربعاء، ١٦ يناير ٢٠٣٠، الساعة ٢:٠٠ م (Asia/Beirut)",
+        ),
     ];
     for (address, subject) in &expected {
         let mine = to(&received, address);
         assert_eq!(mine.len(), 1, "one invitation for {address}");
-        assert_eq!(&mine[0].subject(), subject, "{address}");
+        assert_eq!(mine[0].subject(), *subject, "{address}");
     }
 
     // The calendar's own words follow the reader; the title stays as written.
@@ -154,10 +160,15 @@ fn beirut(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
 
 /// An open action point of the working group owned by the person with `email`.
 async fn owned_action_point(app: &TestApp, wg: i64, number: i32, text: &str, email: &str) {
+    owned_item(app, wg, number, text, "2030-01-31", email).await;
+}
+
+/// An open action point of the working group due on `due`, owned by the person with `email`.
+async fn owned_item(app: &TestApp, wg: i64, number: i32, text: &str, due: &str, email: &str) {
     let id = app
         .id(&format!(
             "INSERT INTO action_points (group_id, number, topic, text, due_date) \
-             VALUES ({wg}, {number}, 'Referrals', '{text}', '2030-01-31') RETURNING id"
+             VALUES ({wg}, {number}, 'Referrals', '{text}', '{due}') RETURNING id"
         ))
         .await;
     exec(
@@ -201,7 +212,7 @@ async fn an_arabic_members_meeting_reminder_is_arabic_right_to_left_with_their_o
     let mail = mine[0];
     assert_eq!(
         mail.subject(),
-        "تذكير: CPiE WG – Monthly coordination، Wednesday 16 January 2030, 14:00 (Asia/Beirut)"
+        "تذكير: CPiE WG – Monthly coordination، الأربعاء، ١٦ يناير ٢٠٣٠، الساعة ٢:٠٠ م (Asia/Beirut)"
     );
     let text = mail.text();
     assert!(text.contains("هذا تذكير بالاجتماع القادم."), "{text}");
@@ -406,4 +417,410 @@ async fn the_api_reads_and_writes_a_persons_language_and_refuses_others() {
         .patch(&format!("/api/v1/users/{other}"), json!({"locale": "es"}))
         .await;
     assert_eq!(by_admin.body["locale"], "es");
+}
+
+const SPANISH: &str = "maya.khalil@example.org";
+
+/// The lines of a mail's text part, trimmed of their line ends.
+fn lines(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim_end).collect()
+}
+
+#[tokio::test]
+async fn a_meetings_mail_gives_its_date_as_a_french_and_a_spanish_reader_write_it() {
+    let app = app().await;
+    let smtp = SmtpServer::start().await;
+    exec(
+        &app,
+        &format!("UPDATE users SET locale = 'es' WHERE email = '{SPANISH}'"),
+    )
+    .await;
+    let wg = group_id(&app, WG).await;
+    let coordinator = app.sign_in_demo("coordinator").await;
+    let fields = [
+        ("title", "Monthly coordination"),
+        ("date", "2030-01-16"),
+        ("start_time", "14:00"),
+        ("end_time", "16:00"),
+        ("location", "UNHCR Lea, Beirut"),
+        ("agenda", "previous"),
+    ];
+    let meeting = created_meeting(&schedule(&coordinator, wg, &fields).await);
+    let page = format!("/meetings/{meeting}");
+    for step in ["publish", "start", "close"] {
+        let done = coordinator
+            .submit(&page, &format!("{page}/status"), &[("step", step)])
+            .await;
+        assert_eq!(done.status(), 303, "{step}");
+    }
+    deliver(&app, &smtp, Utc.with_ymd_and_hms(2030, 1, 16, 17, 0, 0).unwrap()).await;
+    let received = smtp.received();
+    let link = format!("https://convene.example.org/meetings/{meeting}");
+
+    let french = to(&received, FRENCH);
+    assert_eq!(french.len(), 2, "the invitation and the minutes");
+    assert_eq!(
+        french[0].subject(),
+        "Réunion\u{a0}: CPiE WG – Monthly coordination, mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)"
+    );
+    let text = french[0].text();
+    assert_eq!(
+        lines(&text)[4..8],
+        [
+            "Monthly coordination",
+            "Quand\u{a0}: mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)",
+            "Où\u{a0}: UNHCR Lea, Beirut",
+            link.as_str(),
+        ],
+        "{text}"
+    );
+    assert!(
+        french[0]
+            .html()
+            .contains("Quand\u{a0}: mercredi 16 janvier 2030 à 14:00 (Asia/Beirut)"),
+        "{}",
+        french[0].html()
+    );
+    assert_eq!(
+        french[1].subject(),
+        "Compte rendu\u{a0}: CPiE WG – Monthly coordination du mercredi 16 janvier 2030"
+    );
+
+    let spanish = to(&received, SPANISH);
+    assert_eq!(spanish.len(), 2, "the invitation and the minutes");
+    assert_eq!(
+        spanish[0].subject(),
+        "Reunión: CPiE WG – Monthly coordination, miércoles, 16 de enero de 2030, 14:00 (Asia/Beirut)"
+    );
+    let text = spanish[0].text();
+    assert_eq!(
+        lines(&text)[4..8],
+        [
+            "Monthly coordination",
+            "Cuándo: miércoles, 16 de enero de 2030, 14:00 (Asia/Beirut)",
+            "Dónde: UNHCR Lea, Beirut",
+            link.as_str(),
+        ],
+        "{text}"
+    );
+    assert_eq!(
+        spanish[1].subject(),
+        "Acta: CPiE WG – Monthly coordination del miércoles, 16 de enero de 2030"
+    );
+}
+
+/// A meeting of the working group, published, at 14:00 Beirut time on a day of January 2030.
+async fn published_meeting(app: &TestApp, wg: i64, day: u32) {
+    exec(
+        app,
+        &format!(
+            "INSERT INTO meetings (group_id, title, starts_at, location, status, published_at) \
+             VALUES ({wg}, 'Monthly coordination', '{}', 'UNICEF office, Beirut', 'scheduled', now())",
+            beirut(2030, 1, day, 14).to_rfc3339()
+        ),
+    )
+    .await;
+}
+
+/// The line under "your open action points" of the reminder `address` got about the
+/// meeting on `day`, with the subject.
+fn overdue_line(received: &[common::mail::Received], address: &str, day: &str) -> String {
+    let mine: Vec<_> = to(received, address)
+        .into_iter()
+        .filter(|mail| mail.subject().contains(day))
+        .collect();
+    assert_eq!(mine.len(), 1, "one reminder for {address} about {day}");
+    let text = mine[0].text();
+    let lines = lines(&text);
+    let heading = lines
+        .iter()
+        .position(|line| ["Vos points d'action ouverts", "Sus puntos de acción abiertos"].contains(line))
+        .unwrap_or_else(|| panic!("a list of open action points: {text}"));
+    assert!(
+        mine[0]
+            .html()
+            .contains(&format!("<strong>{}</strong>", lines[heading + 1]))
+    );
+    lines[heading + 1].to_owned()
+}
+
+#[tokio::test]
+async fn a_meeting_reminder_counts_the_readers_overdue_action_points_in_their_language() {
+    let app = app().await;
+    let smtp = SmtpServer::start().await;
+    exec(
+        &app,
+        &format!("UPDATE users SET locale = 'es' WHERE email = '{SPANISH}'"),
+    )
+    .await;
+    let wg = group_id(&app, WG).await;
+    // Only the action points below are open, so the counts are theirs.
+    exec(
+        &app,
+        &format!("UPDATE action_points SET status = 'done' WHERE group_id = {wg}"),
+    )
+    .await;
+    published_meeting(&app, wg, 16).await;
+    published_meeting(&app, wg, 17).await;
+    let overdue =
+        |number: i32, text: &'static str, email: &'static str| owned_item(&app, wg, number, text, "2030-01-10", email);
+    overdue(9001, "Share the referral pathway with partners", FRENCH).await;
+    owned_item(&app, wg, 9002, "Map the services of the south", "2030-01-31", FRENCH).await;
+    overdue(9003, "Train the case workers", SPANISH).await;
+    overdue(9004, "Update the case management forms", SPANISH).await;
+    // Samira takes her mail as a daily digest, which carries the reminders' counts.
+    overdue(9005, "Brief the Akkar outreach volunteers", ARABIC).await;
+    overdue(9006, "Translate the referral form", ARABIC).await;
+    let samira = app.sign_in(ARABIC, "demo-arabic").await;
+    let digest_only = [("on", "meeting_reminder"), ("delivery", "daily_digest")];
+    let saved = samira
+        .submit("/account/notifications", "/account/notifications", &digest_only)
+        .await;
+    assert_eq!(saved.status(), 200);
+    let settings = MailSettings {
+        base_url: url::Url::parse("https://convene.example.org/").unwrap(),
+    };
+    let mut conn = app.db.conn().await;
+    // Monday's reminder of Wednesday's meeting.
+    planner::run_once(&mut conn, &settings, beirut(2030, 1, 14, 9))
+        .await
+        .unwrap();
+
+    // By Tuesday's reminder of Thursday's meeting, one more of Aminata's is overdue and
+    // one of Maya's is done.
+    exec(
+        &app,
+        "UPDATE action_points SET due_date = '2030-01-11' WHERE number = 9002",
+    )
+    .await;
+    exec(&app, "UPDATE action_points SET status = 'done' WHERE number = 9004").await;
+    planner::run_once(&mut conn, &settings, beirut(2030, 1, 15, 9))
+        .await
+        .unwrap();
+    deliver(&app, &smtp, beirut(2030, 1, 15, 9)).await;
+    let received = smtp.received();
+
+    let wednesday_fr = "mercredi 16 janvier 2030";
+    let thursday_fr = "jeudi 17 janvier 2030";
+    assert_eq!(
+        overdue_line(&received, FRENCH, wednesday_fr),
+        "1 point d'action en retard"
+    );
+    assert_eq!(
+        overdue_line(&received, FRENCH, thursday_fr),
+        "2 points d'action en retard"
+    );
+    let wednesday_es = "miércoles, 16 de enero de 2030";
+    let thursday_es = "jueves, 17 de enero de 2030";
+    assert_eq!(
+        overdue_line(&received, SPANISH, wednesday_es),
+        "2 puntos de acción vencidos"
+    );
+    assert_eq!(
+        overdue_line(&received, SPANISH, thursday_es),
+        "1 punto de acción vencido"
+    );
+    // Each morning's digest holds that day's reminder.
+    let digests = to(&received, ARABIC);
+    assert_eq!(digests.len(), 2, "a digest on Monday and one on Tuesday");
+    for digest in digests {
+        assert!(digest.subject().starts_with("ملخص"), "{}", digest.subject());
+        let text = digest.text();
+        let counted = lines(&text).into_iter().filter(|line| *line == "نقطتا عمل متأخرتان");
+        assert_eq!(counted.count(), 1, "{text}");
+    }
+    // Someone with nothing overdue is told nothing about it.
+    for mail in to(&received, "member@example.org") {
+        assert!(!mail.text().contains("overdue"), "{}", mail.text());
+    }
+}
+
+#[tokio::test]
+async fn the_demos_field_group_in_mopti_works_in_french_in_malis_time() {
+    let app = app().await;
+    let mopti = app
+        .id("SELECT id FROM groups WHERE name = 'Sous-cluster Protection de l''enfance – Mopti' AND default_locale = 'fr' AND time_zone = 'Africa/Bamako'")
+        .await;
+    // Loading the demo again adds nothing.
+    app.load_demo().await;
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) AS count FROM meetings WHERE group_id = {mopti}"
+        ))
+        .await,
+        2,
+        "a closed meeting and an upcoming one"
+    );
+    // Its members who chose no language are written to in the group's.
+    assert_eq!(
+        app.count("SELECT count(*) AS count FROM users WHERE email = 'ibrahim.maiga@example.org' AND person_language(id) = 'fr'")
+            .await,
+        1
+    );
+
+    let aminata = app.sign_in_demo("francophone").await;
+    let home = aminata.page("/").await;
+    assert!(home.contains("Sous-cluster Protection de l'enfance – Mopti"), "{home}");
+    let group = aminata.page(&format!("/groups/{mopti}")).await;
+    assert!(group.contains("<html lang=\"fr\" dir=\"ltr\">"));
+    assert!(
+        group.contains("Réunion mensuelle du sous-cluster Protection de l'enfance"),
+        "{group}"
+    );
+    assert!(group.contains("10:00"), "at ten in Bamako: {group}");
+    let items = aminata.page(&format!("/groups/{mopti}/action-points")).await;
+    for text in [
+        "Compiler les signalements d'enfants non accompagnés de Sévaré et de Konna pour le rapport mensuel.",
+        "Membres à proposer des points focaux pour la formation sur les standards minimums.",
+    ] {
+        assert!(items.contains(text), "{text}: {items}");
+    }
+    assert!(items.contains("Samira Khatib"), "an owner by name: {items}");
+    // Samira belongs to it too, and reads it in Arabic.
+    let samira = app.sign_in(ARABIC, "demo-arabic").await;
+    let page = samira.page(&format!("/groups/{mopti}")).await;
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{page}");
+}
+
+/// English labels of the interface, none of which an Arabic page may show as the whole
+/// text of an element (data such as "Save the Children" may contain the words).
+const ENGLISH_LABELS: &[&str] = &[
+    "Skip to content",
+    "Sign out",
+    "Working groups",
+    "Meetings",
+    "Action points",
+    "Directory",
+    "Organizations",
+    "Notifications",
+    "Password",
+    "Profile",
+    "Your work",
+    "Status",
+    "Due",
+    "Owners",
+    "Save",
+    "Filter",
+    "Agenda",
+    "Attendance",
+    "Minutes",
+    "Edit",
+    "Language",
+    "Time zone",
+    "Next item",
+    "Page not found",
+    "Not allowed",
+];
+
+/// The texts a reader sees, one per text node of the body outside scripts and styles,
+/// trimmed.
+fn visible_texts(document: &scraper::Html) -> Vec<String> {
+    let body = scraper::Selector::parse("body").unwrap();
+    document
+        .select(&body)
+        .flat_map(|b| b.descendants())
+        .filter_map(|node| {
+            let text = node.value().as_text()?;
+            let parent = node.parent()?.value().as_element()?.name();
+            (!["script", "style"].contains(&parent) && !text.trim().is_empty()).then(|| text.trim().to_owned())
+        })
+        .collect()
+}
+
+/// Whether every text node holding `text` sits inside a `<bdi>` or an element with
+/// `dir="auto"`, so that English runs keep their order inside Arabic; and whether
+/// there is one at all.
+fn isolated_everywhere(document: &scraper::Html, text: &str) -> Option<bool> {
+    let nodes: Vec<_> = document
+        .tree
+        .nodes()
+        .filter(|node| node.value().as_text().is_some_and(|t| t.contains(text)))
+        .collect();
+    (!nodes.is_empty()).then(|| {
+        nodes.iter().all(|node| {
+            node.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.name() == "bdi" || e.attr("dir") == Some("auto"))
+            })
+        })
+    })
+}
+
+#[tokio::test]
+async fn every_main_page_reads_right_to_left_in_arabic_with_english_data_isolated() {
+    let app = app().await;
+    let wg = group_id(&app, WG).await;
+    let upcoming = app
+        .id(&format!(
+            "SELECT id FROM meetings WHERE group_id = {wg} AND starts_at > now() ORDER BY starts_at LIMIT 1"
+        ))
+        .await;
+    let closed = app
+        .id(&format!(
+            "SELECT id FROM meetings WHERE group_id = {wg} AND status = 'closed' ORDER BY starts_at DESC LIMIT 1"
+        ))
+        .await;
+    let item = app
+        .id("SELECT id FROM action_points WHERE text = 'Share all key message resources'")
+        .await;
+    let english_item = "Share all key message resources";
+    let samira = app.sign_in(ARABIC, "demo-arabic").await;
+
+    // Each page, the status it answers with, and an Arabic label it must carry.
+    let pages = [
+        ("/".to_owned(), 200, "مجموعات العمل"),
+        (format!("/groups/{wg}"), 200, "نقاط العمل"),
+        (format!("/meetings/{upcoming}"), 200, "جدول الأعمال"),
+        (format!("/meetings/{upcoming}/live"), 200, "وضع العرض (خط كبير)"),
+        (format!("/meetings/{closed}/minutes"), 200, "محضر الاجتماع"),
+        ("/meetings".to_owned(), 200, "اجتماعات مجموعاتي"),
+        (format!("/groups/{wg}/meetings"), 200, "اجتماعات"),
+        ("/action-points".to_owned(), 200, "نقاط العمل"),
+        (format!("/groups/{wg}/action-points"), 200, "نقاط عمل"),
+        (format!("/action-points/{item}"), 200, "نقاط العمل"),
+        (format!("/groups/{wg}/workplan"), 200, "خطة عمل"),
+        (format!("/groups/{wg}/workplan/timeline"), 200, "الجدول الزمني لخطة عمل"),
+        ("/directory".to_owned(), 200, "الدليل"),
+        (format!("/groups/{wg}/directory"), 200, "دليل"),
+        ("/account/profile".to_owned(), 200, "ملفك الشخصي"),
+        ("/account/notifications".to_owned(), 200, "الإشعارات"),
+        ("/account/password".to_owned(), 200, "تغيير كلمة المرور"),
+        ("/account/tokens".to_owned(), 200, "رموز الوصول إلى واجهة البرمجة"),
+        ("/account/calendar".to_owned(), 200, "خلاصات التقويم"),
+        ("/groups/987654321".to_owned(), 404, "الصفحة غير موجودة"),
+        (format!("/groups/{wg}/edit"), 403, "غير مسموح"),
+    ];
+    let mut isolated_on = Vec::new();
+    for (path, status, label) in &pages {
+        let response = samira.get(path).await;
+        assert_eq!(response.status(), *status, "GET {path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{path}: {page}");
+        let document = scraper::Html::parse_document(&page);
+        let texts = visible_texts(&document);
+        assert!(
+            texts.iter().any(|t| t.contains(label)),
+            "{path} says {label}: {texts:?}"
+        );
+        for english in ENGLISH_LABELS {
+            assert!(
+                !texts.iter().any(|t| t == english),
+                "{path} shows \"{english}\": {texts:?}"
+            );
+        }
+        match isolated_everywhere(&document, english_item) {
+            Some(true) => isolated_on.push(path.as_str()),
+            Some(false) => panic!("{path} shows \"{english_item}\" outside <bdi> or dir=\"auto\": {page}"),
+            None => {}
+        }
+    }
+    // The English action point is among the data of the lists and its own page.
+    for path in [
+        "/action-points".to_owned(),
+        format!("/groups/{wg}/action-points"),
+        format!("/action-points/{item}"),
+    ] {
+        assert!(isolated_on.contains(&path.as_str()), "{path} lists it: {isolated_on:?}");
+    }
 }

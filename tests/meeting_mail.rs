@@ -60,7 +60,7 @@ async fn publishing_moving_and_closing_a_meeting_mail_the_members_once_each() {
     let invitation = to(&received, "member@example.org")[0];
     assert_eq!(
         invitation.subject(),
-        "Meeting: CPiE WG – Monthly coordination, Wednesday 16 January 2030, 14:00 (Asia/Beirut)"
+        "Meeting: CPiE WG – Monthly coordination, Wednesday, 16 January 2030, 14:00 (Asia/Beirut)"
     );
     assert!(invitation.text().contains("Review of action points"), "the agenda");
     assert!(invitation.text().contains("https://meet.example.org/cpie"));
@@ -103,7 +103,7 @@ async fn publishing_moving_and_closing_a_meeting_mail_the_members_once_each() {
     let update = to(&received, "member@example.org")[1];
     assert_eq!(
         update.subject(),
-        "Moved: CPiE WG – Monthly coordination (CPiE), now Thursday 17 January 2030, 10:00 (Asia/Beirut)"
+        "Moved: CPiE WG – Monthly coordination (CPiE), now Thursday, 17 January 2030, 10:00 (Asia/Beirut)"
     );
     let (method, ics) = update.calendar().unwrap();
     assert_eq!(method, "REQUEST");
@@ -120,7 +120,7 @@ async fn publishing_moving_and_closing_a_meeting_mail_the_members_once_each() {
     let minutes = to(&received, "member@example.org")[2];
     assert_eq!(
         minutes.subject(),
-        "Minutes: CPiE WG – Monthly coordination (CPiE) of Thursday 17 January 2030"
+        "Minutes: CPiE WG – Monthly coordination (CPiE) of Thursday, 17 January 2030"
     );
     assert!(
         minutes.text().contains("1 Review of action points"),

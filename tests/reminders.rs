@@ -96,7 +96,7 @@ async fn a_wednesday_meeting_is_reminded_on_monday_at_nine_beirut_time() {
     let mail = mine[0];
     assert_eq!(
         mail.subject(),
-        "Reminder: CPiE WG – Monthly coordination, Wednesday 16 January 2030, 14:00 (Asia/Beirut)"
+        "Reminder: CPiE WG – Monthly coordination, Wednesday, 16 January 2030, 14:00 (Asia/Beirut)"
     );
     let text = mail.text();
     assert!(text.contains("Funding gaps in the south"), "{text}");
@@ -197,7 +197,7 @@ async fn a_meeting_moved_after_its_reminder_was_planned_is_reminded_only_for_the
     let mine = to(&received, "member@example.org");
     assert_eq!(mine.len(), 1);
     assert!(
-        mine[0].subject().contains("Wednesday 23 January 2030, 14:00"),
+        mine[0].subject().contains("Wednesday, 23 January 2030, 14:00"),
         "{}",
         mine[0].subject()
     );
@@ -261,10 +261,10 @@ async fn an_action_point_is_reminded_before_on_the_day_and_weekly_while_overdue_
     assert_eq!(
         subjects,
         [
-            "CPiE WG: action point #9001 is due Friday 10 May 2030",
+            "CPiE WG: action point #9001 is due Friday, 10 May 2030",
             "CPiE WG: action point #9001 is due today",
-            "CPiE WG: action point #9001 is overdue (due Friday 10 May 2030)",
-            "CPiE WG: action point #9001 is overdue (due Friday 10 May 2030)",
+            "CPiE WG: action point #9001 is overdue (due Friday, 10 May 2030)",
+            "CPiE WG: action point #9001 is overdue (due Friday, 10 May 2030)",
         ]
     );
     assert!(received[0].text().contains("Share the referral pathway map #9001"));
@@ -329,7 +329,7 @@ async fn a_workplan_task_ending_is_reminded_a_week_before_to_the_responsible() {
     assert_eq!(received[0].to, ["coordinator@example.org"]);
     assert_eq!(
         received[0].subject(),
-        "CPiE WG: workplan task \"Map the referral services\" ends Thursday 20 June 2030"
+        "CPiE WG: workplan task \"Map the referral services\" ends Thursday, 20 June 2030"
     );
 }
 
@@ -458,7 +458,7 @@ async fn a_digest_reader_in_another_time_zone_gets_one_mail_at_eight_their_time(
     let digest = mine[1];
     assert_eq!(
         digest.subject(),
-        "Your convene digest for Monday 14 January 2030: 2 updates"
+        "Your convene digest for Monday, 14 January 2030: 2 updates"
     );
     let text = digest.text();
     assert!(text.contains("== Reminder: CPiE WG – Monthly coordination"), "{text}");

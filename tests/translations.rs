@@ -302,6 +302,8 @@ fn french_counts_use_the_singular_for_zero_and_one() {
     assert_eq!(count("fr", "action-count", 2), "2 points d'action");
     assert_eq!(count("fr", "review-stuck", 1), "ouvert depuis 1 réunion");
     assert_eq!(count("fr", "review-stuck", 3), "ouvert depuis 3 réunions");
+    assert_eq!(count("fr", "mail-overdue-count", 1), "1 point d'action en retard");
+    assert_eq!(count("fr", "mail-overdue-count", 2), "2 points d'action en retard");
 }
 
 #[test]
@@ -310,6 +312,8 @@ fn spanish_counts_use_the_singular_for_one_only() {
     assert_eq!(count("es", "action-count", 1), "1 punto de acción");
     assert_eq!(count("es", "action-count", 2), "2 puntos de acción");
     assert_eq!(count("es", "review-stuck", 1), "abierto desde hace 1 reunión");
+    assert_eq!(count("es", "mail-overdue-count", 1), "1 punto de acción vencido");
+    assert_eq!(count("es", "mail-overdue-count", 2), "2 puntos de acción vencidos");
 }
 
 /// Arabic has six plural forms: 0, 1, 2, 3–10, 11–99, and 100–102 again as `other`;
@@ -330,6 +334,20 @@ fn arabic_counts_take_all_six_forms() {
     );
     assert_eq!(count("ar", "review-stuck", 2), "مفتوحة منذ اجتماعين");
     assert_eq!(count("ar", "review-stuck", 11), "مفتوحة منذ ١١ اجتماعًا");
+    let overdue: Vec<_> = [0, 1, 2, 3, 11, 100]
+        .map(|n| count("ar", "mail-overdue-count", n))
+        .into();
+    assert_eq!(
+        overdue,
+        [
+            "لا توجد نقاط عمل متأخرة",
+            "نقطة عمل واحدة متأخرة",
+            "نقطتا عمل متأخرتان",
+            "٣ نقاط عمل متأخرة",
+            "١١ نقطة عمل متأخرة",
+            "١٠٠ نقطة عمل متأخرة",
+        ]
+    );
 }
 
 /// A number that English picks exactly (`[0]`) wins over the category in any language.

@@ -30,9 +30,9 @@ outbox-retry-sent = أُرسلت هذه الرسالة من قبل؛ ولا تُ
 outbox-cancel-done = لا يمكن إلغاء إلا البريد الذي لم يُرسل بعد.
 
 ## Reminders.
-mail-when = الموعد
-mail-where = المكان
-mail-online = عبر الإنترنت
+mail-when = الموعد:
+mail-where = المكان:
+mail-online = عبر الإنترنت:
 mail-agenda = جدول الأعمال
 mail-your-open-items = نقاط العمل المفتوحة المسندة إليك
 mail-more-open-items = { $count ->
@@ -42,6 +42,14 @@ mail-more-open-items = { $count ->
         [few] …و{ $count } نقاط أخرى. جميع نقاط العمل المسندة إليك:
         [many] …و{ $count } نقطة أخرى. جميع نقاط العمل المسندة إليك:
        *[other] …و{ $count } نقطة أخرى. جميع نقاط العمل المسندة إليك:
+    }
+mail-overdue-count = { $count ->
+        [zero] لا توجد نقاط عمل متأخرة
+        [one] نقطة عمل واحدة متأخرة
+        [two] نقطتا عمل متأخرتان
+        [few] { $count } نقاط عمل متأخرة
+        [many] { $count } نقطة عمل متأخرة
+       *[other] { $count } نقطة عمل متأخرة
     }
 mail-update-here = حدّث حالتها:
 mail-due-on = تستحق في { $date }

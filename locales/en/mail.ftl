@@ -30,14 +30,18 @@ outbox-retry-sent = This mail was sent already; it is not sent twice.
 outbox-cancel-done = Only mail that has not gone out yet can be cancelled.
 
 ## Reminders.
-mail-when = When
-mail-where = Where
-mail-online = Online
+mail-when = When:
+mail-where = Where:
+mail-online = Online:
 mail-agenda = Agenda
 mail-your-open-items = Your open action points
 mail-more-open-items = { $count ->
         [one] …and one more. All your action points:
        *[other] …and { $count } more. All your action points:
+    }
+mail-overdue-count = { $count ->
+        [one] { $count } action point overdue
+       *[other] { $count } action points overdue
     }
 mail-update-here = Update its status:
 mail-due-on = due { $date }

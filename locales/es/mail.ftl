@@ -30,15 +30,20 @@ outbox-retry-sent = Este correo ya se envió; no se envía dos veces.
 outbox-cancel-done = Solo se puede cancelar el correo que aún no ha salido.
 
 ## Reminders.
-mail-when = Cuándo
-mail-where = Dónde
-mail-online = En línea
+mail-when = Cuándo:
+mail-where = Dónde:
+mail-online = En línea:
 mail-agenda = Agenda
 mail-your-open-items = Sus puntos de acción abiertos
 mail-more-open-items = { $count ->
         [one] …y uno más. Todos sus puntos de acción:
         [many] …y { $count } más. Todos sus puntos de acción:
        *[other] …y { $count } más. Todos sus puntos de acción:
+    }
+mail-overdue-count = { $count ->
+        [one] { $count } punto de acción vencido
+        [many] { $count } de puntos de acción vencidos
+       *[other] { $count } puntos de acción vencidos
     }
 mail-update-here = Actualice su estado:
 mail-due-on = vence el { $date }

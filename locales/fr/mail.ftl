@@ -30,15 +30,20 @@ outbox-retry-sent = Ce courriel a déjà été envoyé ; il n'est pas envoyé 
 outbox-cancel-done = Seuls les courriels pas encore partis peuvent être annulés.
 
 ## Reminders.
-mail-when = Quand
-mail-where = Où
-mail-online = En ligne
+mail-when = Quand :
+mail-where = Où :
+mail-online = En ligne :
 mail-agenda = Ordre du jour
 mail-your-open-items = Vos points d'action ouverts
 mail-more-open-items = { $count ->
         [one] … et un autre. Tous vos points d'action :
         [many] … et { $count } autres. Tous vos points d'action :
        *[other] … et { $count } autres. Tous vos points d'action :
+    }
+mail-overdue-count = { $count ->
+        [one] { $count } point d'action en retard
+        [many] { $count } de points d'action en retard
+       *[other] { $count } points d'action en retard
     }
 mail-update-here = Mettez à jour son statut :
 mail-due-on = échéance le { $date }

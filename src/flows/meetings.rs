@@ -13,7 +13,7 @@ use crate::domain::meeting_flow::Transition;
 use crate::i18n::Locale;
 use crate::mail::MailSettings;
 use crate::mail::meetings::{MeetingNotice, compose};
-use crate::mail::reminders::{MeetingFacts, day, when};
+use crate::mail::reminders::{MeetingFacts, MeetingTime};
 use crate::models::meeting_schedule::{self, MeetingFields, Updated};
 use crate::models::meetings::{self, EditError, Meeting};
 use crate::models::minutes::{self, Minutes, Reader};
@@ -150,8 +150,8 @@ pub async fn meeting_changed(
         group: group_name,
         title: &meeting.title,
         when: match notice {
-            MeetingNotice::Minutes => day(meeting.starts_at.with_timezone(&tz).date_naive()),
-            _ => when(meeting.starts_at, tz),
+            MeetingNotice::Minutes => MeetingTime::Day(meeting.starts_at.with_timezone(&tz).date_naive()),
+            _ => MeetingTime::At(meeting.starts_at, tz),
         },
         location: meeting.location.as_deref(),
         online_url: meeting.online_url.as_deref(),

@@ -17,7 +17,7 @@ use diesel_async::{AsyncConnection, AsyncPgConnection};
 use crate::domain::reminders::{DIGEST_TIME, current_due_reminder, days_before, local_instant};
 use crate::flows::queue::{Batch, ToPerson};
 use crate::i18n::Locale;
-use crate::mail::reminders::{self as templates, ItemLine, MeetingFacts, OpenItems};
+use crate::mail::reminders::{self as templates, ItemLine, MeetingFacts, MeetingTime, OpenItems};
 use crate::mail::{MailSettings, Message};
 use crate::models::action_links;
 use crate::models::outbox::{self, About, Outgoing};
@@ -114,7 +114,7 @@ impl Planner<'_> {
         MeetingFacts {
             group: &meeting.group.group_name,
             title: &meeting.title,
-            when: templates::when(meeting.starts_at, meeting.group.tz()),
+            when: MeetingTime::At(meeting.starts_at, meeting.group.tz()),
             location: meeting.location.as_deref(),
             online_url: meeting.online_url.as_deref(),
             link: self.mail.link(&format!("meetings/{}", meeting.id)),
@@ -173,7 +173,7 @@ impl Planner<'_> {
         }
         let people = distinct(candidates.iter().map(|(_, (_, p))| p.id));
         let mut listed: HashMap<(i64, i64), Vec<due::ListedItem>> = HashMap::new();
-        for row in due::open_items_of(conn, &groups, &people, ITEMS_LISTED).await? {
+        for row in due::open_items_of(conn, &groups, &people, ITEMS_LISTED, self.now).await? {
             listed.entry((row.group_id, row.user_id)).or_default().push(row);
         }
         let all_link = self.mail.link("action-points?owner=me");
@@ -189,6 +189,7 @@ impl Planner<'_> {
                     .map(|row| self.item_line(&mut tokens, person.id, &row.item))
                     .collect(),
                 more: rows.first().map_or(0, |row| row.open_count - rows.len() as i64),
+                overdue: rows.first().map_or(0, |row| row.overdue_count),
                 all_link: all_link.clone(),
             };
             let agenda = agendas.get(&meeting.id).map_or(&[][..], Vec::as_slice);

@@ -5,7 +5,7 @@ use fluent_bundle::FluentValue;
 use maud::html;
 
 use super::Message;
-use super::reminders::MeetingFacts;
+use super::reminders::{MeetingFacts, meeting_html, meeting_text};
 use crate::i18n::Locale;
 
 /// What happened to a meeting.
@@ -66,23 +66,16 @@ pub fn compose(
     subject_id: &str,
     minutes: Option<&str>,
 ) -> Message {
+    let when = facts.when.read_in(locale);
     let args: [(&str, FluentValue<'_>); 3] = [
         ("group", facts.group.into()),
         ("title", facts.title.into()),
-        ("when", facts.when.as_str().into()),
+        ("when", when.as_str().into()),
     ];
     let subject = locale.t_args(subject_id, &args);
     let greeting = locale.t_args("mail-greeting", &[("name", name.into())]);
     let intro = locale.t(notice.intro_id());
-    let mut text = format!("{greeting}\n\n{intro}\n\n{}\n", facts.title);
-    text += &format!("{}: {}\n", locale.t("mail-when"), facts.when);
-    if let Some(place) = facts.location {
-        text += &format!("{}: {place}\n", locale.t("mail-where"));
-    }
-    if let Some(url) = facts.online_url {
-        text += &format!("{}: {url}\n", locale.t("mail-online"));
-    }
-    text += &format!("{}\n", facts.link);
+    let mut text = format!("{greeting}\n\n{intro}\n\n{}", meeting_text(locale, facts));
     let show_agenda = minutes.is_none() && !matches!(notice, MeetingNotice::Cancelled) && !agenda.is_empty();
     if show_agenda {
         text += &format!("\n{}\n", locale.t("mail-agenda"));
@@ -96,12 +89,7 @@ pub fn compose(
     let html = html! {
         p { (greeting) }
         p { (intro) }
-        p {
-            strong { a href=(facts.link) { (facts.title) } } br;
-            (locale.t("mail-when")) ": " (facts.when)
-            @if let Some(place) = facts.location { br; (locale.t("mail-where")) ": " (place) }
-            @if let Some(url) = facts.online_url { br; (locale.t("mail-online")) ": " a href=(url) { (url) } }
-        }
+        (meeting_html(locale, facts))
         @if show_agenda {
             h3 { (locale.t("mail-agenda")) }
             ol { @for title in agenda { li { (title) } } }

@@ -7,27 +7,31 @@ use fluent_bundle::FluentValue;
 use maud::{Markup, html};
 
 use super::Message;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, dates};
 
-/// "Wednesday 13 March 2030, 14:00 (Asia/Beirut)".
-pub fn when(at: DateTime<Utc>, tz: Tz) -> String {
-    format!(
-        "{} ({})",
-        at.with_timezone(&tz).format("%A %-d %B %Y, %H:%M"),
-        tz.name()
-    )
+/// When a meeting is, kept as facts so that each reader's mail says it in their
+/// language: the start in the group's zone, or only its day (as the minutes name it).
+#[derive(Debug, Clone, Copy)]
+pub enum MeetingTime {
+    At(DateTime<Utc>, Tz),
+    Day(NaiveDate),
 }
 
-/// "Friday 10 May 2030".
-pub fn day(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+impl MeetingTime {
+    /// "mercredi 11 juin 2014 à 14:00 (Africa/Bamako)", or "mercredi 11 juin 2014".
+    pub fn read_in(&self, locale: &Locale) -> String {
+        match *self {
+            MeetingTime::At(at, tz) => dates::meeting_time(locale, at, tz),
+            MeetingTime::Day(date) => dates::long_date(locale, date),
+        }
+    }
 }
 
 /// A meeting as its mails describe it.
 pub struct MeetingFacts<'a> {
     pub group: &'a str,
     pub title: &'a str,
-    pub when: String,
+    pub when: MeetingTime,
     pub location: Option<&'a str>,
     pub online_url: Option<&'a str>,
     pub link: String,
@@ -46,6 +50,8 @@ pub struct ItemLine {
 pub struct OpenItems {
     pub listed: Vec<ItemLine>,
     pub more: i64,
+    /// How many of all the recipient's open items are overdue.
+    pub overdue: i64,
     pub all_link: String,
 }
 
@@ -55,7 +61,10 @@ fn arg<'a>(name: &'a str, value: impl Into<FluentValue<'a>>) -> (&'a str, Fluent
 
 fn item_text(locale: &Locale, item: &ItemLine) -> String {
     let due = item.due.map_or_else(String::new, |d| {
-        format!(" ({})", locale.t_args("mail-due-on", &[arg("date", day(d))]))
+        format!(
+            " ({})",
+            locale.t_args("mail-due-on", &[arg("date", dates::long_date(locale, d))])
+        )
     });
     format!(
         "- #{} {}{}\n  {} {}\n",
@@ -71,31 +80,33 @@ fn item_html(locale: &Locale, item: &ItemLine) -> Markup {
     html! {
         li {
             "#" (item.number) " " (item.text)
-            @if let Some(d) = item.due { " (" (locale.t_args("mail-due-on", &[arg("date", day(d))])) ")" }
+            @if let Some(d) = item.due { " (" (locale.t_args("mail-due-on", &[arg("date", dates::long_date(locale, d))])) ")" }
             br;
             a href=(item.update_link) { (locale.t("mail-update-here")) }
         }
     }
 }
 
-fn meeting_text(locale: &Locale, meeting: &MeetingFacts<'_>) -> String {
-    let mut text = format!("{}\n{}: {}\n", meeting.title, locale.t("mail-when"), meeting.when);
+/// The meeting's title, time, place and link, as its mails give them.
+pub(super) fn meeting_text(locale: &Locale, meeting: &MeetingFacts<'_>) -> String {
+    let when = meeting.when.read_in(locale);
+    let mut text = format!("{}\n{} {when}\n", meeting.title, locale.t("mail-when"));
     if let Some(place) = meeting.location {
-        text += &format!("{}: {place}\n", locale.t("mail-where"));
+        text += &format!("{} {place}\n", locale.t("mail-where"));
     }
     if let Some(url) = meeting.online_url {
-        text += &format!("{}: {url}\n", locale.t("mail-online"));
+        text += &format!("{} {url}\n", locale.t("mail-online"));
     }
     text + &format!("{}\n", meeting.link)
 }
 
-fn meeting_html(locale: &Locale, meeting: &MeetingFacts<'_>) -> Markup {
+pub(super) fn meeting_html(locale: &Locale, meeting: &MeetingFacts<'_>) -> Markup {
     html! {
         p {
             strong { a href=(meeting.link) { (meeting.title) } } br;
-            (locale.t("mail-when")) ": " (meeting.when)
-            @if let Some(place) = meeting.location { br; (locale.t("mail-where")) ": " (place) }
-            @if let Some(url) = meeting.online_url { br; (locale.t("mail-online")) ": " a href=(url) { (url) } }
+            (locale.t("mail-when")) " " (meeting.when.read_in(locale))
+            @if let Some(place) = meeting.location { br; (locale.t("mail-where")) " " (place) }
+            @if let Some(url) = meeting.online_url { br; (locale.t("mail-online")) " " a href=(url) { (url) } }
         }
     }
 }
@@ -114,7 +125,7 @@ pub fn meeting_reminder(
         &[
             arg("group", meeting.group),
             arg("title", meeting.title),
-            arg("when", meeting.when.as_str()),
+            arg("when", meeting.when.read_in(locale)),
         ],
     );
     let greeting = locale.t_args("mail-greeting", &[arg("name", name)]);
@@ -127,8 +138,12 @@ pub fn meeting_reminder(
         }
     }
     let more = (items.more > 0).then(|| locale.t_args("mail-more-open-items", &[arg("count", items.more)]));
+    let overdue = (items.overdue > 0).then(|| locale.t_args("mail-overdue-count", &[arg("count", items.overdue)]));
     if !items.listed.is_empty() {
         text += &format!("\n{}\n", locale.t("mail-your-open-items"));
+        if let Some(overdue) = &overdue {
+            text += &format!("{overdue}\n");
+        }
         for item in &items.listed {
             text += &item_text(locale, item);
         }
@@ -146,6 +161,7 @@ pub fn meeting_reminder(
         }
         @if !items.listed.is_empty() {
             h3 { (locale.t("mail-your-open-items")) }
+            @if let Some(overdue) = &overdue { p { strong { (overdue) } } }
             ul { @for item in &items.listed { (item_html(locale, item)) } }
             @if let Some(more) = &more {
                 p { (more) " " a href=(items.all_link) { (items.all_link) } }
@@ -170,7 +186,7 @@ pub fn update_request(
         &[
             arg("group", reporting_group),
             arg("title", meeting.title),
-            arg("when", meeting.when.as_str()),
+            arg("when", meeting.when.read_in(locale)),
         ],
     );
     let greeting = locale.t_args("mail-greeting", &[arg("name", name)]);
@@ -197,7 +213,11 @@ pub fn action_point_due(locale: &Locale, name: &str, group: &str, item: &ItemLin
         std::cmp::Ordering::Equal => ("mail-due-today-subject", "mail-due-today-intro"),
         std::cmp::Ordering::Less => ("mail-overdue-subject", "mail-overdue-intro"),
     };
-    let args = [arg("group", group), arg("number", item.number), arg("date", day(due))];
+    let args = [
+        arg("group", group),
+        arg("number", item.number),
+        arg("date", dates::long_date(locale, due)),
+    ];
     let subject = locale.t_args(subject_id, &args);
     let greeting = locale.t_args("mail-greeting", &[arg("name", name)]);
     let intro = locale.t_args(intro_id, &args);
@@ -213,7 +233,11 @@ pub fn action_point_due(locale: &Locale, name: &str, group: &str, item: &ItemLin
 
 /// A workplan task the recipient is responsible for is ending.
 pub fn task_ending(locale: &Locale, name: &str, group: &str, title: &str, end: NaiveDate, link: &str) -> Message {
-    let args = [arg("group", group), arg("title", title), arg("date", day(end))];
+    let args = [
+        arg("group", group),
+        arg("title", title),
+        arg("date", dates::long_date(locale, end)),
+    ];
     let subject = locale.t_args("mail-task-ending-subject", &args);
     let greeting = locale.t_args("mail-greeting", &[arg("name", name)]);
     let intro = locale.t_args("mail-task-ending-intro", &args);
@@ -230,7 +254,10 @@ pub fn task_ending(locale: &Locale, name: &str, group: &str, title: &str, end: N
 /// One day's digest: each held mail's subject and text, in the order they came.
 pub fn digest(locale: &Locale, name: &str, date: NaiveDate, mails: &[(String, String)]) -> Message {
     let count = i64::try_from(mails.len()).unwrap_or(i64::MAX);
-    let subject = locale.t_args("mail-digest-subject", &[arg("date", day(date)), arg("count", count)]);
+    let subject = locale.t_args(
+        "mail-digest-subject",
+        &[arg("date", dates::long_date(locale, date)), arg("count", count)],
+    );
     let greeting = locale.t_args("mail-greeting", &[arg("name", name)]);
     let intro = locale.t("mail-digest-intro");
     let mut text = format!("{greeting}\n\n{intro}\n");

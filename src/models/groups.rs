@@ -43,6 +43,8 @@ pub struct NewGroup<'a> {
     pub location: Option<&'a str>,
     pub time_zone: &'a str,
     pub description: &'a str,
+    /// The language of members who chose none; `None` leaves the column's default.
+    pub default_locale: Option<&'a str>,
 }
 
 impl NewGroup<'_> {

@@ -194,15 +194,20 @@ pub struct ListedItem {
     pub item: OpenItem,
     #[diesel(sql_type = BigInt)]
     pub open_count: i64,
+    /// Of those, how many were due before the day `now` is in the group's time zone.
+    #[diesel(sql_type = BigInt)]
+    pub overdue_count: i64,
 }
 
 /// The first `limit` open (or in progress) action points, soonest due first, that each
-/// of `user_ids` stands for in each of the groups.
+/// of `user_ids` stands for in each of the groups, with how many they stand for and
+/// how many of those are overdue at `now`.
 pub async fn open_items_of(
     conn: &mut AsyncPgConnection,
     group_ids: &[i64],
     user_ids: &[i64],
     limit: i64,
+    now: DateTime<Utc>,
 ) -> QueryResult<Vec<ListedItem>> {
     let reach = OwnerTable::ActionPoints.reach(
         "SELECT id AS owned_id, group_id FROM action_points \
@@ -210,16 +215,20 @@ pub async fn open_items_of(
     );
     diesel::sql_query(format!(
         "WITH {reach} \
-         SELECT group_id, user_id, id, number, text, due_date, open_count FROM ( \
+         SELECT group_id, user_id, id, number, text, due_date, open_count, overdue_count FROM ( \
              SELECT ap.group_id, r.user_id, ap.id, ap.number, ap.text, ap.due_date, \
-                    row_number() OVER (PARTITION BY ap.group_id, r.user_id ORDER BY ap.due_date NULLS LAST, ap.number) AS rank, \
-                    count(*) OVER (PARTITION BY ap.group_id, r.user_id) AS open_count \
-             FROM reached r JOIN action_points ap ON ap.id = r.owned_id WHERE r.user_id = ANY($2)) listed \
+                    row_number() OVER mine AS rank, count(*) OVER mine AS open_count, \
+                    count(*) FILTER (WHERE ap.due_date < ($4 AT TIME ZONE g.time_zone)::date) OVER mine AS overdue_count \
+             FROM reached r JOIN action_points ap ON ap.id = r.owned_id JOIN groups g ON g.id = ap.group_id \
+             WHERE r.user_id = ANY($2) \
+             WINDOW mine AS (PARTITION BY ap.group_id, r.user_id ORDER BY ap.due_date NULLS LAST, ap.number \
+                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) listed \
          WHERE rank <= $3 ORDER BY group_id, user_id, rank"
     ))
     .bind::<Array<BigInt>, _>(group_ids)
     .bind::<Array<BigInt>, _>(user_ids)
     .bind::<BigInt, _>(limit)
+    .bind::<Timestamptz, _>(now)
     .load(conn)
     .await
 }

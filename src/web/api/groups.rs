@@ -189,6 +189,7 @@ pub async fn create(me: ApiUser, state: web::Data<AppState>, body: ApiJson<NewGr
         location: body.location.as_deref(),
         time_zone: &body.time_zone,
         description: &body.description,
+        default_locale: None,
     };
     let id = unique(row.insert(&mut conn).await, SHORT_NAME_TAKEN)?;
     Ok(created(
