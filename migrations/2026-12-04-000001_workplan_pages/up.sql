@@ -10,9 +10,14 @@ ALTER TABLE workplan_task_owners
     ADD CONSTRAINT workplan_task_owners_task_area_fkey FOREIGN KEY (area_id, task_id)
         REFERENCES workplan_tasks (area_id, id) ON UPDATE CASCADE ON DELETE CASCADE;
 
+-- A task deleted meanwhile is the foreign key's violation, as it was before the column.
 CREATE FUNCTION workplan_task_owners_area() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.area_id := (SELECT area_id FROM workplan_tasks WHERE id = NEW.task_id);
+    SELECT area_id INTO NEW.area_id FROM workplan_tasks WHERE id = NEW.task_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'task % is not present', NEW.task_id
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'workplan_task_owners_task_id_fkey';
+    END IF;
     RETURN NEW;
 END
 $$;
