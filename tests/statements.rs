@@ -277,7 +277,10 @@ async fn key_pages_send_a_bounded_number_of_statements_whatever_the_history() {
              JOIN tree ON tree.id = a.group_id WHERE coalesce(k.end_date, k.start_date) >= '2014-01-01'"
         ))
         .await;
-    let second = readers.member.page(&format!("/groups/{wg}/workplan?from=2014-01-01&page=2")).await;
+    let second = readers
+        .member
+        .page(&format!("/groups/{wg}/workplan?from=2014-01-01&page=2"))
+        .await;
     assert_eq!(
         second.matches("<tr id=\"task-").count() as i64,
         (running - 100).min(100),

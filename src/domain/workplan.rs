@@ -213,7 +213,10 @@ mod tests {
         let counts = [(10, 150), (11, 30), (12, 0), (13, 45)];
         let slice = |area_id, skip, take| Slice { area_id, skip, take };
         assert_eq!(page_slices(&counts, 1, 100), vec![slice(10, 0, 100)]);
-        assert_eq!(page_slices(&counts, 2, 100), vec![slice(10, 100, 50), slice(11, 0, 30), slice(13, 0, 20)]);
+        assert_eq!(
+            page_slices(&counts, 2, 100),
+            vec![slice(10, 100, 50), slice(11, 0, 30), slice(13, 0, 20)]
+        );
         assert_eq!(page_slices(&counts, 3, 100), vec![slice(13, 20, 25)]);
         assert_eq!(page_slices(&counts, 4, 100), vec![]);
         assert_eq!(page_slices(&[], 1, 100), vec![]);

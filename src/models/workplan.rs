@@ -172,7 +172,11 @@ impl TaskFilter {
 
     /// `query` (whose tasks are `t`) with the filter's conditions, each ` AND …`, their
     /// values bound from placeholder `$next` on. Only fixed text goes into the SQL.
-    fn conditions<'a>(&self, mut query: BoxedSqlQuery<'a, Pg, SqlQuery>, mut next: usize) -> BoxedSqlQuery<'a, Pg, SqlQuery> {
+    fn conditions<'a>(
+        &self,
+        mut query: BoxedSqlQuery<'a, Pg, SqlQuery>,
+        mut next: usize,
+    ) -> BoxedSqlQuery<'a, Pg, SqlQuery> {
         use diesel::sql_types::{BigInt, Date, Text};
         let mut placeholder = || {
             next += 1;
@@ -193,20 +197,28 @@ impl TaskFilter {
             };
         }
         if let Some(status) = self.status {
-            query = query.sql(format!(" AND t.status = ${}", placeholder())).bind::<Text, _>(status);
+            query = query
+                .sql(format!(" AND t.status = ${}", placeholder()))
+                .bind::<Text, _>(status);
         }
         if let Some(from) = self.from {
             let n = placeholder();
-            query = query.sql(format!(" AND coalesce(t.end_date, t.start_date) >= ${n}")).bind::<Date, _>(from);
+            query = query
+                .sql(format!(" AND coalesce(t.end_date, t.start_date) >= ${n}"))
+                .bind::<Date, _>(from);
         }
         if let Some(to) = self.to {
             let n = placeholder();
-            query = query.sql(format!(" AND coalesce(t.start_date, t.end_date) <= ${n}")).bind::<Date, _>(to);
+            query = query
+                .sql(format!(" AND coalesce(t.start_date, t.end_date) <= ${n}"))
+                .bind::<Date, _>(to);
         }
         if let Some(today) = self.overdue_on {
             let n = placeholder();
             query = query
-                .sql(format!(" AND t.end_date < ${n} AND t.status NOT IN ('completed', 'cancelled')"))
+                .sql(format!(
+                    " AND t.end_date < ${n} AND t.status NOT IN ('completed', 'cancelled')"
+                ))
                 .bind::<Date, _>(today);
         }
         if self.dated {
@@ -233,10 +245,15 @@ pub async fn matching_counts(
     if area_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let query = diesel::sql_query("SELECT t.area_id, count(*) AS tasks FROM workplan_tasks t WHERE t.area_id = ANY($1)")
-        .into_boxed()
-        .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(area_ids);
-    let counts: Vec<Count> = filter.conditions(query, 2).sql(" GROUP BY t.area_id").load(conn).await?;
+    let query =
+        diesel::sql_query("SELECT t.area_id, count(*) AS tasks FROM workplan_tasks t WHERE t.area_id = ANY($1)")
+            .into_boxed()
+            .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(area_ids);
+    let counts: Vec<Count> = filter
+        .conditions(query, 2)
+        .sql(" GROUP BY t.area_id")
+        .load(conn)
+        .await?;
     let by_area: HashMap<i64, i64> = counts.into_iter().map(|c| (c.area_id, c.tasks)).collect();
     Ok(area_ids
         .iter()
@@ -437,11 +454,7 @@ async fn next_task_position(conn: &mut AsyncPgConnection, area_id: i64) -> Query
     Ok(last.map_or(0, |p| p + 1))
 }
 
-async fn replace_owners(
-    conn: &mut AsyncPgConnection,
-    task_id: i64,
-    owners: &[Owner],
-) -> QueryResult<()> {
+async fn replace_owners(conn: &mut AsyncPgConnection, task_id: i64, owners: &[Owner]) -> QueryResult<()> {
     use crate::schema::workplan_task_owners;
     diesel::delete(workplan_task_owners::table.filter(workplan_task_owners::task_id.eq(task_id)))
         .execute(conn)

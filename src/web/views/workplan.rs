@@ -36,8 +36,18 @@ impl WorkplanQuery {
 
     /// The query string of the filter alone, when any is set.
     pub fn filter_string(&self) -> Option<String> {
-        let query = WorkplanQuery { page: None, ..self.clone() };
-        let set = [&query.area, &query.responsible, &query.status, &query.from, &query.to, &query.overdue];
+        let query = WorkplanQuery {
+            page: None,
+            ..self.clone()
+        };
+        let set = [
+            &query.area,
+            &query.responsible,
+            &query.status,
+            &query.from,
+            &query.to,
+            &query.overdue,
+        ];
         set.iter()
             .any(|v| !v.trim().is_empty())
             .then(|| serde_html_form::to_string(&query).unwrap_or_default())

@@ -20,10 +20,10 @@ use crate::web::AppState;
 use crate::web::auth::{CsrfForm, SignedIn};
 use crate::web::error::AppResult;
 use crate::web::routes::action_points::sheets::import_page;
-use crate::web::routes::workplan::show::{Filter, everything};
 use crate::web::routes::sheets::{
     ConfirmForm, Format, allowed_group, attachment, decode_rows, encode, html, preview_response, read_rows, slug,
 };
+use crate::web::routes::workplan::show::{Filter, everything};
 use crate::web::views::action_points::owners_by_item;
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::owner_names;

@@ -181,7 +181,11 @@ pub async fn show(
     responsible_choices.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
 
     let shown = paged(&mut conn, &filter, areas, group.id, query.page).await?;
-    let shown_ids: Vec<i64> = shown.areas.iter().flat_map(|(_, tasks)| tasks.iter().map(|t| t.id)).collect();
+    let shown_ids: Vec<i64> = shown
+        .areas
+        .iter()
+        .flat_map(|(_, tasks)| tasks.iter().map(|t| t.id))
+        .collect();
     let named = owners::named(&mut conn, OwnerTable::WorkplanTasks, &shown_ids).await?;
     let editable_areas: HashSet<i64> = if may_edit {
         shown
