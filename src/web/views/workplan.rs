@@ -34,23 +34,26 @@ impl WorkplanQuery {
         serde_html_form::to_string(&query).unwrap_or_default()
     }
 
+    /// The filter's fields that are set, by name.
+    fn set_fields(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("area", &self.area),
+            ("responsible", &self.responsible),
+            ("status", &self.status),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("overdue", &self.overdue),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(name, value)| (name, value.as_str()))
+        .collect()
+    }
+
     /// The query string of the filter alone, when any is set.
     pub fn filter_string(&self) -> Option<String> {
-        let query = WorkplanQuery {
-            page: None,
-            ..self.clone()
-        };
-        let set = [
-            &query.area,
-            &query.responsible,
-            &query.status,
-            &query.from,
-            &query.to,
-            &query.overdue,
-        ];
-        set.iter()
-            .any(|v| !v.trim().is_empty())
-            .then(|| serde_html_form::to_string(&query).unwrap_or_default())
+        let set = self.set_fields();
+        (!set.is_empty()).then(|| serde_html_form::to_string(&set).unwrap_or_default())
     }
 }
 
@@ -703,8 +706,8 @@ pub fn timeline(ctx: &PageContext, page: &TimelinePage<'_>) -> Markup {
                 " · " a href={ "/groups/" (page.group.id) "/workplan/timeline.svg" @if let Some(filter) = q.filter_string() { "?" (filter) } } { (locale.t("workplan-timeline-svg")) }
             }
             form.filters method="get" action={ "/groups/" (page.group.id) "/workplan/timeline" } {
-                @for (name, value) in [("area", &q.area), ("responsible", &q.responsible), ("status", &q.status), ("overdue", &q.overdue)] {
-                    @if !value.trim().is_empty() { input type="hidden" name=(name) value=(value); }
+                @for (name, value) in q.set_fields().into_iter().filter(|(name, _)| !matches!(*name, "from" | "to")) {
+                    input type="hidden" name=(name) value=(value);
                 }
                 (forms::date(&locale.t("workplan-filter-from"), "from", &q.from, false))
                 (forms::date(&locale.t("workplan-filter-to"), "to", &q.to, false))
