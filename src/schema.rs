@@ -316,6 +316,7 @@ diesel::table! {
         organization_id -> Nullable<Int8>,
         group_id -> Nullable<Int8>,
         role -> Nullable<Text>,
+        area_id -> Int8,
     }
 }
 

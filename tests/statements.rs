@@ -211,8 +211,24 @@ async fn key_pages_send_a_bounded_number_of_statements_whatever_the_history() {
             "coordinator",
         ),
         (
-            page(format!("/groups/{wg}/workplan"), "/groups/{id}/workplan", 14),
+            page(format!("/groups/{wg}/workplan"), "/groups/{id}/workplan", 13),
             "coordinator",
+        ),
+        (
+            page(
+                format!("/groups/{wg}/workplan?from=2014-01-01&page=2"),
+                "/groups/{id}/workplan",
+                13,
+            ),
+            "member",
+        ),
+        (
+            page(
+                format!("/groups/{wg}/workplan/timeline?from=2014-01-01&to=2014-12-31&page=2"),
+                "/groups/{id}/workplan/timeline",
+                8,
+            ),
+            "member",
         ),
         (page("/directory".into(), "/directory", 8), "coordinator"),
         (
@@ -252,6 +268,25 @@ async fn key_pages_send_a_bounded_number_of_statements_whatever_the_history() {
     assert!(workplan.contains("rel=\"next\""), "a link to the next page");
     let last = readers.coordinator.page(&format!("/groups/{wg}/workplan?page=3")).await;
     assert!(last.contains("rel=\"prev\"") && !last.contains("rel=\"next\""));
+    // A filtered second page goes on where the first stopped.
+    let running = app
+        .count(&format!(
+            "WITH RECURSIVE tree AS (SELECT id FROM groups WHERE id = {wg} \
+             UNION ALL SELECT g.id FROM groups g JOIN tree t ON g.parent_id = t.id) \
+             SELECT count(*) AS count FROM workplan_tasks k JOIN workplan_areas a ON a.id = k.area_id \
+             JOIN tree ON tree.id = a.group_id WHERE coalesce(k.end_date, k.start_date) >= '2014-01-01'"
+        ))
+        .await;
+    let second = readers
+        .member
+        .page(&format!("/groups/{wg}/workplan?from=2014-01-01&page=2"))
+        .await;
+    assert_eq!(
+        second.matches("<tr id=\"task-").count() as i64,
+        (running - 100).min(100),
+        "the second page of the tasks running since 2014"
+    );
+    assert!(second.contains("rel=\"prev\""));
     println!("{report}");
 }
 

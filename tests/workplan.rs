@@ -94,6 +94,26 @@ async fn the_timeline_is_svg_and_the_may_2014_tasks_lie_within_may() {
 }
 
 #[tokio::test]
+async fn the_timeline_shows_the_period_the_table_filters_on() {
+    let (app, wg) = demo().await;
+    let member = app.sign_in_demo("member").await;
+    let bars = |svg: &str| svg.matches("<rect class=\"bar\"").count();
+    let week = member
+        .page(&format!("/groups/{wg}/workplan/timeline?from=2014-05-20&to=2014-05-25"))
+        .await;
+    assert_eq!(bars(&week), 3, "the three May tasks run that week");
+    let june = member
+        .get(&format!("/groups/{wg}/workplan/timeline.svg?from=2014-06-01"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(bars(&june), 0, "none runs after May");
+    let table = member.page(&format!("/groups/{wg}/workplan?from=2014-06-01")).await;
+    assert!(table.contains(&format!("href=\"/groups/{wg}/workplan/timeline?from=2014-06-01\"")));
+}
+
+#[tokio::test]
 async fn a_coordinator_adds_a_task_and_the_table_shows_it() {
     let (app, wg) = demo().await;
     let area = app

@@ -69,6 +69,56 @@ pub fn is_workplan_item(title: &str) -> bool {
     title.to_lowercase().contains("workplan")
 }
 
+/// The part of an area's matching tasks a page shows: from the `skip`th (from 0), at
+/// most `take` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    pub area_id: i64,
+    pub skip: i64,
+    pub take: i64,
+}
+
+impl Slice {
+    /// All the area's matching tasks.
+    pub fn whole(area_id: i64) -> Slice {
+        Slice {
+            area_id,
+            skip: 0,
+            take: i64::MAX,
+        }
+    }
+}
+
+/// How many pages of `per_page` tasks `total` tasks fill; at least one.
+pub fn page_count(total: i64, per_page: i64) -> i64 {
+    ((total + per_page - 1) / per_page).max(1)
+}
+
+/// The slices page `page` (from 1) of `per_page` tasks shows, given how many tasks of
+/// each area match, the areas in the workplan's order: one task after the other, area
+/// by area, so a page may end inside an area and the next go on from there.
+pub fn page_slices(counts: &[(i64, i64)], page: i64, per_page: i64) -> Vec<Slice> {
+    let first = (page.max(1) - 1) * per_page;
+    let end = first + per_page;
+    let mut start = 0;
+    let mut slices = Vec::new();
+    for &(area_id, count) in counts {
+        let (from, to) = (first.max(start), end.min(start + count));
+        if from < to {
+            slices.push(Slice {
+                area_id,
+                skip: from - start,
+                take: to - from,
+            });
+        }
+        start += count;
+        if start >= end {
+            break;
+        }
+    }
+    slices
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +206,22 @@ mod tests {
         assert!(is_workplan_item("3. Review of the WORKPLAN 2014"));
         assert!(!is_workplan_item("Work plan"));
         assert!(!is_workplan_item("AOB"));
+    }
+
+    #[test]
+    fn a_page_takes_its_tasks_area_by_area_and_may_end_inside_one() {
+        let counts = [(10, 150), (11, 30), (12, 0), (13, 45)];
+        let slice = |area_id, skip, take| Slice { area_id, skip, take };
+        assert_eq!(page_slices(&counts, 1, 100), vec![slice(10, 0, 100)]);
+        assert_eq!(
+            page_slices(&counts, 2, 100),
+            vec![slice(10, 100, 50), slice(11, 0, 30), slice(13, 0, 20)]
+        );
+        assert_eq!(page_slices(&counts, 3, 100), vec![slice(13, 20, 25)]);
+        assert_eq!(page_slices(&counts, 4, 100), vec![]);
+        assert_eq!(page_slices(&[], 1, 100), vec![]);
+        assert_eq!(page_count(225, 100), 3);
+        assert_eq!(page_count(200, 100), 2);
+        assert_eq!(page_count(0, 100), 1);
     }
 }

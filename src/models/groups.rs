@@ -210,6 +210,29 @@ pub async fn subtree_ids(conn: &mut AsyncPgConnection, root: i64) -> QueryResult
     Ok(rows.into_iter().map(|r| r.id).collect())
 }
 
+/// The group and every group below it, as [`subtree_ids`] orders them, with their
+/// short names.
+pub async fn subtree_short_names(conn: &mut AsyncPgConnection, root: i64) -> QueryResult<Vec<(i64, String)>> {
+    #[derive(QueryableByName)]
+    struct Named {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        short_name: String,
+    }
+    let rows: Vec<Named> = diesel::sql_query(
+        "WITH RECURSIVE tree AS ( \
+             SELECT id, short_name FROM groups WHERE id = $1 \
+             UNION ALL \
+             SELECT g.id, g.short_name FROM groups g JOIN tree t ON g.parent_id = t.id \
+         ) SELECT id, short_name FROM tree",
+    )
+    .bind::<BigInt, _>(root)
+    .load(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.short_name)).collect())
+}
+
 /// The group followed by its parent and so on up to the top.
 pub async fn chain_ids(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Vec<i64>> {
     let rows: Vec<GroupId> = diesel::sql_query(

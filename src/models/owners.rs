@@ -125,18 +125,30 @@ impl NamedOwner {
 /// The owners of each of `owned_ids`, in the order they were added.
 pub async fn named(conn: &mut AsyncPgConnection, table: OwnerTable, owned_ids: &[i64]) -> QueryResult<Vec<NamedOwner>> {
     let (table_name, owned_column) = table.names();
+    named_among(
+        conn,
+        &format!(
+            "SELECT id, {owned_column} AS owned_id, user_id, organization_id, group_id, role \
+             FROM {table_name} WHERE {owned_column} = ANY($1)"
+        ),
+        owned_ids,
+    )
+    .await
+}
+
+/// The owners that `owners` (a query of `id, owned_id, user_id, organization_id,
+/// group_id, role` over the ids in `$1`) finds, named, by owned row and then `id`.
+pub async fn named_among(conn: &mut AsyncPgConnection, owners: &str, ids: &[i64]) -> QueryResult<Vec<NamedOwner>> {
     diesel::sql_query(format!(
-        "SELECT o.{owned_column} AS owned_id, \
-                coalesce(u.name, org.acronym, org.name, g.short_name) AS name, o.role, \
+        "SELECT o.owned_id, coalesce(u.name, org.acronym, org.name, g.short_name) AS name, o.role, \
                 o.user_id, o.organization_id, o.group_id \
-         FROM {table_name} o \
+         FROM ({owners}) o \
          LEFT JOIN users u ON u.id = o.user_id \
          LEFT JOIN organizations org ON org.id = o.organization_id \
          LEFT JOIN groups g ON g.id = o.group_id \
-         WHERE o.{owned_column} = ANY($1) \
-         ORDER BY o.{owned_column}, o.id"
+         ORDER BY o.owned_id, o.id"
     ))
-    .bind::<Array<BigInt>, _>(owned_ids)
+    .bind::<Array<BigInt>, _>(ids)
     .load(conn)
     .await
 }

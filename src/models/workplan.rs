@@ -3,10 +3,14 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::query_builder::{BoxedSqlQuery, SqlQuery};
 use diesel_async::{AsyncPgConnection, RunQueryDsl};
 use serde::Serialize;
 
 use crate::domain::TaskStatus;
+use crate::domain::owners::Owner;
+use crate::domain::workplan::Slice;
+use crate::models::owners::NamedOwner;
 use crate::schema::{
     action_points, audit_log, meetings, workplan_areas, workplan_task_action_points, workplan_task_meetings,
     workplan_tasks,
@@ -51,7 +55,7 @@ impl NewArea<'_> {
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Identifiable, Serialize)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Identifiable, Serialize)]
 #[diesel(table_name = workplan_tasks)]
 pub struct Task {
     pub id: i64,
@@ -92,15 +96,16 @@ impl NewTask<'_> {
     }
 }
 
-/// The group's areas in order, and their tasks in order.
-pub async fn for_group(conn: &mut AsyncPgConnection, group_id: i64) -> QueryResult<Vec<(Area, Vec<Task>)>> {
-    for_groups(conn, &[group_id]).await
-}
-
-/// The workplans of several groups, one after the other in the order given: two
-/// statements however many groups.
-pub async fn for_groups(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> QueryResult<Vec<(Area, Vec<Task>)>> {
-    with_tasks(conn, group_ids, tasks_query()).await
+/// The areas of the groups, in the groups' order and then their own.
+pub async fn areas_of(conn: &mut AsyncPgConnection, group_ids: &[i64]) -> QueryResult<Vec<Area>> {
+    let mut areas: Vec<Area> = workplan_areas::table
+        .filter(workplan_areas::group_id.eq_any(group_ids))
+        .select(Area::as_select())
+        .load(conn)
+        .await?;
+    let rank: HashMap<i64, usize> = group_ids.iter().enumerate().map(|(i, g)| (*g, i)).collect();
+    areas.sort_by_key(|a| (rank.get(&a.group_id).copied(), a.position));
+    Ok(areas)
 }
 
 type TaskQuery<'a> =
@@ -117,14 +122,7 @@ async fn with_tasks(
     group_ids: &[i64],
     tasks: TaskQuery<'_>,
 ) -> QueryResult<Vec<(Area, Vec<Task>)>> {
-    let mut areas: Vec<Area> = workplan_areas::table
-        .filter(workplan_areas::group_id.eq_any(group_ids))
-        .order((workplan_areas::group_id, workplan_areas::position))
-        .select(Area::as_select())
-        .load(conn)
-        .await?;
-    let rank: HashMap<i64, usize> = group_ids.iter().enumerate().map(|(i, g)| (*g, i)).collect();
-    areas.sort_by_key(|a| (rank.get(&a.group_id).copied(), a.position));
+    let areas = areas_of(conn, group_ids).await?;
     let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
     let tasks: Vec<Task> = tasks
         .filter(workplan_tasks::area_id.eq_any(area_ids))
@@ -142,6 +140,167 @@ async fn with_tasks(
             (area, own)
         })
         .collect())
+}
+
+/// Which tasks of a workplan a reader asks for; what is `None` or `false` lets every
+/// task through.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TaskFilter {
+    pub responsible: Option<Owner>,
+    pub status: Option<TaskStatus>,
+    /// Tasks running on or after this day (a task with one date runs that day; one
+    /// without any runs on no day of a period).
+    pub from: Option<NaiveDate>,
+    /// Tasks running on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Tasks overdue on this day: past their end date, neither completed nor cancelled.
+    pub overdue_on: Option<NaiveDate>,
+    /// Tasks with a start or an end date.
+    pub dated: bool,
+}
+
+impl TaskFilter {
+    /// Whether the filter leaves any task out.
+    pub fn is_active(&self) -> bool {
+        self.responsible.is_some()
+            || self.status.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+            || self.overdue_on.is_some()
+            || self.dated
+    }
+
+    /// `query` (whose tasks are `t`) with the filter's conditions, each ` AND …`, their
+    /// values bound from placeholder `$next` on. Only fixed text goes into the SQL.
+    fn conditions<'a>(
+        &self,
+        mut query: BoxedSqlQuery<'a, Pg, SqlQuery>,
+        mut next: usize,
+    ) -> BoxedSqlQuery<'a, Pg, SqlQuery> {
+        use diesel::sql_types::{BigInt, Date, Text};
+        let mut placeholder = || {
+            next += 1;
+            next - 1
+        };
+        if let Some(owner) = self.responsible {
+            let owned_by = |column: &str, n: usize| {
+                format!(
+                    " AND EXISTS (SELECT 1 FROM workplan_task_owners o WHERE o.task_id = t.id AND o.{column} = ${n})"
+                )
+            };
+            let n = placeholder();
+            query = match owner {
+                Owner::User(id) => query.sql(owned_by("user_id", n)).bind::<BigInt, _>(id),
+                Owner::Organization(id) => query.sql(owned_by("organization_id", n)).bind::<BigInt, _>(id),
+                Owner::Group(id) => query.sql(owned_by("group_id", n)).bind::<BigInt, _>(id),
+                Owner::Role(role) => query.sql(owned_by("role", n)).bind::<Text, _>(role.as_str()),
+            };
+        }
+        if let Some(status) = self.status {
+            query = query
+                .sql(format!(" AND t.status = ${}", placeholder()))
+                .bind::<Text, _>(status);
+        }
+        if let Some(from) = self.from {
+            let n = placeholder();
+            query = query
+                .sql(format!(" AND coalesce(t.end_date, t.start_date) >= ${n}"))
+                .bind::<Date, _>(from);
+        }
+        if let Some(to) = self.to {
+            let n = placeholder();
+            query = query
+                .sql(format!(" AND coalesce(t.start_date, t.end_date) <= ${n}"))
+                .bind::<Date, _>(to);
+        }
+        if let Some(today) = self.overdue_on {
+            let n = placeholder();
+            query = query
+                .sql(format!(
+                    " AND t.end_date < ${n} AND t.status NOT IN ('completed', 'cancelled')"
+                ))
+                .bind::<Date, _>(today);
+        }
+        if self.dated {
+            query = query.sql(" AND (t.start_date IS NOT NULL OR t.end_date IS NOT NULL)");
+        }
+        query
+    }
+}
+
+/// How many tasks of each of the areas the filter lets through, in the areas' order;
+/// areas without any are left out. One statement, through the index of tasks by area.
+pub async fn matching_counts(
+    conn: &mut AsyncPgConnection,
+    area_ids: &[i64],
+    filter: &TaskFilter,
+) -> QueryResult<Vec<(i64, i64)>> {
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        area_id: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        tasks: i64,
+    }
+    if area_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query =
+        diesel::sql_query("SELECT t.area_id, count(*) AS tasks FROM workplan_tasks t WHERE t.area_id = ANY($1)")
+            .into_boxed()
+            .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(area_ids);
+    let counts: Vec<Count> = filter
+        .conditions(query, 2)
+        .sql(" GROUP BY t.area_id")
+        .load(conn)
+        .await?;
+    let by_area: HashMap<i64, i64> = counts.into_iter().map(|c| (c.area_id, c.tasks)).collect();
+    Ok(area_ids
+        .iter()
+        .filter_map(|id| by_area.get(id).map(|n| (*id, *n)))
+        .collect())
+}
+
+/// The tasks of the slices that the filter lets through, slice by slice, each in its
+/// area's order: one statement that reads, per area, its tasks in order through the
+/// index of tasks by area and position, and stops at the end of the slice.
+pub async fn matching_tasks(
+    conn: &mut AsyncPgConnection,
+    slices: &[Slice],
+    filter: &TaskFilter,
+) -> QueryResult<Vec<Task>> {
+    use diesel::sql_types::{Array, BigInt};
+    if slices.is_empty() {
+        return Ok(Vec::new());
+    }
+    let column = |f: fn(&Slice) -> i64| slices.iter().map(f).collect::<Vec<i64>>();
+    let query = diesel::sql_query(
+        "SELECT s.id, s.area_id, s.position, s.title, s.start_date, s.end_date, s.status, s.progress_note, s.comments \
+         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) WITH ORDINALITY AS p(area_id, skip, take, n) \
+         CROSS JOIN LATERAL (SELECT t.* FROM workplan_tasks t WHERE t.area_id = p.area_id",
+    )
+    .into_boxed()
+    .bind::<Array<BigInt>, _>(column(|s| s.area_id))
+    .bind::<Array<BigInt>, _>(column(|s| s.skip))
+    .bind::<Array<BigInt>, _>(column(|s| s.take));
+    filter
+        .conditions(query, 4)
+        .sql(" ORDER BY t.position OFFSET p.skip LIMIT p.take) s ORDER BY p.n, s.position")
+        .load(conn)
+        .await
+}
+
+/// Everyone responsible for a task of the areas, each once, named (`owned_id` is one
+/// of their tasks), in no particular order: read from the index of owners by area
+/// alone.
+pub async fn responsible_parties(conn: &mut AsyncPgConnection, area_ids: &[i64]) -> QueryResult<Vec<NamedOwner>> {
+    super::owners::named_among(
+        conn,
+        "SELECT 0::bigint AS id, min(task_id) AS owned_id, user_id, organization_id, group_id, role \
+         FROM workplan_task_owners WHERE area_id = ANY($1) GROUP BY user_id, organization_id, group_id, role",
+        area_ids,
+    )
+    .await
 }
 
 pub async fn find_area(conn: &mut AsyncPgConnection, id: i64) -> QueryResult<Area> {
@@ -263,7 +422,7 @@ pub struct TaskFields<'a> {
     pub status: TaskStatus,
     pub progress_note: &'a str,
     pub comments: &'a str,
-    pub owners: &'a [crate::domain::owners::Owner],
+    pub owners: &'a [Owner],
     /// Action points of the group or a group below it; the database refuses others.
     pub action_point_ids: &'a [i64],
     /// Meetings of the task's own group; the database refuses others.
@@ -295,11 +454,7 @@ async fn next_task_position(conn: &mut AsyncPgConnection, area_id: i64) -> Query
     Ok(last.map_or(0, |p| p + 1))
 }
 
-async fn replace_owners(
-    conn: &mut AsyncPgConnection,
-    task_id: i64,
-    owners: &[crate::domain::owners::Owner],
-) -> QueryResult<()> {
+async fn replace_owners(conn: &mut AsyncPgConnection, task_id: i64, owners: &[Owner]) -> QueryResult<()> {
     use crate::schema::workplan_task_owners;
     diesel::delete(workplan_task_owners::table.filter(workplan_task_owners::task_id.eq(task_id)))
         .execute(conn)

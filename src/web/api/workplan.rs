@@ -28,9 +28,8 @@ use crate::web::AppState;
 use crate::web::auth::authorize;
 use crate::web::error::{AppError, AppResult};
 use crate::web::routes::action_points::{hidden_restricted, today};
-use crate::web::routes::workplan::show::Filter;
+use crate::web::routes::workplan::show::{Filter, everything};
 use crate::web::routes::workplan::{TaskChoices, check_area_name, save_task, task_form_of};
-use crate::web::views::action_points::owners_by_item;
 use crate::web::views::forms::Problems;
 use crate::web::views::workplan::{TaskForm, WorkplanQuery, is_overdue};
 
@@ -261,11 +260,8 @@ async fn area_entries(
 async fn area_entry(conn: &mut AsyncPgConnection, user: &User, id: i64) -> AppResult<AreaEntry> {
     let area = workplan::find_area(conn, id).await?;
     let standing = authorize(conn, user, area.group_id, Action::View).await?;
-    let tasks = workplan::for_group(conn, area.group_id)
-        .await?
-        .into_iter()
-        .filter(|(a, _)| a.id == area.id)
-        .collect();
+    let group_id = area.group_id;
+    let tasks = everything(conn, &Filter::default(), vec![area], group_id).await?;
     area_entries(conn, user, standing, tasks)
         .await?
         .pop()
@@ -308,12 +304,10 @@ pub async fn show(
     let query: WorkplanQuery = query_string(&req)?;
     let mut conn = state.conn().await?;
     let standing = authorize(&mut conn, &me.user, group, Action::View).await?;
-    let filter = Filter::parse(&Locale::default(), &query)?;
+    let filter = Filter::parse(&Locale::default(), &query, today())?;
     let tree = groups::subtree_ids(&mut conn, group).await?;
-    let areas = workplan::for_groups(&mut conn, &tree).await?;
-    let task_ids: Vec<i64> = areas.iter().flat_map(|(_, ts)| ts.iter().map(|t| t.id)).collect();
-    let named = named(&mut conn, OwnerTable::WorkplanTasks, &task_ids).await?;
-    let shown = filter.apply(areas, &owners_by_item(&named), group, today());
+    let areas = workplan::areas_of(&mut conn, &tree).await?;
+    let shown = everything(&mut conn, &filter, areas, group).await?;
     Ok(HttpResponse::Ok().json(WorkplanEntry {
         group_id: group,
         areas: area_entries(&mut conn, &me.user, standing, shown).await?,

@@ -33,6 +33,28 @@ impl WorkplanQuery {
         query.page = Some(page);
         serde_html_form::to_string(&query).unwrap_or_default()
     }
+
+    /// The filter's fields that are set, by name.
+    fn set_fields(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("area", &self.area),
+            ("responsible", &self.responsible),
+            ("status", &self.status),
+            ("from", &self.from),
+            ("to", &self.to),
+            ("overdue", &self.overdue),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(name, value)| (name, value.as_str()))
+        .collect()
+    }
+
+    /// The query string of the filter alone, when any is set.
+    pub fn filter_string(&self) -> Option<String> {
+        let set = self.set_fields();
+        (!set.is_empty()).then(|| serde_html_form::to_string(&set).unwrap_or_default())
+    }
 }
 
 /// A task past its end date and neither completed nor cancelled.
@@ -206,7 +228,7 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
         &page.crumbs,
         html! {
             p.actions {
-                a href={ "/groups/" (gid) "/workplan/timeline" } { (locale.t("workplan-timeline-link")) }
+                a href={ "/groups/" (gid) "/workplan/timeline" @if let Some(filter) = q.filter_string() { "?" (filter) } } { (locale.t("workplan-timeline-link")) }
                 @if page.may_edit {
                     " · " a href={ "/groups/" (gid) "/workplan.csv" } { (locale.t("action-export-csv")) }
                     " · " a href={ "/groups/" (gid) "/workplan.xlsx" } { (locale.t("action-export-xlsx")) }
@@ -258,16 +280,22 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
                     }
                 }))
             }
-            @if page.pages > 1 {
-                nav.pages aria-label=(locale.t("pagination")) {
-                    @let base = format!("/groups/{gid}/workplan");
-                    @if page.page > 1 { a rel="prev" href={ (base) "?" (page.query.with_page(page.page - 1)) } { (locale.t("page-previous")) } }
-                    span { (locale.t_args("page-of", &[("page", page.page.into()), ("pages", page.pages.into())])) }
-                    @if page.page < page.pages { a rel="next" href={ (base) "?" (page.query.with_page(page.page + 1)) } { (locale.t("page-next")) } }
-                }
-            }
+            (pages_nav(locale, &format!("/groups/{gid}/workplan"), q, page.page, page.pages))
         },
     )
+}
+
+/// Links to the previous and next pages of the same filter at `base`, when there are several.
+fn pages_nav(locale: &Locale, base: &str, query: &WorkplanQuery, page: i64, pages: i64) -> Markup {
+    html! {
+        @if pages > 1 {
+            nav.pages aria-label=(locale.t("pagination")) {
+                @if page > 1 { a rel="prev" href={ (base) "?" (query.with_page(page - 1)) } { (locale.t("page-previous")) } }
+                span { (locale.t_args("page-of", &[("page", page.into()), ("pages", pages.into())])) }
+                @if page < pages { a rel="next" href={ (base) "?" (query.with_page(page + 1)) } { (locale.t("page-next")) } }
+            }
+        }
+    }
 }
 
 /// The area form, as typed.
@@ -655,10 +683,16 @@ pub struct TimelinePage<'a> {
     pub group: &'a Group,
     pub crumbs: Vec<Crumb>,
     pub svg: Markup,
+    /// The filter, the period above all, that the table's link or the form gave.
+    pub query: &'a WorkplanQuery,
+    /// Which page of tasks this is, of how many.
+    pub page: i64,
+    pub pages: i64,
 }
 
 pub fn timeline(ctx: &PageContext, page: &TimelinePage<'_>) -> Markup {
     let locale = &ctx.locale;
+    let q = page.query;
     layout(
         ctx,
         &locale.t_args(
@@ -669,7 +703,15 @@ pub fn timeline(ctx: &PageContext, page: &TimelinePage<'_>) -> Markup {
         html! {
             p.actions {
                 a href={ "/groups/" (page.group.id) "/workplan" } { (locale.t("workplan-table-link")) }
-                " · " a href={ "/groups/" (page.group.id) "/workplan/timeline.svg" } { (locale.t("workplan-timeline-svg")) }
+                " · " a href={ "/groups/" (page.group.id) "/workplan/timeline.svg" @if let Some(filter) = q.filter_string() { "?" (filter) } } { (locale.t("workplan-timeline-svg")) }
+            }
+            form.filters method="get" action={ "/groups/" (page.group.id) "/workplan/timeline" } {
+                @for (name, value) in q.set_fields().into_iter().filter(|(name, _)| !matches!(*name, "from" | "to")) {
+                    input type="hidden" name=(name) value=(value);
+                }
+                (forms::date(&locale.t("workplan-filter-from"), "from", &q.from, false))
+                (forms::date(&locale.t("workplan-filter-to"), "to", &q.to, false))
+                button type="submit" { (locale.t("workplan-filter-apply")) }
             }
             ul.legend {
                 @for status in TaskStatus::ALL {
@@ -677,6 +719,7 @@ pub fn timeline(ctx: &PageContext, page: &TimelinePage<'_>) -> Markup {
                 }
             }
             div.timeline-scroll role="region" aria-label=(locale.t("workplan-timeline-title")) tabindex="0" { (page.svg) }
+            (pages_nav(locale, &format!("/groups/{}/workplan/timeline", page.group.id), q, page.page, page.pages))
         },
     )
 }

@@ -200,23 +200,23 @@ fn check_ids(chosen: &[String], offered: &[(i64, String)]) -> Result<Vec<i64>, &
 }
 
 /// The link labels of the tasks' action points (restricted ones only for those who
-/// may see them) and meetings, as the table of `group` shows them.
+/// may see them) and meetings, as the table of `group` shows them; `short_names` are
+/// those of the group's tree, for the action points of the groups below it.
 pub async fn link_labels(
     conn: &mut AsyncPgConnection,
     locale: &Locale,
     user: &User,
     standing: Standing,
     group: &Group,
+    short_names: &HashMap<i64, String>,
     task_ids: &[i64],
 ) -> AppResult<LinkLabels> {
     let (linked_items, linked_meetings) = workplan::links(conn, task_ids).await?;
-    let tree = groups::subtree_ids(conn, group.id).await?;
-    let short_names: HashMap<i64, String> = groups::short_names(conn, &tree).await?.into_iter().collect();
     let restricted: Vec<i64> = linked_items.iter().filter(|l| l.restricted).map(|l| l.id).collect();
     let unseen = hidden_restricted(conn, user, standing, &restricted).await?;
     let mut labels = LinkLabels::default();
     for item in linked_items.iter().filter(|l| !unseen.contains(&l.id)) {
-        let label = action_point_label(locale, group.id, item.group_id, item.number, &short_names);
+        let label = action_point_label(locale, group.id, item.group_id, item.number, short_names);
         labels
             .action_points
             .entry(item.task_id)

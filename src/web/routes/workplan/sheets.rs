@@ -23,6 +23,7 @@ use crate::web::routes::action_points::sheets::import_page;
 use crate::web::routes::sheets::{
     ConfirmForm, Format, allowed_group, attachment, decode_rows, encode, html, preview_response, read_rows, slug,
 };
+use crate::web::routes::workplan::show::{Filter, everything};
 use crate::web::views::action_points::owners_by_item;
 use crate::web::views::groups::crumbs_to;
 use crate::web::views::owner_names;
@@ -40,7 +41,8 @@ pub async fn export(
     let (mut conn, group) = allowed_group(&state, &me, id, Action::EditWorkplan).await?;
     let format = Format::from_extension(&extension)?;
     let locale = &me.ctx.locale;
-    let areas = workplan::for_group(&mut conn, group.id).await?;
+    let own_areas = workplan::areas(&mut conn, group.id).await?;
+    let areas = everything(&mut conn, &Filter::default(), own_areas, group.id).await?;
     let task_ids: Vec<i64> = areas.iter().flat_map(|(_, tasks)| tasks.iter().map(|t| t.id)).collect();
     let named = owners::named(&mut conn, OwnerTable::WorkplanTasks, &task_ids).await?;
     let responsible: HashMap<i64, Vec<&NamedOwner>> = owners_by_item(&named);

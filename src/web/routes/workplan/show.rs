@@ -1,142 +1,145 @@
 use std::collections::{HashMap, HashSet};
 
 use actix_web::web;
+use chrono::NaiveDate;
+use diesel_async::AsyncPgConnection;
 use maud::Markup;
 
 use crate::domain::owners::Owner;
 use crate::domain::policy::{self, Action};
-use crate::domain::{TaskStatus, validate};
-use crate::models::owners::{self, NamedOwner, OwnerTable};
-use crate::models::workplan::{Area, Task};
+use crate::domain::validate;
+use crate::domain::workplan::{Slice, page_count, page_slices};
+use crate::models::owners::{self, OwnerTable};
+use crate::models::workplan::{Area, Task, TaskFilter};
 use crate::models::{groups, workplan};
 use crate::web::auth::{SignedIn, authorize};
 use crate::web::error::{AppError, AppResult};
 use crate::web::routes::action_points::today;
 use crate::web::views::action_points::owners_by_item;
 use crate::web::views::groups::crumbs_to;
-use crate::web::views::workplan::{TablePage, TaskRows, WorkplanQuery, is_overdue};
+use crate::web::views::workplan::{TablePage, TaskRows, WorkplanQuery};
 use crate::web::{AppState, views};
 
 /// The filters a query string asks for; a malformed value is a 400 that says which.
+#[derive(Debug, Default)]
 pub struct Filter {
     area: Option<i64>,
-    responsible: Option<Owner>,
-    status: Option<TaskStatus>,
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-    overdue: bool,
+    /// What the tasks must be; the database applies it.
+    pub tasks: TaskFilter,
 }
 
 impl Filter {
-    pub fn parse(locale: &crate::i18n::Locale, q: &WorkplanQuery) -> AppResult<Filter> {
+    /// The filter of the query string, "overdue" read on `today`.
+    pub fn parse(locale: &crate::i18n::Locale, q: &WorkplanQuery, today: NaiveDate) -> AppResult<Filter> {
         let bad = |field: &str, problem: &str| AppError::BadRequest(format!("{field}: {}", locale.t(problem)));
         Ok(Filter {
             area: match q.area.trim() {
                 "" => None,
                 v => Some(v.parse().map_err(|_| bad("area", "invalid-choice"))?),
             },
-            responsible: match q.responsible.trim() {
-                "" => None,
-                v => Some(Owner::parse(v).map_err(|p| bad("responsible", p))?),
+            tasks: TaskFilter {
+                responsible: match q.responsible.trim() {
+                    "" => None,
+                    v => Some(Owner::parse(v).map_err(|p| bad("responsible", p))?),
+                },
+                status: match q.status.trim() {
+                    "" => None,
+                    v => Some(v.parse().map_err(|_| bad("status", "invalid-choice"))?),
+                },
+                from: validate::optional_date(&q.from).map_err(|p| bad("from", p))?,
+                to: validate::optional_date(&q.to).map_err(|p| bad("to", p))?,
+                overdue_on: (!q.overdue.trim().is_empty()).then_some(today),
+                dated: false,
             },
-            status: match q.status.trim() {
-                "" => None,
-                v => Some(v.parse().map_err(|_| bad("status", "invalid-choice"))?),
-            },
-            from: validate::optional_date(&q.from).map_err(|p| bad("from", p))?,
-            to: validate::optional_date(&q.to).map_err(|p| bad("to", p))?,
-            overdue: !q.overdue.trim().is_empty(),
         })
     }
 
-    fn keeps(&self, task: &Task, owners: &HashMap<i64, Vec<&NamedOwner>>, today: chrono::NaiveDate) -> bool {
-        if self.area.is_some_and(|a| a != task.area_id) || self.status.is_some_and(|s| s != task.status) {
-            return false;
-        }
-        if let Some(wanted) = self.responsible
-            && !owners
-                .get(&task.id)
-                .is_some_and(|os| os.iter().any(|o| o.owner() == Some(wanted)))
-        {
-            return false;
-        }
-        if self.from.is_some() || self.to.is_some() {
-            let (Some(start), Some(end)) = (task.start_date.or(task.end_date), task.end_date.or(task.start_date))
-            else {
-                return false;
-            };
-            if self.from.is_some_and(|f| end < f) || self.to.is_some_and(|t| start > t) {
-                return false;
-            }
-        }
-        !self.overdue || is_overdue(task, today)
-    }
-
     fn is_active(&self) -> bool {
-        self.area.is_some()
-            || self.responsible.is_some()
-            || self.status.is_some()
-            || self.from.is_some()
-            || self.to.is_some()
-            || self.overdue
+        self.area.is_some() || self.tasks.is_active()
     }
 
-    /// The tasks the filter lets through, by area. Areas it leaves empty drop out; with
-    /// no filter, only sub-groups' empty areas do (the group's own are places to add to).
-    pub fn apply(
+    /// The ids of the areas the filter looks in, in order.
+    fn area_ids(&self, areas: &[Area]) -> Vec<i64> {
+        areas
+            .iter()
+            .map(|a| a.id)
+            .filter(|id| self.area.is_none_or(|wanted| wanted == *id))
+            .collect()
+    }
+
+    /// The areas as the table shows them, each with its tasks among `tasks` (in order):
+    /// those with tasks here and, with no filter on the first page, the group's own
+    /// without any task at all (`counted` holds the areas with some), places to add to.
+    fn arrange(
         &self,
-        areas: Vec<(Area, Vec<Task>)>,
-        owners: &HashMap<i64, Vec<&NamedOwner>>,
+        areas: Vec<Area>,
+        tasks: Vec<Task>,
         group_id: i64,
-        today: chrono::NaiveDate,
+        first_page: bool,
+        counted: &HashSet<i64>,
     ) -> Vec<(Area, Vec<Task>)> {
-        let filtering = self.is_active();
+        let mut by_area: HashMap<i64, Vec<Task>> = HashMap::new();
+        for task in tasks {
+            by_area.entry(task.area_id).or_default().push(task);
+        }
+        let empty_shown = first_page && !self.is_active();
         areas
             .into_iter()
-            .map(|(area, tasks)| {
-                let kept = tasks.into_iter().filter(|t| self.keeps(t, owners, today)).collect();
-                (area, kept)
-            })
-            .filter(|(area, tasks): &(Area, Vec<Task>)| {
-                if filtering {
-                    !tasks.is_empty()
-                } else {
-                    area.group_id == group_id || !tasks.is_empty()
-                }
+            .filter_map(|area| match by_area.remove(&area.id) {
+                Some(tasks) => Some((area, tasks)),
+                None => (empty_shown && area.group_id == group_id && !counted.contains(&area.id))
+                    .then(|| (area, Vec::new())),
             })
             .collect()
     }
 }
 
-/// How many tasks a page of the workplan shows.
+/// How many tasks a page of the workplan, or of its timeline, shows.
 const TASKS_PER_PAGE: i64 = 100;
 
-/// The areas with the tasks of page `page` (from 1), in order; an area without any
-/// task is shown on the first page.
-fn page_of(areas: Vec<(Area, Vec<Task>)>, page: i64) -> Vec<(Area, Vec<Task>)> {
-    let first = (page - 1) * TASKS_PER_PAGE;
-    let mut seen = 0;
-    let mut shown = Vec::new();
-    for (area, tasks) in areas {
-        let (start, count) = (seen, tasks.len() as i64);
-        seen += count;
-        if count == 0 {
-            if page == 1 {
-                shown.push((area, tasks));
-            }
-            continue;
-        }
-        let on_page: Vec<Task> = tasks
-            .into_iter()
-            .enumerate()
-            .filter(|(index, _)| (first..first + TASKS_PER_PAGE).contains(&(start + *index as i64)))
-            .map(|(_, task)| task)
-            .collect();
-        if !on_page.is_empty() {
-            shown.push((area, on_page));
-        }
-    }
-    shown
+/// One page of a workplan's tasks, by area.
+pub struct Paged {
+    pub areas: Vec<(Area, Vec<Task>)>,
+    /// Which page this is (from 1), of how many.
+    pub page: i64,
+    pub pages: i64,
+}
+
+/// Page `asked` (from 1, clamped to the last) of the tasks of `areas` (the workplan
+/// of `group_id`, in order) that the filter lets through: two statements, one
+/// counting the tasks by area and one reading the page's.
+pub async fn paged(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    areas: Vec<Area>,
+    group_id: i64,
+    asked: Option<i64>,
+) -> AppResult<Paged> {
+    let counts = workplan::matching_counts(conn, &filter.area_ids(&areas), &filter.tasks).await?;
+    let pages = page_count(counts.iter().map(|(_, n)| n).sum(), TASKS_PER_PAGE);
+    let page = asked.unwrap_or(1).clamp(1, pages);
+    let slices = page_slices(&counts, page, TASKS_PER_PAGE);
+    let tasks = workplan::matching_tasks(conn, &slices, &filter.tasks).await?;
+    let counted = counts.iter().map(|(id, _)| *id).collect();
+    Ok(Paged {
+        areas: filter.arrange(areas, tasks, group_id, page == 1, &counted),
+        page,
+        pages,
+    })
+}
+
+/// Every task of `areas` (the workplan of `group_id`, in order) that the filter lets
+/// through, by area, as the table would show them on a single page.
+pub async fn everything(
+    conn: &mut AsyncPgConnection,
+    filter: &Filter,
+    areas: Vec<Area>,
+    group_id: i64,
+) -> AppResult<Vec<(Area, Vec<Task>)>> {
+    let slices: Vec<Slice> = filter.area_ids(&areas).into_iter().map(Slice::whole).collect();
+    let tasks = workplan::matching_tasks(conn, &slices, &filter.tasks).await?;
+    let counted = tasks.iter().map(|t| t.area_id).collect();
+    Ok(filter.arrange(areas, tasks, group_id, true, &counted))
 }
 
 /// The workplan of the group and of every group below it, filtered as the URL says.
@@ -150,20 +153,18 @@ pub async fn show(
     let standing = authorize(&mut conn, me.user(), *id, Action::View).await?;
     let may_edit = policy::allows(standing, Action::EditWorkplan);
     let locale = &me.ctx.locale;
-    let filter = Filter::parse(locale, &query)?;
+    let today = today();
+    let filter = Filter::parse(locale, &query, today)?;
     let group = groups::find(&mut conn, *id).await?;
     let ancestors = groups::ancestors(&mut conn, group.id).await?;
-    let tree = groups::subtree_ids(&mut conn, group.id).await?;
-    let areas = workplan::for_groups(&mut conn, &tree).await?;
-    let task_ids: Vec<i64> = areas.iter().flat_map(|(_, tasks)| tasks.iter().map(|t| t.id)).collect();
-    let named = owners::named(&mut conn, OwnerTable::WorkplanTasks, &task_ids).await?;
-    let owners = owners_by_item(&named);
-    let short_names: HashMap<i64, String> = groups::short_names(&mut conn, &tree).await?.into_iter().collect();
+    let tree = groups::subtree_short_names(&mut conn, group.id).await?;
+    let tree_ids: Vec<i64> = tree.iter().map(|(id, _)| *id).collect();
+    let short_names: HashMap<i64, String> = tree.into_iter().collect();
+    let areas = workplan::areas_of(&mut conn, &tree_ids).await?;
 
-    let today = today();
     let area_choices: Vec<(String, String)> = areas
         .iter()
-        .map(|(a, _)| {
+        .map(|a| {
             let name = match short_names.get(&a.group_id) {
                 Some(short) if a.group_id != group.id => format!("{short}: {}", a.name),
                 _ => a.name.clone(),
@@ -171,24 +172,24 @@ pub async fn show(
             (a.id.to_string(), name)
         })
         .collect();
-    let mut responsible_choices: Vec<(String, String)> = Vec::new();
-    for owner in &named {
-        if let Some(o) = owner.owner() {
-            let key = o.key();
-            if !responsible_choices.iter().any(|(k, _)| *k == key) {
-                responsible_choices.push((key, views::owner_list(locale, &[owner])));
-            }
-        }
-    }
-    responsible_choices.sort_by(|a, b| a.1.cmp(&b.1));
+    let area_ids: Vec<i64> = areas.iter().map(|a| a.id).collect();
+    let mut responsible_choices: Vec<(String, String)> = workplan::responsible_parties(&mut conn, &area_ids)
+        .await?
+        .iter()
+        .filter_map(|owner| Some((owner.owner()?.key(), views::owner_list(locale, &[owner]))))
+        .collect();
+    responsible_choices.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
 
-    let filtered = filter.apply(areas, &owners, group.id, today);
-    let tasks: i64 = filtered.iter().map(|(_, tasks)| tasks.len() as i64).sum();
-    let pages = ((tasks + TASKS_PER_PAGE - 1) / TASKS_PER_PAGE).max(1);
-    let page = query.page.unwrap_or(1).clamp(1, pages);
-    let shown = page_of(filtered, page);
+    let shown = paged(&mut conn, &filter, areas, group.id, query.page).await?;
+    let shown_ids: Vec<i64> = shown
+        .areas
+        .iter()
+        .flat_map(|(_, tasks)| tasks.iter().map(|t| t.id))
+        .collect();
+    let named = owners::named(&mut conn, OwnerTable::WorkplanTasks, &shown_ids).await?;
     let editable_areas: HashSet<i64> = if may_edit {
         shown
+            .areas
             .iter()
             .filter(|(a, _)| a.group_id == group.id)
             .map(|(a, _)| a.id)
@@ -197,14 +198,14 @@ pub async fn show(
         HashSet::new()
     };
     let subgroup_of_area = shown
+        .areas
         .iter()
         .filter(|(a, _)| a.group_id != group.id)
         .filter_map(|(a, _)| short_names.get(&a.group_id).map(|s| (a.id, s.clone())))
         .collect();
-    let shown_ids: Vec<i64> = shown.iter().flat_map(|(_, tasks)| tasks.iter().map(|t| t.id)).collect();
-    let links = super::link_labels(&mut conn, locale, me.user(), standing, &group, &shown_ids).await?;
+    let links = super::link_labels(&mut conn, locale, me.user(), standing, &group, &short_names, &shown_ids).await?;
     let rows = TaskRows {
-        owners,
+        owners: owners_by_item(&named),
         today,
         editable_areas,
         subgroup_of_area,
@@ -213,14 +214,14 @@ pub async fn show(
     let page = TablePage {
         group: &group,
         crumbs: crumbs_to(&ancestors, &group),
-        areas: &shown,
+        areas: &shown.areas,
         rows: &rows,
         query: &query,
         may_edit,
         area_choices,
         responsible_choices,
-        page,
-        pages,
+        page: shown.page,
+        pages: shown.pages,
     };
     Ok(views::workplan::table(&me.ctx, &page))
 }

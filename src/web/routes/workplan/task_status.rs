@@ -53,7 +53,12 @@ pub async fn update(
         let (task, area) = workplan::find_task(&mut conn, task.id).await?;
         let named = owners::named(&mut conn, OwnerTable::WorkplanTasks, &[task.id]).await?;
         let group = groups::find(&mut conn, area.group_id).await?;
-        let links = super::link_labels(&mut conn, locale, me.user(), standing, &group, &[task.id]).await?;
+        let short_names = groups::subtree_short_names(&mut conn, group.id)
+            .await?
+            .into_iter()
+            .collect();
+        let links =
+            super::link_labels(&mut conn, locale, me.user(), standing, &group, &short_names, &[task.id]).await?;
         let rows = TaskRows {
             owners: owners_by_item(&named),
             today: today(),
