@@ -287,15 +287,7 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
 
 /// Links to the previous and next pages of the same filter at `base`, when there are several.
 fn pages_nav(locale: &Locale, base: &str, query: &WorkplanQuery, page: i64, pages: i64) -> Markup {
-    html! {
-        @if pages > 1 {
-            nav.pages aria-label=(locale.t("pagination")) {
-                @if page > 1 { a rel="prev" href={ (base) "?" (query.with_page(page - 1)) } { (locale.t("page-previous")) } }
-                span { (locale.t_args("page-of", &[("page", page.into()), ("pages", pages.into())])) }
-                @if page < pages { a rel="next" href={ (base) "?" (query.with_page(page + 1)) } { (locale.t("page-next")) } }
-            }
-        }
-    }
+    super::pagination(locale, page, pages, |n| format!("{base}?{}", query.with_page(n)))
 }
 
 /// The area form, as typed.
