@@ -214,6 +214,7 @@ mod tests {
             location: Some(" Tripoli ".into()),
             role: Some("co_chair".into()),
             terms: Some("all".into()),
+            page: None,
         };
         let filters = Filters::parse(&query).unwrap();
         assert_eq!(
@@ -237,6 +238,7 @@ mod tests {
             location: Some(" ".into()),
             role: Some(String::new()),
             terms: Some("current".into()),
+            page: None,
         };
         assert_eq!(Filters::parse(&empty), Ok(Filters::default()));
         assert_eq!(Filters::default().to_query(), "");

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::db::DbConn;
 use crate::domain::policy::Action;
-use crate::domain::spreadsheet::{self, HeaderError, MAX_ROWS, SheetColumn, SheetError, SheetRow};
+use crate::domain::spreadsheet::{self, HeaderError, MAX_ROWS, SheetColumn, SheetError, SheetRecord, SheetRow};
 use crate::i18n::Locale;
 use crate::models::groups::{self, Group};
 use crate::web::AppState;
@@ -223,25 +223,19 @@ pub async fn allowed_group(state: &AppState, me: &SignedIn, id: i64, action: Act
     Ok((conn, group))
 }
 
-/// Reads a sheet's header row into an import's rows.
-pub type RowsFromSheet<R, C> = fn(&[SheetRow]) -> Result<Vec<R>, HeaderError<C>>;
-
-/// The upload read through the header row by `rows_from_sheet`, or the status and
+/// The upload read through its header row into an import's rows, or the status and
 /// the reason to show above the form again.
-pub async fn read_rows<R, C: SheetColumn>(
+pub async fn read_rows<R: SheetRecord>(
     req: &HttpRequest,
     form: Multipart,
     locale: &Locale,
-    rows_from_sheet: RowsFromSheet<R, C>,
 ) -> AppResult<Result<Vec<R>, (StatusCode, String)>> {
     let upload = match read_upload(req, form, locale).await? {
         Ok(upload) => upload,
         Err(refused) => return Ok(Err(refusal(locale, refused))),
     };
     Ok(match parse(upload, locale).await? {
-        Ok(sheet) => {
-            rows_from_sheet(&sheet).map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, header_problem(locale, &e)))
-        }
+        Ok(sheet) => R::from_sheet(&sheet).map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, header_problem(locale, &e))),
         Err(error) => Err((StatusCode::UNPROCESSABLE_ENTITY, error)),
     })
 }
