@@ -216,12 +216,6 @@ pub struct PlannedRow {
 
 pub type CheckedRow = spreadsheet::CheckedRow<ImportRow, PlannedRow, RowError>;
 
-/// Every row, each with its plan or its problems.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    pub rows: Vec<CheckedRow>,
-}
-
 /// How many of each thing an import adds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -230,26 +224,6 @@ pub struct Counts {
     pub memberships: usize,
     /// Rows whose membership existed already.
     pub unchanged: usize,
-}
-
-impl Check {
-    pub fn is_valid(&self) -> bool {
-        self.rows.iter().all(|r| r.outcome.is_ok())
-    }
-
-    pub fn invalid_rows(&self) -> usize {
-        self.rows.iter().filter(|r| r.outcome.is_err()).count()
-    }
-
-    /// The plans of all rows, when every row is valid.
-    pub fn planned(&self) -> Option<Vec<&PlannedRow>> {
-        spreadsheet::plans(&self.rows)
-    }
-
-    /// What the import would add, counting the valid rows.
-    pub fn counts(&self) -> Counts {
-        Counts::of(&self.rows)
-    }
 }
 
 impl Counts {
@@ -306,13 +280,12 @@ fn new_organizations(rows: &[ImportRow], ctx: &ImportContext) -> HashMap<String,
 }
 
 /// Checks every row against `ctx` and against the rows before it.
-pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Check {
+pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Vec<CheckedRow> {
     let new_organizations = new_organizations(rows, ctx);
     let mut seen: HashMap<(String, i64, Role), usize> = HashMap::new();
     // New people by address: the row that first names them, their name and organisation.
     let mut newcomers: HashMap<String, (usize, String, String)> = HashMap::new();
-    let checked = rows
-        .iter()
+    rows.iter()
         .map(|source| {
             let mut errors = Vec::new();
             let mut fail = |column, problem| errors.push(RowError { column, problem });
@@ -488,8 +461,7 @@ pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Check {
                 outcome,
             }
         })
-        .collect();
-    Check { rows: checked }
+        .collect()
 }
 
 #[cfg(test)]
@@ -555,9 +527,8 @@ mod tests {
         }
     }
 
-    fn errors(check: &Check, n: usize) -> Vec<RowError> {
+    fn errors(check: &[CheckedRow], n: usize) -> Vec<RowError> {
         check
-            .rows
             .iter()
             .find(|r| r.source.row == n)
             .and_then(|r| r.outcome.clone().err())
@@ -624,8 +595,8 @@ mod tests {
             row(6, ["Lone", "lone@example.org", "", "", "observer", ""]),
         ];
         let check = check(&rows, &ctx());
-        assert!(check.is_valid(), "{check:#?}");
-        let plans = check.planned().unwrap();
+        assert!(check.iter().all(|r| r.outcome.is_ok()), "{check:#?}");
+        let plans = spreadsheet::plans(&check).unwrap();
         assert_eq!(
             *plans[0],
             PlannedRow {
@@ -669,7 +640,7 @@ mod tests {
         );
         assert_eq!(plans[4].organization, OrganizationPlan::None);
         assert_eq!(
-            check.counts(),
+            Counts::of(&check),
             Counts {
                 people: 3,
                 organizations: 1,
@@ -694,7 +665,7 @@ mod tests {
             row(11, ["Tala", "tala@x.org", "Nabaa", "ingo", "observer", ""]),
         ];
         let check = check(&rows, &ctx());
-        assert!(!check.is_valid());
+        assert!(check.iter().any(|r| r.outcome.is_err()));
         let error = |column, problem| RowError { column, problem };
         assert_eq!(
             errors(&check, 2),
@@ -752,8 +723,8 @@ mod tests {
             errors(&check, 11),
             [error(Column::OrganizationKind, Problem::KindConflict { row: 10 })]
         );
-        assert_eq!(check.invalid_rows(), 8);
-        assert!(check.planned().is_none());
+        assert_eq!(check.iter().filter(|r| r.outcome.is_err()).count(), 8);
+        assert!(spreadsheet::plans(&check).is_none());
     }
 
     #[test]

@@ -92,7 +92,7 @@ impl Import for DirectoryImport {
 
     async fn check(conn: &mut AsyncPgConnection, group: &Group, rows: &[ImportRow]) -> QueryResult<Vec<CheckedRow>> {
         let ctx = context(conn, group, rows).await?;
-        Ok(check(rows, &ctx).rows)
+        Ok(check(rows, &ctx))
     }
 
     async fn write(
