@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::owners::Owner;
-use super::spreadsheet::{self, HeaderError, SheetColumn, SheetRow};
+use super::spreadsheet::{self, HeaderError, SheetColumn, SheetRecord, SheetRow};
 use super::validate;
 use super::{ActionStatus, OwnerRole};
 
@@ -23,42 +23,16 @@ pub enum Column {
     StatusNote,
 }
 
-impl Column {
-    pub const REQUIRED: [Column; 3] = [Column::Topic, Column::Action, Column::Owners];
-    pub const ALL: [Column; 6] = [
-        Column::Topic,
-        Column::Action,
-        Column::Owners,
-        Column::Due,
-        Column::Status,
-        Column::StatusNote,
-    ];
-}
-
 impl SheetColumn for Column {
-    fn header(self) -> &'static str {
-        match self {
-            Column::Topic => "topic",
-            Column::Action => "action",
-            Column::Owners => "owners",
-            Column::Due => "due",
-            Column::Status => "status",
-            Column::StatusNote => "status note",
-        }
-    }
-
-    fn from_header(text: &str) -> Option<Column> {
-        let text = text.to_lowercase().replace(['_', '-'], " ");
-        match text.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
-            "topic" => Some(Column::Topic),
-            "action" => Some(Column::Action),
-            "owners" | "owner" | "owner(s)" => Some(Column::Owners),
-            "due" | "due date" => Some(Column::Due),
-            "status" => Some(Column::Status),
-            "status note" | "note" => Some(Column::StatusNote),
-            _ => None,
-        }
-    }
+    const NAMES: &'static [(Column, &'static str, &'static [&'static str])] = &[
+        (Column::Topic, "topic", &[]),
+        (Column::Action, "action", &[]),
+        (Column::Owners, "owners", &["owner", "owner(s)"]),
+        (Column::Due, "due", &["due date"]),
+        (Column::Status, "status", &[]),
+        (Column::StatusNote, "status note", &["note"]),
+    ];
+    const REQUIRED: &'static [Column] = &[Column::Topic, Column::Action, Column::Owners];
 }
 
 /// One data row, trimmed; also what the preview hands to the confirmation.
@@ -74,22 +48,24 @@ pub struct ImportRow {
     pub status_note: String,
 }
 
-/// The rows of a sheet whose first row names its columns.
-pub fn rows_from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError<Column>> {
-    let table = spreadsheet::table(sheet, &Column::REQUIRED)?;
-    Ok(table
-        .rows
-        .iter()
-        .map(|row| ImportRow {
-            row: row.number,
-            topic: table.cell(row, Column::Topic),
-            action: table.cell(row, Column::Action),
-            owners: table.cell(row, Column::Owners),
-            due: table.cell(row, Column::Due),
-            status: table.cell(row, Column::Status),
-            status_note: table.cell(row, Column::StatusNote),
+impl SheetRecord for ImportRow {
+    type Column = Column;
+
+    fn from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError<Column>> {
+        spreadsheet::records(sheet, |row, cell| ImportRow {
+            row,
+            topic: cell(Column::Topic),
+            action: cell(Column::Action),
+            owners: cell(Column::Owners),
+            due: cell(Column::Due),
+            status: cell(Column::Status),
+            status_note: cell(Column::StatusNote),
         })
-        .collect())
+    }
+
+    fn number(&self) -> usize {
+        self.row
+    }
 }
 
 /// What the owners of a row are looked up in: everything a name could mean, and
@@ -307,7 +283,7 @@ mod tests {
                 "",
             ],
         ]);
-        let rows = rows_from_sheet(&sheet).unwrap();
+        let rows = ImportRow::from_sheet(&sheet).unwrap();
         let checked = check(&rows, &names());
         let plan = checked[0].outcome.clone().unwrap();
         assert_eq!(plan.owners.len(), 6);
@@ -344,7 +320,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            rows_from_sheet(&sheet_rows_without_owners()),
+            ImportRow::from_sheet(&sheet_rows_without_owners()),
             Err(HeaderError::Missing(vec![Column::Owners]))
         );
     }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::directory::{parse_kind, parse_role};
-use super::spreadsheet::{self, SheetColumn, SheetRow};
+use super::spreadsheet::{self, SheetColumn, SheetRecord, SheetRow};
 use super::validate;
 use super::{OrganizationKind, Role};
 
@@ -22,47 +22,21 @@ pub enum Column {
     Group,
 }
 
-impl Column {
-    pub const ALL: [Column; 6] = [
-        Column::Name,
-        Column::Email,
-        Column::Organization,
-        Column::OrganizationKind,
-        Column::Role,
-        Column::Group,
+impl SheetColumn for Column {
+    /// Either spelling of organisation.
+    const NAMES: &'static [(Column, &'static str, &'static [&'static str])] = &[
+        (Column::Name, "name", &["full name"]),
+        (Column::Email, "email", &["e mail", "email address"]),
+        (Column::Organization, "organisation", &["organization"]),
+        (
+            Column::OrganizationKind,
+            "organisation kind",
+            &["organization kind", "organisation type", "organization type"],
+        ),
+        (Column::Role, "role", &[]),
+        (Column::Group, "group", &[]),
     ];
-
-    /// Columns a sheet must have; the others may be left out, and then are empty.
-    pub const REQUIRED: [Column; 3] = [Column::Name, Column::Email, Column::Role];
-
-    /// The column's name in a header row.
-    pub fn header(self) -> &'static str {
-        match self {
-            Column::Name => "name",
-            Column::Email => "email",
-            Column::Organization => "organisation",
-            Column::OrganizationKind => "organisation kind",
-            Column::Role => "role",
-            Column::Group => "group",
-        }
-    }
-
-    /// The column a header cell names, in any case, with either spelling of organisation.
-    pub fn from_header(text: &str) -> Option<Column> {
-        let text = text
-            .to_lowercase()
-            .replace(['_', '-'], " ")
-            .replace("organization", "organisation");
-        match text.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
-            "name" | "full name" => Some(Column::Name),
-            "email" | "e mail" | "email address" => Some(Column::Email),
-            "organisation" => Some(Column::Organization),
-            "organisation kind" | "organisation type" => Some(Column::OrganizationKind),
-            "role" => Some(Column::Role),
-            "group" => Some(Column::Group),
-            _ => None,
-        }
-    }
+    const REQUIRED: &'static [Column] = &[Column::Name, Column::Email, Column::Role];
 }
 
 /// One data row of the sheet, trimmed. This is also what the preview hands to the
@@ -95,32 +69,24 @@ impl ImportRow {
 /// A header row that cannot be used.
 pub type HeaderError = spreadsheet::HeaderError<Column>;
 
-impl SheetColumn for Column {
-    fn header(self) -> &'static str {
-        Column::header(self)
-    }
+impl SheetRecord for ImportRow {
+    type Column = Column;
 
-    fn from_header(text: &str) -> Option<Column> {
-        Column::from_header(text)
-    }
-}
-
-/// The rows of a sheet whose first row names its columns.
-pub fn rows_from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError> {
-    let table = spreadsheet::table(sheet, &Column::REQUIRED)?;
-    Ok(table
-        .rows
-        .iter()
-        .map(|row| ImportRow {
-            row: row.number,
-            name: table.cell(row, Column::Name),
-            email: table.cell(row, Column::Email),
-            organization: table.cell(row, Column::Organization),
-            organization_kind: table.cell(row, Column::OrganizationKind),
-            role: table.cell(row, Column::Role),
-            group: table.cell(row, Column::Group),
+    fn from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError> {
+        spreadsheet::records(sheet, |row, cell| ImportRow {
+            row,
+            name: cell(Column::Name),
+            email: cell(Column::Email),
+            organization: cell(Column::Organization),
+            organization_kind: cell(Column::OrganizationKind),
+            role: cell(Column::Role),
+            group: cell(Column::Group),
         })
-        .collect())
+    }
+
+    fn number(&self) -> usize {
+        self.row
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,12 +216,6 @@ pub struct PlannedRow {
 
 pub type CheckedRow = spreadsheet::CheckedRow<ImportRow, PlannedRow, RowError>;
 
-/// Every row, each with its plan or its problems.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    pub rows: Vec<CheckedRow>,
-}
-
 /// How many of each thing an import adds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -266,26 +226,13 @@ pub struct Counts {
     pub unchanged: usize,
 }
 
-impl Check {
-    pub fn is_valid(&self) -> bool {
-        self.rows.iter().all(|r| r.outcome.is_ok())
-    }
-
-    pub fn invalid_rows(&self) -> usize {
-        self.rows.iter().filter(|r| r.outcome.is_err()).count()
-    }
-
-    /// The plans of all rows, when every row is valid.
-    pub fn planned(&self) -> Option<Vec<&PlannedRow>> {
-        spreadsheet::plans(&self.rows)
-    }
-
-    /// What the import would add, counting the valid rows.
-    pub fn counts(&self) -> Counts {
+impl Counts {
+    /// What importing `rows` would add, counting the valid ones.
+    pub fn of(rows: &[CheckedRow]) -> Counts {
         let mut people = HashSet::new();
         let mut organizations = HashSet::new();
         let mut counts = Counts::default();
-        for plan in self.rows.iter().filter_map(|r| r.outcome.as_ref().ok()) {
+        for plan in rows.iter().filter_map(|r| r.outcome.as_ref().ok()) {
             if plan.person == PersonPlan::New {
                 people.insert(plan.email.to_lowercase());
             }
@@ -333,13 +280,12 @@ fn new_organizations(rows: &[ImportRow], ctx: &ImportContext) -> HashMap<String,
 }
 
 /// Checks every row against `ctx` and against the rows before it.
-pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Check {
+pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Vec<CheckedRow> {
     let new_organizations = new_organizations(rows, ctx);
     let mut seen: HashMap<(String, i64, Role), usize> = HashMap::new();
     // New people by address: the row that first names them, their name and organisation.
     let mut newcomers: HashMap<String, (usize, String, String)> = HashMap::new();
-    let checked = rows
-        .iter()
+    rows.iter()
         .map(|source| {
             let mut errors = Vec::new();
             let mut fail = |column, problem| errors.push(RowError { column, problem });
@@ -515,8 +461,7 @@ pub fn check(rows: &[ImportRow], ctx: &ImportContext) -> Check {
                 outcome,
             }
         })
-        .collect();
-    Check { rows: checked }
+        .collect()
 }
 
 #[cfg(test)]
@@ -582,9 +527,8 @@ mod tests {
         }
     }
 
-    fn errors(check: &Check, n: usize) -> Vec<RowError> {
+    fn errors(check: &[CheckedRow], n: usize) -> Vec<RowError> {
         check
-            .rows
             .iter()
             .find(|r| r.source.row == n)
             .and_then(|r| r.outcome.clone().err())
@@ -593,7 +537,7 @@ mod tests {
 
     #[test]
     fn the_header_names_the_columns_in_any_case_and_order() {
-        let rows = rows_from_sheet(&sheet(&[
+        let rows = ImportRow::from_sheet(&sheet(&[
             &[
                 "Role",
                 " E-mail ",
@@ -610,25 +554,25 @@ mod tests {
         assert_eq!(rows[0], row(2, ["Ana", "a@b.org", "IRC", "ingo", "member", ""]));
         assert_eq!(rows[1], row(3, ["", "c@d.org", "", "", "observer", ""]));
         // Without organisation or group columns, the rows have neither.
-        let rows = rows_from_sheet(&sheet(&[&["name", "email", "role"], &["Ana", "a@b.org", "member"]])).unwrap();
+        let rows = ImportRow::from_sheet(&sheet(&[&["name", "email", "role"], &["Ana", "a@b.org", "member"]])).unwrap();
         assert_eq!(rows[0], row(2, ["Ana", "a@b.org", "", "", "member", ""]));
     }
 
     #[test]
     fn a_sheet_without_a_usable_header_is_refused() {
         assert_eq!(
-            rows_from_sheet(&sheet(&[&["Ana", "a@b.org", "member"], &["Bo", "b@c.org", "member"]])),
+            ImportRow::from_sheet(&sheet(&[&["Ana", "a@b.org", "member"], &["Bo", "b@c.org", "member"]])),
             Err(HeaderError::Missing(vec![Column::Name, Column::Email, Column::Role]))
         );
         assert_eq!(
-            rows_from_sheet(&sheet(&[&["name", "email", "role", "Email"], &["x"]])),
+            ImportRow::from_sheet(&sheet(&[&["name", "email", "role", "Email"], &["x"]])),
             Err(HeaderError::Repeated(Column::Email))
         );
         assert_eq!(
-            rows_from_sheet(&sheet(&[&["name", "email", "role"]])),
+            ImportRow::from_sheet(&sheet(&[&["name", "email", "role"]])),
             Err(HeaderError::NoRows)
         );
-        assert_eq!(rows_from_sheet(&[]), Err(HeaderError::NoRows));
+        assert_eq!(ImportRow::from_sheet(&[]), Err(HeaderError::NoRows));
     }
 
     #[test]
@@ -651,8 +595,8 @@ mod tests {
             row(6, ["Lone", "lone@example.org", "", "", "observer", ""]),
         ];
         let check = check(&rows, &ctx());
-        assert!(check.is_valid(), "{check:#?}");
-        let plans = check.planned().unwrap();
+        assert!(check.iter().all(|r| r.outcome.is_ok()), "{check:#?}");
+        let plans = spreadsheet::plans(&check).unwrap();
         assert_eq!(
             *plans[0],
             PlannedRow {
@@ -696,7 +640,7 @@ mod tests {
         );
         assert_eq!(plans[4].organization, OrganizationPlan::None);
         assert_eq!(
-            check.counts(),
+            Counts::of(&check),
             Counts {
                 people: 3,
                 organizations: 1,
@@ -721,7 +665,7 @@ mod tests {
             row(11, ["Tala", "tala@x.org", "Nabaa", "ingo", "observer", ""]),
         ];
         let check = check(&rows, &ctx());
-        assert!(!check.is_valid());
+        assert!(check.iter().any(|r| r.outcome.is_err()));
         let error = |column, problem| RowError { column, problem };
         assert_eq!(
             errors(&check, 2),
@@ -779,8 +723,8 @@ mod tests {
             errors(&check, 11),
             [error(Column::OrganizationKind, Problem::KindConflict { row: 10 })]
         );
-        assert_eq!(check.invalid_rows(), 8);
-        assert!(check.planned().is_none());
+        assert_eq!(check.iter().filter(|r| r.outcome.is_err()).count(), 8);
+        assert!(spreadsheet::plans(&check).is_none());
     }
 
     #[test]

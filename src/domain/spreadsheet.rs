@@ -219,11 +219,42 @@ fn cell_text(cell: &DataRef<'_>) -> String {
 }
 
 /// A column an import reads, named by the sheet's header row.
-pub trait SheetColumn: Copy + Eq + Hash {
+pub trait SheetColumn: Copy + Eq + Hash + Send + Sync + 'static {
+    /// Every column, in the order the upload form lists them: its name in a header
+    /// row, and the other names a header cell may give it (lower case, words apart).
+    const NAMES: &'static [(Self, &'static str, &'static [&'static str])];
+    /// The columns a sheet must have; the others may be left out, and then are empty.
+    const REQUIRED: &'static [Self];
+
     /// The column's name in a header row.
-    fn header(self) -> &'static str;
-    /// The column a header cell names, if any (in any case).
-    fn from_header(text: &str) -> Option<Self>;
+    fn header(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(column, ..)| *column == self)
+            .map_or("", |(_, header, _)| header)
+    }
+
+    /// The column a header cell names, if any: in any case, with `_` or `-` for spaces.
+    fn from_header(text: &str) -> Option<Self> {
+        let text = text.to_lowercase().replace(['_', '-'], " ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        Self::NAMES
+            .iter()
+            .find(|(_, header, others)| header.to_lowercase() == text || others.contains(&text.as_str()))
+            .map(|(column, ..)| *column)
+    }
+}
+
+/// The row type of an import: what is read from each row of a sheet, and also what
+/// the preview hands to the confirmation, which checks it all again.
+pub trait SheetRecord: Sized {
+    type Column: SheetColumn;
+
+    /// The rows of a sheet whose first row names its columns.
+    fn from_sheet(sheet: &[SheetRow]) -> Result<Vec<Self>, HeaderError<Self::Column>>;
+
+    /// The row's number in the sheet, header included.
+    fn number(&self) -> usize;
 }
 
 /// A header row that cannot be used.
@@ -282,6 +313,20 @@ pub fn table<'a, C: SheetColumn>(sheet: &'a [SheetRow], required: &[C]) -> Resul
         return Err(HeaderError::NoRows);
     }
     Ok(Table { positions, rows })
+}
+
+/// The rows under a sheet's header row, each made by `read` from its number and
+/// its trimmed cell in a column (empty when the sheet lacks the column).
+pub fn records<C: SheetColumn, R>(
+    sheet: &[SheetRow],
+    mut read: impl FnMut(usize, &dyn Fn(C) -> String) -> R,
+) -> Result<Vec<R>, HeaderError<C>> {
+    let table = table(sheet, C::REQUIRED)?;
+    Ok(table
+        .rows
+        .iter()
+        .map(|row| read(row.number, &|column| table.cell(row, column)))
+        .collect())
 }
 
 /// What is wrong with one cell of an imported row: its column, and why.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::TaskStatus;
 use super::action_point_import::{OwnerNames, Problem, owners_of};
 use super::owners::Owner;
-use super::spreadsheet::{self, HeaderError, SheetColumn, SheetRow};
+use super::spreadsheet::{self, HeaderError, SheetColumn, SheetRecord, SheetRow};
 use super::validate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,45 +22,21 @@ pub enum Column {
     Comments,
 }
 
-impl Column {
-    pub const REQUIRED: [Column; 2] = [Column::Area, Column::Task];
-    pub const ALL: [Column; 7] = [
-        Column::Area,
-        Column::Task,
-        Column::Responsible,
-        Column::StartDate,
-        Column::EndDate,
-        Column::Status,
-        Column::Comments,
-    ];
-}
-
 impl SheetColumn for Column {
-    fn header(self) -> &'static str {
-        match self {
-            Column::Area => "Area",
-            Column::Task => "Task",
-            Column::Responsible => "Responsible",
-            Column::StartDate => "Start Date",
-            Column::EndDate => "End Date",
-            Column::Status => "Status",
-            Column::Comments => "Comments",
-        }
-    }
-
-    fn from_header(text: &str) -> Option<Column> {
-        let text = text.to_lowercase().replace(['_', '-'], " ");
-        match text.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
-            "area" => Some(Column::Area),
-            "task" | "tasks" => Some(Column::Task),
-            "responsible" | "responsible party" | "responsible parties" => Some(Column::Responsible),
-            "start date" | "start" => Some(Column::StartDate),
-            "end date" | "end" => Some(Column::EndDate),
-            "status" => Some(Column::Status),
-            "comments" | "comment" => Some(Column::Comments),
-            _ => None,
-        }
-    }
+    const NAMES: &'static [(Column, &'static str, &'static [&'static str])] = &[
+        (Column::Area, "Area", &[]),
+        (Column::Task, "Task", &["tasks"]),
+        (
+            Column::Responsible,
+            "Responsible",
+            &["responsible party", "responsible parties"],
+        ),
+        (Column::StartDate, "Start Date", &["start"]),
+        (Column::EndDate, "End Date", &["end"]),
+        (Column::Status, "Status", &[]),
+        (Column::Comments, "Comments", &["comment"]),
+    ];
+    const REQUIRED: &'static [Column] = &[Column::Area, Column::Task];
 }
 
 /// One data row, trimmed, its area filled in from the rows above when blank; also
@@ -77,31 +53,33 @@ pub struct ImportRow {
     pub comments: String,
 }
 
-/// The rows of a sheet whose first row names its columns; a blank area cell (as a
-/// merged cell reads) is the area above it.
-pub fn rows_from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError<Column>> {
-    let table = spreadsheet::table(sheet, &Column::REQUIRED)?;
-    let mut area = String::new();
-    Ok(table
-        .rows
-        .iter()
-        .map(|row| {
-            let own = table.cell(row, Column::Area);
+impl SheetRecord for ImportRow {
+    type Column = Column;
+
+    /// A blank area cell (as a merged cell reads) is the area above it.
+    fn from_sheet(sheet: &[SheetRow]) -> Result<Vec<ImportRow>, HeaderError<Column>> {
+        let mut area = String::new();
+        spreadsheet::records(sheet, |row, cell| {
+            let own = cell(Column::Area);
             if !own.is_empty() {
                 area = own;
             }
             ImportRow {
-                row: row.number,
+                row,
                 area: area.clone(),
-                task: table.cell(row, Column::Task),
-                responsible: table.cell(row, Column::Responsible),
-                start: table.cell(row, Column::StartDate),
-                end: table.cell(row, Column::EndDate),
-                status: table.cell(row, Column::Status),
-                comments: table.cell(row, Column::Comments),
+                task: cell(Column::Task),
+                responsible: cell(Column::Responsible),
+                start: cell(Column::StartDate),
+                end: cell(Column::EndDate),
+                status: cell(Column::Status),
+                comments: cell(Column::Comments),
             }
         })
-        .collect())
+    }
+
+    fn number(&self) -> usize {
+        self.row
+    }
 }
 
 /// How a group reads `01/05/2014`.
@@ -282,7 +260,7 @@ mod tests {
             &["Core", "One", "CM TWG", "41760", "2014-05-31", "Completed"],
             &["", "Two", "nobody", "2014-06-01", "2014-05-01", "maybe"],
         ]);
-        let rows = rows_from_sheet(&sheet).unwrap();
+        let rows = ImportRow::from_sheet(&sheet).unwrap();
         assert_eq!(rows[2].area, "Core");
         let checked = check(&rows, &names(), DateOrder::DayFirst);
         assert_eq!(

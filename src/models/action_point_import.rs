@@ -1,17 +1,17 @@
 //! Importing action points into a group: the names the rows' owners are looked up
-//! in, and writing the rows, all in one transaction, only when every row is valid.
+//! in, and writing the rows as new items.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::action_points::{NewActionPoint, StatusChange, change_status};
+use super::import::{Import, Importer};
 use super::lower;
 use super::owners::{self, Owner};
 use super::{groups::Group, organizations};
-use crate::domain::action_point_import::{CheckedRow, ImportRow, OwnerNames, check};
+use crate::domain::action_point_import::{CheckedRow, ImportRow, OwnerNames, PlannedRow, Problem, check};
 use crate::domain::{ActionStatus, UpdateVia};
 use crate::schema::{groups, users};
 
@@ -83,35 +83,29 @@ pub async fn owner_names<'a>(
     })
 }
 
-/// Every row checked against the database as it is now.
-pub async fn check_rows(
-    conn: &mut AsyncPgConnection,
-    group: &Group,
-    rows: &[ImportRow],
-) -> QueryResult<Vec<CheckedRow>> {
-    let names = owner_names(conn, group, rows.iter().map(|r| r.owners.as_str()), false).await?;
-    Ok(check(rows, &names))
-}
+/// Action points from a sheet, each added as a new item (with its status, when not open).
+pub struct ActionPointImport;
 
-/// Checks the rows again and writes them all, each as a new item (and its status
-/// when not open), or, when any row is not valid, writes nothing and returns the check.
-pub async fn apply(
-    conn: &mut AsyncPgConnection,
-    group: &Group,
-    rows: &[ImportRow],
-    user_id: i64,
-    now: DateTime<Utc>,
-) -> QueryResult<Result<usize, Vec<CheckedRow>>> {
-    conn.transaction(async |conn| {
-        let checked = check_rows(conn, group, rows).await?;
-        let Some(plans) = checked
-            .iter()
-            .map(|r| r.outcome.as_ref().ok())
-            .collect::<Option<Vec<_>>>()
-        else {
-            return Ok(Err(checked));
-        };
-        for plan in &plans {
+impl Import for ActionPointImport {
+    type Row = ImportRow;
+    type Problem = Problem;
+    type Plan = PlannedRow;
+    /// How many items were added.
+    type Outcome = usize;
+    type Choices = ();
+
+    async fn check(conn: &mut AsyncPgConnection, group: &Group, rows: &[ImportRow]) -> QueryResult<Vec<CheckedRow>> {
+        let names = owner_names(conn, group, rows.iter().map(|r| r.owners.as_str()), false).await?;
+        Ok(check(rows, &names))
+    }
+
+    async fn write(
+        conn: &mut AsyncPgConnection,
+        group: &Group,
+        plans: &[&PlannedRow],
+        by: &Importer,
+    ) -> QueryResult<usize> {
+        for plan in plans {
             let id = NewActionPoint {
                 group_id: group.id,
                 meeting_id: None,
@@ -120,8 +114,8 @@ pub async fn apply(
                 text: &plan.text,
                 due_date: plan.due,
                 restricted: false,
-                created_by: Some(user_id),
-                created_at: now,
+                created_by: Some(by.user_id),
+                created_at: by.at,
                 owners: &plan.owners,
                 via: UpdateVia::Import,
             }
@@ -131,15 +125,14 @@ pub async fn apply(
                 let change = StatusChange {
                     status: plan.status,
                     note: &plan.note,
-                    user_id: Some(user_id),
+                    user_id: Some(by.user_id),
                     meeting_id: None,
                     via: UpdateVia::Import,
-                    at: now,
+                    at: by.at,
                 };
                 change_status(conn, id, &change).await?;
             }
         }
-        Ok(Ok(plans.len()))
-    })
-    .await
+        Ok(plans.len())
+    }
 }

@@ -1,19 +1,19 @@
-//! Importing members into a group: what the rows are checked against, and writing
-//! them, all in one transaction, only when every row is valid.
+//! Importing members into a group: what the rows are checked against, and writing them.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::groups::{self, Group};
+use super::import::{Import, Importer};
 use super::lower;
 use super::memberships::NewMembership;
 use super::organizations::{self, NewOrganization};
 use crate::domain::directory_import::{
-    Check, Counts, ImportContext, ImportRow, KnownGroup, KnownOrganization, KnownPerson, OrganizationPlan, PersonPlan,
-    PlannedRow, check,
+    CheckedRow, Counts, ImportContext, ImportRow, KnownGroup, KnownOrganization, KnownPerson, OrganizationPlan,
+    PersonPlan, PlannedRow, Problem, check,
 };
 use crate::domain::{OrganizationKind, Role};
 use crate::schema::{memberships, users};
@@ -70,25 +70,40 @@ pub async fn context(conn: &mut AsyncPgConnection, group: &Group, rows: &[Import
     })
 }
 
-/// Checks the rows again, against the database as it is inside the transaction,
-/// and writes them all when every one is valid: `Err` with the check, and nothing
-/// written, otherwise. New people get no password and the group's time zone; new
-/// memberships start on `today`; a membership that exists is left as it is.
-pub async fn apply(
-    conn: &mut AsyncPgConnection,
-    group: &Group,
-    rows: &[ImportRow],
-    today: NaiveDate,
-) -> QueryResult<Result<Counts, Check>> {
-    conn.transaction(async |conn| {
+/// Members from a sheet. New people get no password and the group's time zone; new
+/// memberships start on the day of the import in the group's time zone; a membership
+/// that exists is left as it is.
+pub struct DirectoryImport;
+
+impl Import for DirectoryImport {
+    type Row = ImportRow;
+    type Problem = Problem;
+    type Plan = PlannedRow;
+    type Outcome = Counts;
+    /// The short names a row's group may take: the group's own first.
+    type Choices = Vec<String>;
+
+    async fn choices(conn: &mut AsyncPgConnection, group: &Group) -> QueryResult<Vec<String>> {
+        let ids = groups::subtree_ids(conn, group.id).await?;
+        let mut names = groups::short_names(conn, &ids).await?;
+        names.sort_by_key(|(id, _)| *id != group.id);
+        Ok(names.into_iter().map(|(_, name)| name).collect())
+    }
+
+    async fn check(conn: &mut AsyncPgConnection, group: &Group, rows: &[ImportRow]) -> QueryResult<Vec<CheckedRow>> {
         let ctx = context(conn, group, rows).await?;
-        let check = check(rows, &ctx);
-        let Some(plans) = check.planned() else {
-            return Ok(Err(check));
-        };
-        write(conn, &plans, &group.time_zone, today).await.map(Ok)
-    })
-    .await
+        Ok(check(rows, &ctx))
+    }
+
+    async fn write(
+        conn: &mut AsyncPgConnection,
+        group: &Group,
+        plans: &[&PlannedRow],
+        by: &Importer,
+    ) -> QueryResult<Counts> {
+        let today = by.at.with_timezone(&group.tz()).date_naive();
+        write(conn, plans, &group.time_zone, today).await
+    }
 }
 
 async fn write(

@@ -8,6 +8,7 @@ pub mod attendance;
 pub mod calendar_feeds;
 pub mod directory_import;
 pub mod groups;
+pub mod import;
 pub mod login_attempts;
 pub mod mail_preferences;
 pub mod meeting_schedule;

@@ -1,17 +1,18 @@
 //! Importing a workplan into a group: areas found or added by name, tasks found
-//! again by area and title and updated, or added; all in one transaction, only
-//! when every row is valid.
+//! again by area and title and updated, or added.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use diesel_async::{AsyncConnection, AsyncPgConnection, RunQueryDsl};
+use diesel_async::{AsyncPgConnection, RunQueryDsl};
 
 use super::action_point_import::owner_names;
 use super::groups::Group;
+use super::import::{Import, Importer};
 use super::owners::{self, Owner, OwnerTable};
 use super::workplan::{NewArea, NewTask, Task};
+use crate::domain::action_point_import::Problem;
 use crate::domain::workplan_import::{CheckedRow, DateOrder, ImportRow, PlannedRow, check};
 use crate::schema::{groups, workplan_areas, workplan_task_owners, workplan_tasks};
 
@@ -23,17 +24,6 @@ pub async fn date_order(conn: &mut AsyncPgConnection, group_id: i64) -> QueryRes
         .first(conn)
         .await?;
     Ok(DateOrder::from_setting(&setting))
-}
-
-/// Every row checked against the database as it is now.
-pub async fn check_rows(
-    conn: &mut AsyncPgConnection,
-    group: &Group,
-    rows: &[ImportRow],
-) -> QueryResult<Vec<CheckedRow>> {
-    let names = owner_names(conn, group, rows.iter().map(|r| r.responsible.as_str()), true).await?;
-    let order = date_order(conn, group.id).await?;
-    Ok(check(rows, &names, order))
 }
 
 /// What an import did.
@@ -142,23 +132,29 @@ async fn write_task(
     Ok(changed.map(|_| true))
 }
 
-/// Checks the rows again and writes them all, or, when any row is not valid,
-/// writes nothing and returns the check.
-pub async fn apply(
-    conn: &mut AsyncPgConnection,
-    group: &Group,
-    rows: &[ImportRow],
-    now: DateTime<Utc>,
-) -> QueryResult<Result<Outcome, Vec<CheckedRow>>> {
-    conn.transaction(async |conn| {
-        let checked = check_rows(conn, group, rows).await?;
-        let Some(plans) = checked
-            .iter()
-            .map(|r| r.outcome.as_ref().ok())
-            .collect::<Option<Vec<_>>>()
-        else {
-            return Ok(Err(checked));
-        };
+/// A workplan from a sheet: areas found or added by name, tasks found again by area
+/// and title and updated, or added.
+pub struct WorkplanImport;
+
+impl Import for WorkplanImport {
+    type Row = ImportRow;
+    type Problem = Problem;
+    type Plan = PlannedRow;
+    type Outcome = Outcome;
+    type Choices = ();
+
+    async fn check(conn: &mut AsyncPgConnection, group: &Group, rows: &[ImportRow]) -> QueryResult<Vec<CheckedRow>> {
+        let names = owner_names(conn, group, rows.iter().map(|r| r.responsible.as_str()), true).await?;
+        let order = date_order(conn, group.id).await?;
+        Ok(check(rows, &names, order))
+    }
+
+    async fn write(
+        conn: &mut AsyncPgConnection,
+        group: &Group,
+        plans: &[&PlannedRow],
+        by: &Importer,
+    ) -> QueryResult<Outcome> {
         let mut areas: HashMap<String, i64> = workplan_areas::table
             .filter(workplan_areas::group_id.eq(group.id))
             .select((workplan_areas::name, workplan_areas::id))
@@ -169,13 +165,12 @@ pub async fn apply(
         let mut outcome = Outcome::default();
         for plan in plans {
             let area = area_id(conn, group.id, &plan.area, &mut areas).await?;
-            match write_task(conn, area, plan, now).await? {
+            match write_task(conn, area, plan, by.at).await? {
                 None => outcome.added += 1,
                 Some(true) => outcome.updated += 1,
                 Some(false) => outcome.unchanged += 1,
             }
         }
-        Ok(Ok(outcome))
-    })
-    .await
+        Ok(outcome)
+    }
 }

@@ -10,6 +10,7 @@ pub mod form;
 pub mod groups;
 pub mod health;
 pub mod home;
+pub mod import;
 pub mod language;
 pub mod links;
 pub mod mail;
@@ -22,6 +23,9 @@ pub mod sessions;
 pub mod sheets;
 pub mod workplan;
 
+use crate::models::action_point_import::ActionPointImport;
+use crate::models::directory_import::DirectoryImport;
+use crate::models::workplan_import::WorkplanImport;
 use crate::web::router::Router;
 
 pub fn configure(cfg: &mut Router) {
@@ -66,23 +70,10 @@ pub fn configure(cfg: &mut Router) {
         .get("/directory.{format}", directory::export::all)
         .get("/groups/{id}/directory", directory::group::show)
         .get("/groups/{id}/directory.{format}", directory::export::group)
-        .get("/groups/{id}/directory/import", directory::import_form::show)
-        .post("/groups/{id}/directory/import", directory::preview::preview)
-        // The confirmation carries every row of the sheet back: more than a form's default limit.
-        .body_limit("/groups/{id}/directory/import/confirm", 8 * sheets::MAX_UPLOAD_BYTES)
-        .post("/groups/{id}/directory/import/confirm", directory::confirm::confirm)
+        .configure(import::routes::<DirectoryImport>)
         .get("/groups/{id}/action-points", action_points::list::list)
         .get("/groups/{id}/action-points.{format}", action_points::sheets::export)
-        .get("/groups/{id}/action-points/import", action_points::sheets::import_form)
-        .post("/groups/{id}/action-points/import", action_points::sheets::preview)
-        .body_limit(
-            "/groups/{id}/action-points/import/confirm",
-            8 * sheets::MAX_UPLOAD_BYTES,
-        )
-        .post(
-            "/groups/{id}/action-points/import/confirm",
-            action_points::sheets::confirm,
-        )
+        .configure(import::routes::<ActionPointImport>)
         .post("/groups/{id}/action-points", action_points::create::create)
         .get("/groups/{id}/action-points/new", action_points::create::new)
         .post("/groups/{id}/action-points/bulk", action_points::bulk::update)
@@ -91,10 +82,7 @@ pub fn configure(cfg: &mut Router) {
         .post("/action-points/{id}/status", action_points::status::update)
         .get("/groups/{id}/workplan", workplan::show::show)
         .get("/groups/{id}/workplan.{format}", workplan::sheets::export)
-        .get("/groups/{id}/workplan/import", workplan::sheets::import_form)
-        .post("/groups/{id}/workplan/import", workplan::sheets::preview)
-        .body_limit("/groups/{id}/workplan/import/confirm", 8 * sheets::MAX_UPLOAD_BYTES)
-        .post("/groups/{id}/workplan/import/confirm", workplan::sheets::confirm)
+        .configure(import::routes::<WorkplanImport>)
         .get("/groups/{id}/workplan/timeline", workplan::timeline::page)
         .get("/groups/{id}/workplan/timeline.svg", workplan::timeline::svg)
         .post("/groups/{id}/workplan/areas", workplan::area_create::create)

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::db::DbConn;
 use crate::domain::policy::Action;
-use crate::domain::spreadsheet::{self, HeaderError, MAX_ROWS, SheetColumn, SheetError, SheetRow};
+use crate::domain::spreadsheet::{self, HeaderError, MAX_ROWS, SheetColumn, SheetError, SheetRecord, SheetRow};
 use crate::i18n::Locale;
 use crate::models::groups::{self, Group};
 use crate::web::AppState;
@@ -90,11 +90,7 @@ const DRAIN_LIMIT: usize = 8 * MAX_UPLOAD_BYTES;
 /// Reads the form's fields: its CSRF token, which must come before the file (it is
 /// checked when the file starts, so a forged request is refused before it is read),
 /// and the file, up to the size limit.
-pub async fn read_upload(
-    req: &HttpRequest,
-    mut form: Multipart,
-    locale: &Locale,
-) -> AppResult<Result<Upload, Refused>> {
+async fn read_upload(req: &HttpRequest, mut form: Multipart, locale: &Locale) -> AppResult<Result<Upload, Refused>> {
     let broken = || AppError::BadRequest(locale.t("import-upload-broken"));
     let mut token: Option<String> = None;
     let mut verified = false;
@@ -154,7 +150,7 @@ pub async fn read_upload(
     }
 }
 
-pub fn sheet_problem(locale: &Locale, error: &SheetError) -> String {
+fn sheet_problem(locale: &Locale, error: &SheetError) -> String {
     match error {
         SheetError::NotUtf8 { row } | SheetError::BadCsv { row } => {
             locale.t_args(error.message_id(), &[("row", (*row).into())])
@@ -171,7 +167,7 @@ pub fn html(status: StatusCode, markup: maud::Markup) -> HttpResponse {
         .body(markup.into_string())
 }
 
-pub fn header_problem<C: SheetColumn>(locale: &Locale, error: &HeaderError<C>) -> String {
+fn header_problem<C: SheetColumn>(locale: &Locale, error: &HeaderError<C>) -> String {
     match error {
         HeaderError::Missing(columns) => {
             let names: Vec<&str> = columns.iter().map(|c| c.header()).collect();
@@ -183,7 +179,7 @@ pub fn header_problem<C: SheetColumn>(locale: &Locale, error: &HeaderError<C>) -
 }
 
 /// What a refused upload gets: the status and the reason to show above the form.
-pub fn refusal(locale: &Locale, refused: Refused) -> (StatusCode, String) {
+fn refusal(locale: &Locale, refused: Refused) -> (StatusCode, String) {
     match refused {
         Refused::TooLarge => (
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -195,7 +191,7 @@ pub fn refusal(locale: &Locale, refused: Refused) -> (StatusCode, String) {
 
 /// The uploaded file as rows, or why it cannot be read; parsed off the executor's
 /// thread, as unzipping and parsing take CPU time.
-pub async fn parse(upload: Upload, locale: &Locale) -> AppResult<Result<Vec<SheetRow>, String>> {
+async fn parse(upload: Upload, locale: &Locale) -> AppResult<Result<Vec<SheetRow>, String>> {
     let parsed = web::block(move || spreadsheet::read(&upload.file_name, &upload.bytes))
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
@@ -223,25 +219,19 @@ pub async fn allowed_group(state: &AppState, me: &SignedIn, id: i64, action: Act
     Ok((conn, group))
 }
 
-/// Reads a sheet's header row into an import's rows.
-pub type RowsFromSheet<R, C> = fn(&[SheetRow]) -> Result<Vec<R>, HeaderError<C>>;
-
-/// The upload read through the header row by `rows_from_sheet`, or the status and
+/// The upload read through its header row into an import's rows, or the status and
 /// the reason to show above the form again.
-pub async fn read_rows<R, C: SheetColumn>(
+pub async fn read_rows<R: SheetRecord>(
     req: &HttpRequest,
     form: Multipart,
     locale: &Locale,
-    rows_from_sheet: RowsFromSheet<R, C>,
 ) -> AppResult<Result<Vec<R>, (StatusCode, String)>> {
     let upload = match read_upload(req, form, locale).await? {
         Ok(upload) => upload,
         Err(refused) => return Ok(Err(refusal(locale, refused))),
     };
     Ok(match parse(upload, locale).await? {
-        Ok(sheet) => {
-            rows_from_sheet(&sheet).map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, header_problem(locale, &e)))
-        }
+        Ok(sheet) => R::from_sheet(&sheet).map_err(|e| (StatusCode::UNPROCESSABLE_ENTITY, header_problem(locale, &e))),
         Err(error) => Err((StatusCode::UNPROCESSABLE_ENTITY, error)),
     })
 }

@@ -1,14 +1,15 @@
-//! The directory (contact list) with its filters, and the import pages: upload,
-//! preview, and the result.
+//! The directory (contact list) with its filters, and what the pages of its import show.
 
 use maud::{Markup, html};
 
-use super::sheets::{confirm_form, refused_rows, row_problems, upload_form};
+use super::sheets::{ImportPages, ImportWords};
 use super::{Crumb, layout, short_date};
 use crate::domain::directory::{Filters, kind_choices, kind_label, role_choices};
-use crate::domain::directory_import::{Check, Column, Counts, OrganizationPlan, PersonPlan, Problem};
+use crate::domain::directory_import::{CheckedRow, Column, Counts, OrganizationPlan, PersonPlan, Problem};
+use crate::domain::spreadsheet::SheetColumn;
 use crate::domain::{OrganizationKind, Role};
 use crate::i18n::Locale;
+use crate::models::directory_import::DirectoryImport;
 use crate::models::memberships::DirectoryEntry;
 use crate::models::organizations::Organization;
 use crate::web::auth::PageContext;
@@ -195,44 +196,109 @@ pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
     )
 }
 
-pub struct ImportPage<'a> {
-    pub group: &'a str,
-    pub crumbs: Vec<Crumb>,
-    pub token: &'a str,
-    /// The import's address: the form posts the file here.
-    pub path: String,
-    /// Short names of the group and the groups below it.
-    pub groups: &'a [String],
-    pub error: Option<String>,
-}
+impl ImportPages for DirectoryImport {
+    const WORDS: ImportWords = ImportWords {
+        title: "import-title",
+        explain: "import-explain",
+        note: Some("import-other-columns"),
+        preview_title: "import-preview-title",
+        done_title: "import-done-title",
+        back: "import-back",
+    };
+    const HEADINGS: &'static [&'static str] = &[
+        "column-name",
+        "column-email",
+        "column-person",
+        "column-organization",
+        "column-group",
+        "column-role",
+        "column-check",
+    ];
 
-/// The upload form, with what the file should hold.
-pub fn import_form(ctx: &PageContext, page: &ImportPage<'_>) -> Markup {
-    let locale = &ctx.locale;
-    let group = page.group;
-    let groups = page.groups.join(", ");
-    layout(
-        ctx,
-        &locale.t_args("import-title", &[("group", group.into())]),
-        &page.crumbs,
+    fn columns(locale: &Locale, group: &str, groups: &Vec<String>) -> Vec<(&'static str, String)> {
+        let groups = groups.join(", ");
+        vec![
+            (Column::Name.header(), locale.t("import-column-name")),
+            (Column::Email.header(), locale.t("import-column-email")),
+            (Column::Organization.header(), locale.t("import-column-organisation")),
+            (
+                Column::OrganizationKind.header(),
+                locale.t_args("import-column-organisation-kind", &[("choices", kind_choices().into())]),
+            ),
+            (
+                Column::Role.header(),
+                locale.t_args("import-column-role", &[("choices", role_choices().into())]),
+            ),
+            (
+                Column::Group.header(),
+                locale.t_args(
+                    "import-column-group",
+                    &[("group", group.into()), ("choices", groups.into())],
+                ),
+            ),
+        ]
+    }
+
+    fn problem(locale: &Locale, problem: &Problem) -> String {
+        problem_text(locale, problem)
+    }
+
+    fn cells(locale: &Locale, row: &CheckedRow) -> Markup {
+        match &row.outcome {
+            Ok(plan) => html! {
+                td { (plan.name) }
+                td { (plan.email) }
+                td {
+                    @match &plan.person {
+                        PersonPlan::New => (locale.t("import-person-new")),
+                        PersonPlan::Existing { name, .. } => (locale.t_args("import-person-existing", &[("name", name.as_str().into())])),
+                    }
+                }
+                td {
+                    @match &plan.organization {
+                        OrganizationPlan::None => "",
+                        OrganizationPlan::Existing { label, .. } => (label),
+                        OrganizationPlan::New { name, kind } => (locale.t_args("import-organization-new", &[
+                            ("name", name.as_str().into()),
+                            ("kind", kind_label(*kind).into()),
+                        ])),
+                    }
+                }
+                td { (plan.group) }
+                td { (role_name(locale, plan.role)) }
+                td {
+                    @if plan.already_member { span.muted { (locale.t("import-unchanged")) } }
+                    @else { (locale.t("import-ok")) }
+                }
+            },
+            Err(errors) => html! {
+                td { (row.source.name) }
+                td { (row.source.email) }
+                td {}
+                td { (row.source.organization) }
+                td { (row.source.group) }
+                td { (row.source.role) }
+                td {
+                    ul {
+                        @for error in errors {
+                            li { strong { (error.column.header()) } ": " (problem_text(locale, &error.problem)) }
+                        }
+                    }
+                }
+            },
+        }
+    }
+
+    fn summary(locale: &Locale, rows: &[CheckedRow]) -> Option<Markup> {
+        Some(summary(locale, &Counts::of(rows)))
+    }
+
+    fn outcome(locale: &Locale, counts: &Counts) -> Markup {
         html! {
-            @if let Some(error) = &page.error { p.error role="alert" { (error) } }
-            p { (locale.t("import-explain")) }
-            (upload_form(locale, &page.path, page.token, &locale.t("import-check")))
-            h2 { (locale.t("import-columns")) }
-            dl.summary {
-                dt { (Column::Name.header()) } dd { (locale.t("import-column-name")) }
-                dt { (Column::Email.header()) } dd { (locale.t("import-column-email")) }
-                dt { (Column::Organization.header()) } dd { (locale.t("import-column-organisation")) }
-                dt { (Column::OrganizationKind.header()) }
-                dd { (locale.t_args("import-column-organisation-kind", &[("choices", kind_choices().into())])) }
-                dt { (Column::Role.header()) } dd { (locale.t_args("import-column-role", &[("choices", role_choices().into())])) }
-                dt { (Column::Group.header()) }
-                dd { (locale.t_args("import-column-group", &[("group", group.into()), ("choices", groups.into())])) }
-            }
-            p.muted { (locale.t("import-other-columns")) }
-        },
-    )
+            p.notice role="status" { (locale.t("import-done")) }
+            (summary(locale, counts))
+        }
+    }
 }
 
 /// Why a cell cannot be imported, in words.
@@ -274,108 +340,6 @@ fn problem_text(locale: &Locale, problem: &Problem) -> String {
     }
 }
 
-pub struct PreviewPage<'a> {
-    pub group: &'a str,
-    pub crumbs: Vec<Crumb>,
-    pub token: &'a str,
-    pub path: String,
-    pub check: &'a Check,
-    /// The rows as JSON, for the confirmation to check again and write.
-    pub rows_json: String,
-}
-
-/// Every row with what importing it does, or what is wrong with it; the button to
-/// confirm only when every row is valid.
-pub fn preview(ctx: &PageContext, page: &PreviewPage<'_>) -> Markup {
-    let locale = &ctx.locale;
-    let check = page.check;
-    let counts = check.counts();
-    let problems = row_problems(
-        check.rows.iter().map(|r| (r.source.row, r.outcome.as_ref().err())),
-        |error| (error.column.header(), problem_text(locale, &error.problem)),
-    );
-    layout(
-        ctx,
-        &locale.t_args("import-preview-title", &[("group", page.group.into())]),
-        &page.crumbs,
-        html! {
-            @if check.is_valid() {
-                p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", check.rows.len().into())])) }
-                (summary(locale, &counts))
-                (confirm_form(locale, &page.path, page.token, &page.rows_json))
-            } @else {
-                (refused_rows(locale, check.rows.len(), check.invalid_rows(), &problems, &page.path, page.token))
-            }
-            h2 { (locale.t("import-rows")) }
-            (super::scroll_region(&locale.t("import-rows"), html! {
-                table.data.import {
-                    thead {
-                        tr {
-                            th scope="col" { (locale.t("column-row")) }
-                            th scope="col" { (locale.t("column-name")) }
-                            th scope="col" { (locale.t("column-email")) }
-                            th scope="col" { (locale.t("column-person")) }
-                            th scope="col" { (locale.t("column-organization")) }
-                            th scope="col" { (locale.t("column-group")) }
-                            th scope="col" { (locale.t("column-role")) }
-                            th scope="col" { (locale.t("column-check")) }
-                        }
-                    }
-                    tbody {
-                        @for row in &check.rows {
-                            @match &row.outcome {
-                                Ok(plan) => tr {
-                                    td.num { (plan.row) }
-                                    td { (plan.name) }
-                                    td { (plan.email) }
-                                    td {
-                                        @match &plan.person {
-                                            PersonPlan::New => (locale.t("import-person-new")),
-                                            PersonPlan::Existing { name, .. } => (locale.t_args("import-person-existing", &[("name", name.as_str().into())])),
-                                        }
-                                    }
-                                    td {
-                                        @match &plan.organization {
-                                            OrganizationPlan::None => "",
-                                            OrganizationPlan::Existing { label, .. } => (label),
-                                            OrganizationPlan::New { name, kind } => (locale.t_args("import-organization-new", &[
-                                                ("name", name.as_str().into()),
-                                                ("kind", kind_label(*kind).into()),
-                                            ])),
-                                        }
-                                    }
-                                    td { (plan.group) }
-                                    td { (role_name(locale, plan.role)) }
-                                    td {
-                                        @if plan.already_member { span.muted { (locale.t("import-unchanged")) } }
-                                        @else { (locale.t("import-ok")) }
-                                    }
-                                },
-                                Err(errors) => tr.problem {
-                                    td.num { (row.source.row) }
-                                    td { (row.source.name) }
-                                    td { (row.source.email) }
-                                    td {}
-                                    td { (row.source.organization) }
-                                    td { (row.source.group) }
-                                    td { (row.source.role) }
-                                    td {
-                                        ul {
-                                            @for error in errors {
-                                                li { strong { (error.column.header()) } ": " (problem_text(locale, &error.problem)) }
-                                            }
-                                        }
-                                    }
-                                },
-                            }
-                        }
-                    }
-                }
-            }))
-        },
-    )
-}
-
 fn summary(locale: &Locale, counts: &Counts) -> Markup {
     html! {
         dl.summary.counts {
@@ -385,19 +349,4 @@ fn summary(locale: &Locale, counts: &Counts) -> Markup {
             dt { (locale.t("import-count-unchanged")) } dd { (counts.unchanged) }
         }
     }
-}
-
-/// What an import added.
-pub fn imported(ctx: &PageContext, group: &str, crumbs: &[Crumb], directory: &str, counts: &Counts) -> Markup {
-    let locale = &ctx.locale;
-    layout(
-        ctx,
-        &locale.t_args("import-done-title", &[("group", group.into())]),
-        crumbs,
-        html! {
-            p.notice role="status" { (locale.t("import-done")) }
-            (summary(locale, counts))
-            p { a href=(directory) { (locale.t("import-back")) } }
-        },
-    )
 }

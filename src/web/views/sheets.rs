@@ -1,14 +1,16 @@
-//! Spreadsheets to download and the import's forms, shared by every export and
-//! import: a CSV or XLSX file with a header row, the upload form, and the
-//! confirmation that carries the previewed rows back.
+//! Spreadsheets to download and the import's pages, shared by every export and
+//! import: a CSV or XLSX file with a header row; the upload form, the preview with
+//! the confirmation that carries its rows back, and the result.
 
 use chrono::{Datelike, NaiveDate};
 use maud::{Markup, html};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
-use super::csrf_field;
-use crate::domain::spreadsheet::{csv_safe, runs_as_formula};
+use super::{Crumb, csrf_field, layout};
+use crate::domain::spreadsheet::{SheetColumn, SheetRecord, csv_safe, runs_as_formula};
 use crate::i18n::Locale;
+use crate::models::import::{Checked, Import};
+use crate::web::auth::PageContext;
 
 /// One cell of an exported row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,8 +113,63 @@ pub fn xlsx(name: &str, columns: &[(&str, f64)], rows: &[Vec<Cell>]) -> Result<V
     workbook.save_to_buffer()
 }
 
+/// What an import's pages say, by message id.
+pub struct ImportWords {
+    /// The upload form's title, with the group's name.
+    pub title: &'static str,
+    /// What the upload form is for.
+    pub explain: &'static str,
+    /// A note under the columns the sheet should have.
+    pub note: Option<&'static str>,
+    /// The preview's title, with the group's name.
+    pub preview_title: &'static str,
+    /// The result's title, with the group's name.
+    pub done_title: &'static str,
+    /// The result's link back to the page the rows went to.
+    pub back: &'static str,
+}
+
+/// What an import's pages show beyond what every import's do: the columns the
+/// upload form explains, each previewed row, and what the import did.
+pub trait ImportPages: Import {
+    const WORDS: ImportWords;
+    /// The preview table's column headings after the row number's, as message ids.
+    const HEADINGS: &'static [&'static str];
+
+    /// What each column should hold, as the upload form lists them.
+    fn columns(locale: &Locale, group: &str, choices: &Self::Choices) -> Vec<(&'static str, String)>;
+
+    /// Why a cell cannot be imported, in words.
+    fn problem(locale: &Locale, problem: &Self::Problem) -> String;
+
+    /// A previewed row's cells after its number: what writing it would do, or what
+    /// the sheet says where it cannot be written.
+    fn cells(locale: &Locale, row: &Checked<Self>) -> Markup;
+
+    /// What the rows will do, shown above the confirm button once every row is valid.
+    fn summary(_locale: &Locale, _rows: &[Checked<Self>]) -> Option<Markup> {
+        None
+    }
+
+    /// What the import did.
+    fn outcome(locale: &Locale, outcome: &Self::Outcome) -> Markup;
+}
+
+/// The surroundings of an import's pages.
+pub struct ImportPage<'a> {
+    pub group: &'a str,
+    pub crumbs: Vec<Crumb>,
+    pub token: &'a str,
+    /// The import's address: the form posts the file here.
+    pub path: String,
+    /// The page the rows go to, which the result links back to.
+    pub back: String,
+    /// Why the last upload was refused, above the form.
+    pub error: Option<String>,
+}
+
 /// The upload form of an import.
-pub fn upload_form(locale: &Locale, path: &str, token: &str, submit: &str) -> Markup {
+fn upload_form(locale: &Locale, path: &str, token: &str) -> Markup {
     html! {
         // The token comes before the file, so it is read (and checked) first.
         form.narrow.upload method="post" action=(path) enctype="multipart/form-data" {
@@ -121,14 +178,38 @@ pub fn upload_form(locale: &Locale, path: &str, token: &str, submit: &str) -> Ma
                 (locale.t("import-file"))
                 input type="file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             }
-            button type="submit" { (submit) }
+            button type="submit" { (locale.t("import-check")) }
         }
     }
 }
 
+/// The upload page of import `I`: the form, and what each column should hold.
+pub fn upload_page<I: ImportPages>(ctx: &PageContext, page: &ImportPage<'_>, choices: &I::Choices) -> Markup {
+    let locale = &ctx.locale;
+    let words = &I::WORDS;
+    layout(
+        ctx,
+        &locale.t_args(words.title, &[("group", page.group.into())]),
+        &page.crumbs,
+        html! {
+            @if let Some(error) = &page.error { p.error role="alert" { (error) } }
+            p { (locale.t(words.explain)) }
+            (upload_form(locale, &page.path, page.token))
+            h2 { (locale.t("import-columns")) }
+            dl.summary {
+                @for (header, meaning) in I::columns(locale, page.group, choices) {
+                    dt { (header) }
+                    dd { (meaning) }
+                }
+            }
+            @if let Some(note) = words.note { p.muted { (locale.t(note)) } }
+        },
+    )
+}
+
 /// The button that confirms a previewed import: the rows go back as JSON, to be
 /// checked again and written at `<path>/confirm`.
-pub fn confirm_form(locale: &Locale, path: &str, token: &str, rows_json: &str) -> Markup {
+fn confirm_form(locale: &Locale, path: &str, token: &str, rows_json: &str) -> Markup {
     html! {
         form.narrow method="post" action={ (path) "/confirm" } {
             (csrf_field(token))
@@ -138,79 +219,91 @@ pub fn confirm_form(locale: &Locale, path: &str, token: &str, rows_json: &str) -
     }
 }
 
-/// One problem of one row: the row's number, the column's header, and why.
-pub struct RowProblem {
-    pub row: usize,
-    pub column: &'static str,
-    pub reason: String,
-}
-
-/// The problems of checked rows, in order: `rows` gives each row's number and, when
-/// it is not valid, its errors; `describe` gives an error's column header and reason.
-pub fn row_problems<'a, E: 'a>(
-    rows: impl Iterator<Item = (usize, Option<&'a Vec<E>>)>,
-    describe: impl Fn(&E) -> (&'static str, String),
-) -> Vec<RowProblem> {
-    let mut problems = Vec::new();
-    for (row, errors) in rows.filter_map(|(row, errors)| Some((row, errors?))) {
-        for error in errors {
-            let (column, reason) = describe(error);
-            problems.push(RowProblem { row, column, reason });
-        }
-    }
-    problems
-}
-
 /// Why nothing can be imported: how many rows have problems, each problem as
 /// "Row N, column: reason", and the form to upload a corrected file.
-pub fn refused_rows(
-    locale: &Locale,
-    rows: usize,
-    invalid: usize,
-    problems: &[RowProblem],
-    path: &str,
-    token: &str,
-) -> Markup {
+fn refused_rows<I: ImportPages>(locale: &Locale, page: &ImportPage<'_>, rows: &[Checked<I>]) -> Markup {
+    let invalid = rows.iter().filter(|r| r.outcome.is_err()).count();
     html! {
         p.error role="alert" {
-            (locale.t_args("import-preview-invalid", &[("invalid", invalid.into()), ("rows", rows.into())]))
+            (locale.t_args("import-preview-invalid", &[("invalid", invalid.into()), ("rows", rows.len().into())]))
         }
         ul.problems {
-            @for problem in problems {
-                li {
-                    (locale.t_args("import-problem", &[
-                        ("row", problem.row.into()),
-                        ("column", problem.column.into()),
-                        ("reason", problem.reason.as_str().into()),
-                    ]))
+            @for row in rows {
+                @for error in row.outcome.as_ref().err().into_iter().flatten() {
+                    li {
+                        (locale.t_args("import-problem", &[
+                            ("row", row.source.number().into()),
+                            ("column", error.column.header().into()),
+                            ("reason", I::problem(locale, &error.problem).into()),
+                        ]))
+                    }
                 }
             }
         }
         h2 { (locale.t("import-upload-again")) }
-        (upload_form(locale, path, token, &locale.t("import-check")))
+        (upload_form(locale, &page.path, page.token))
     }
 }
 
-/// The top of an import's preview: the confirm button when every row is valid,
-/// else each problem and the form to upload a corrected file.
-pub fn preview_head(
-    locale: &Locale,
-    rows: usize,
-    invalid: usize,
-    problems: &[RowProblem],
-    path: &str,
-    token: &str,
+/// Every row as it will be written, or the problems of those that cannot be; the
+/// button to confirm only when every row is valid.
+pub fn preview_page<I: ImportPages>(
+    ctx: &PageContext,
+    page: &ImportPage<'_>,
+    rows: &[Checked<I>],
     rows_json: &str,
 ) -> Markup {
-    html! {
-        @if invalid == 0 {
-            p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", rows.into())])) }
-            (confirm_form(locale, path, token, rows_json))
-        } @else {
-            (refused_rows(locale, rows, invalid, problems, path, token))
-        }
-        h2 { (locale.t("import-rows")) }
-    }
+    let locale = &ctx.locale;
+    let valid = rows.iter().all(|r| r.outcome.is_ok());
+    layout(
+        ctx,
+        &locale.t_args(I::WORDS.preview_title, &[("group", page.group.into())]),
+        &page.crumbs,
+        html! {
+            @if valid {
+                p.notice role="status" { (locale.t_args("import-preview-valid", &[("rows", rows.len().into())])) }
+                @if let Some(summary) = I::summary(locale, rows) { (summary) }
+                (confirm_form(locale, &page.path, page.token, rows_json))
+            } @else {
+                (refused_rows::<I>(locale, page, rows))
+            }
+            h2 { (locale.t("import-rows")) }
+            (super::scroll_region(&locale.t("import-rows"), html! {
+                table.data.import {
+                    thead {
+                        tr {
+                            th scope="col" { (locale.t("column-row")) }
+                            @for heading in I::HEADINGS {
+                                th scope="col" { (locale.t(heading)) }
+                            }
+                        }
+                    }
+                    tbody {
+                        @for row in rows {
+                            tr.problem[row.outcome.is_err()] {
+                                td.num { (row.source.number()) }
+                                (I::cells(locale, row))
+                            }
+                        }
+                    }
+                }
+            }))
+        },
+    )
+}
+
+/// What an import did, and the way back to the page the rows went to.
+pub fn imported_page<I: ImportPages>(ctx: &PageContext, page: &ImportPage<'_>, outcome: &I::Outcome) -> Markup {
+    let locale = &ctx.locale;
+    layout(
+        ctx,
+        &locale.t_args(I::WORDS.done_title, &[("group", page.group.into())]),
+        &page.crumbs,
+        html! {
+            (I::outcome(locale, outcome))
+            p { a href=(page.back) { (locale.t(I::WORDS.back)) } }
+        },
+    )
 }
 
 #[cfg(test)]

@@ -1,12 +1,9 @@
-//! The directory (contact list): pages, exports and the import, with the helpers
-//! they share.
+//! The directory (contact list): pages, exports and where the import is, with the
+//! helpers they share.
 
 pub mod all;
-pub mod confirm;
 pub mod export;
 pub mod group;
-pub mod import_form;
-pub mod preview;
 
 use actix_web::{HttpRequest, HttpResponse};
 use chrono::{NaiveDate, Utc};
@@ -15,14 +12,21 @@ use diesel_async::AsyncPgConnection;
 use crate::domain::directory::{FilterQuery, Filters};
 use crate::domain::policy::{self, Action};
 use crate::i18n::Locale;
+use crate::models::directory_import::DirectoryImport;
 use crate::models::groups::{self, Group};
 use crate::models::memberships::{self, DirectoryEntry, DirectoryFilter};
 use crate::models::users::User;
 use crate::web::error::{AppError, AppResult};
+use crate::web::routes::import::SheetImport;
 pub use crate::web::routes::sheets::Format;
 use crate::web::routes::sheets::{attachment, slug};
 use crate::web::views::directory::PER_PAGE;
 use crate::web::views::directory_export;
+
+impl SheetImport for DirectoryImport {
+    const SECTION: &'static str = "directory";
+    const ACTION: Action = Action::KeepDirectory;
+}
 
 /// The filters in the request's query string; a value that names nothing is a 400
 /// that says which.
