@@ -149,19 +149,7 @@ pub fn show(ctx: &PageContext, page: &DirectoryPage<'_>) -> Markup {
             } @else {
                 (super::scroll_region(&locale.t("directory-people"), html! {
                     table.data.directory {
-                        thead {
-                            tr {
-                                th scope="col" { (locale.t("column-name")) }
-                                th scope="col" { (locale.t("column-organization")) }
-                                th scope="col" { (locale.t("column-kind")) }
-                                th scope="col" { (locale.t("column-title")) }
-                                th scope="col" { (locale.t("column-email")) }
-                                th scope="col" { (locale.t("column-phone")) }
-                                th scope="col" { (locale.t("column-group")) }
-                                th scope="col" { (locale.t("column-role")) }
-                                th scope="col" { (locale.t("column-term")) }
-                            }
-                        }
+                        (super::column_heads(locale, &["column-name", "column-organization", "column-kind", "column-title", "column-email", "column-phone", "column-group", "column-role", "column-term"]))
                         tbody {
                             @for entry in page.entries {
                                 tr {

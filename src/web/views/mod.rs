@@ -148,6 +148,11 @@ pub fn pagination(locale: &Locale, page: i64, pages: i64, href: impl Fn(i64) -> 
     }
 }
 
+/// A table's head: one column header per message id.
+pub fn column_heads(locale: &Locale, ids: &[&str]) -> Markup {
+    html! { thead { tr { @for id in ids { th scope="col" { (locale.t(id)) } } } } }
+}
+
 /// A wide table in a region of its own that scrolls sideways on a small screen;
 /// focusable so that a keyboard can scroll it, labelled so that a screen reader names it.
 pub fn scroll_region(label: &str, table: Markup) -> Markup {

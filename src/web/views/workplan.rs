@@ -253,17 +253,7 @@ pub fn table(ctx: &PageContext, page: &TablePage<'_>) -> Markup {
             } @else {
                 (super::scroll_region(&locale.t_args("workplan-title", &[("group", page.group.short_name.as_str().into())]), html! {
                     table.data.workplan {
-                        thead {
-                            tr {
-                                th scope="col" { (locale.t("column-area")) }
-                                th scope="col" { (locale.t("column-task")) }
-                                th scope="col" { (locale.t("column-responsible")) }
-                                th scope="col" { (locale.t("column-start-date")) }
-                                th scope="col" { (locale.t("column-end-date")) }
-                                th scope="col" { (locale.t("column-status")) }
-                                th scope="col" { (locale.t("column-comments")) }
-                            }
-                        }
+                        (super::column_heads(locale, &["column-area", "column-task", "column-responsible", "column-start-date", "column-end-date", "column-status", "column-comments"]))
                         @for (area, tasks) in page.areas {
                             tbody id={ "area-" (area.id) } {
                                 @if tasks.is_empty() {
