@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 use futures_util::{StreamExt, stream};
-use tokio::sync::mpsc;
+use tokio::sync::{Semaphore, mpsc};
 
 use super::transport::{Mailer, SendError};
 use crate::domain::reminders::MAX_ATTEMPTS;
@@ -75,9 +75,10 @@ enum Outcome {
 }
 
 /// Claims the mails due at `now` and sends them, several recipients at once. Outcomes are
-/// recorded as they come, while the sends go on: each statement records every outcome that
-/// came in while the one before ran (all the sent mails in one), so a worker killed
-/// mid-round resends at most the mails in flight and those waiting for that statement.
+/// recorded as they come, while the sends in flight go on: each statement records every
+/// outcome that came in while the one before ran (all the sent mails in one). A send
+/// starts only while fewer than `concurrency` mails are sent or being sent and not yet
+/// recorded, so a worker killed mid-round resends at most that many.
 /// One recipient's mails go one after the other, in the order they were queued, so a
 /// meeting's notices arrive in the order they happened.
 /// When the server itself is unavailable the round stops there: every other mail would
@@ -91,19 +92,22 @@ pub async fn run_once(
 ) -> QueryResult<Round> {
     let claimed = outbox::claim(conn, now, config.lease, config.batch).await?;
     let server_down = &AtomicBool::new(false);
+    let unrecorded = &Semaphore::new(config.concurrency.max(1));
     let send_all = |mails: Vec<Mail>| {
         stream::iter(mails)
             .then(move |mail| async move {
+                // Held until the outcome is recorded; never closed, so always granted.
+                let permit = unrecorded.acquire().await.ok();
                 if server_down.load(Ordering::SeqCst) {
-                    return (mail, Outcome::Untried);
+                    return (mail, Outcome::Untried, permit);
                 }
                 match mailer.send(&mail).await {
-                    Ok(()) => (mail, Outcome::Sent),
+                    Ok(()) => (mail, Outcome::Sent, permit),
                     Err(error) => {
                         if matches!(error, SendError::Unavailable(_)) {
                             server_down.store(true, Ordering::SeqCst);
                         }
-                        (mail, Outcome::Failed(error))
+                        (mail, Outcome::Failed(error), permit)
                     }
                 }
             })
@@ -127,7 +131,12 @@ pub async fn run_once(
             while let Ok(more) = outcomes.try_recv() {
                 ready.push(more);
             }
-            settle(conn, ready, config, now, &mut round).await?;
+            let (settled, permits): (Vec<_>, Vec<_>) = ready
+                .into_iter()
+                .map(|(mail, outcome, permit)| ((mail, outcome), permit))
+                .unzip();
+            settle(conn, settled, config, now, &mut round).await?;
+            drop(permits);
         }
         QueryResult::Ok(round)
     };
