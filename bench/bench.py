@@ -369,7 +369,8 @@ def planner(env: dict, limit_s: int = 150) -> dict:
 
 def worker(cluster: Cluster, env: dict, smtp_port: int, mails: int) -> dict:
     """Queues `mails` mails beside whatever the planner queued, then lets `worker --once`
-    and the worker loop send them to the sink; mails/s from the loop's progress."""
+    send them to the sink (mails/s from its run: it drains everything due) and the worker
+    loop take whatever is left."""
     cluster.psql(
         "INSERT INTO outbox (kind, dedupe_key, user_id, recipient, subject, body_text, message_id) "
         f"SELECT 'invitation', 'bench-mail-' || i, 1 + i % 100, 'person' || (1 + i % 100) || '@bench.example.org', "
@@ -401,7 +402,7 @@ def worker(cluster: Cluster, env: dict, smtp_port: int, mails: int) -> dict:
     return {
         "due": due, "once_sent": once_sent, "once_seconds": once_s, "once_output": once.stdout.strip(),
         "loop_sent": sent - before, "loop_seconds": elapsed,
-        "mails_per_s": (sent - before) / elapsed if elapsed > 0 else 0.0,
+        "mails_per_s": once_sent / once_s if once_s > 0 else 0.0,
         "left": int(cluster.psql(pending_sql)),
     }
 
@@ -528,8 +529,9 @@ def report(args, runs: list[dict], started: datetime.datetime, seconds: float) -
             f"- Planner (`convene remind`, the whole process): {plan['seconds']:.2f} s; "
             f"{' '.join(plan['output'])}",
             f"- Worker: {mail['due']} mails due; `worker --once` sent {mail['once_sent']} in "
-            f"{mail['once_seconds']:.2f} s ({mail['once_output'] or 'no output'}); the worker loop then sent "
-            f"{mail['loop_sent']} in {mail['loop_seconds']:.1f} s = **{mail['mails_per_s']:.0f} mails/s**, "
+            f"{mail['once_seconds']:.2f} s = **{mail['mails_per_s']:.0f} mails/s** "
+            f"({mail['once_output'] or 'no output'}); the worker loop then sent "
+            f"{mail['loop_sent']} in {mail['loop_seconds']:.1f} s, "
             f"{mail['left']} left due; the sink took {run['sink']}.",
             "",
         ]

@@ -22,7 +22,7 @@ pub struct Settings {
     /// `None` keeps mail in the outbox, readable by admins.
     pub smtp_url: Option<Url>,
     pub mail_from: String,
-    /// Recipients the mail worker sends to at once (`MAIL_CONCURRENCY`, 1 to 10).
+    /// Recipients the mail worker sends to at once (`MAIL_CONCURRENCY`, 1 to 10, default 4).
     pub mail_concurrency: usize,
     pub log_filter: String,
     pub log_format: LogFormat,
@@ -101,6 +101,9 @@ pub const DEFAULT_DATA_DIR: &str = "./data";
 pub const DEFAULT_MAIL_FROM: &str = "convene <convene@localhost>";
 pub const DEFAULT_LOG: &str = "info,convene=info";
 pub const DEFAULT_POOL_SIZE: usize = 8;
+/// Recipients a mail worker sends to at once, by default and at most.
+pub const DEFAULT_MAIL_CONCURRENCY: usize = 4;
+pub const MAX_MAIL_CONCURRENCY: usize = 10;
 pub const DEFAULT_STATEMENT_TIMEOUT_MS: u64 = 30_000;
 pub const DEFAULT_METRICS_ALLOW: &str = "127.0.0.0/8, ::1/128";
 /// A shorter token is guessable by anyone who can reach the port.
@@ -183,13 +186,18 @@ impl Settings {
                 _ => Err(format!("{raw:?} is not a whole number from 1 to 256")),
             },
         )?;
-        let mail_concurrency = parse_with("MAIL_CONCURRENCY", get("MAIL_CONCURRENCY"), "1", |raw| {
-            match raw.parse::<usize>() {
-                // At most the SMTP transport's pool, so that no send waits for a connection.
-                Ok(n) if (1..=10).contains(&n) => Ok(n),
-                _ => Err(format!("{raw:?} is not a whole number from 1 to 10")),
-            }
-        })?;
+        let mail_concurrency = parse_with(
+            "MAIL_CONCURRENCY",
+            get("MAIL_CONCURRENCY"),
+            &DEFAULT_MAIL_CONCURRENCY.to_string(),
+            |raw| match raw.parse::<usize>() {
+                // At most the idle connections the SMTP transport keeps, so that none is wasted.
+                Ok(n) if (1..=MAX_MAIL_CONCURRENCY).contains(&n) => Ok(n),
+                _ => Err(format!(
+                    "{raw:?} is not a whole number from 1 to {MAX_MAIL_CONCURRENCY}"
+                )),
+            },
+        )?;
         let trusted_proxies = parse_with("TRUSTED_PROXIES", get("TRUSTED_PROXIES"), "", parse_networks)?;
         let metrics_allow = parse_with(
             "METRICS_ALLOW",
@@ -371,7 +379,7 @@ mod tests {
             ["127.0.0.0/8".parse::<IpNet>().unwrap(), "::1/128".parse().unwrap()]
         );
         assert!(s.metrics_token.is_none());
-        assert_eq!(s.mail_concurrency, 1);
+        assert_eq!(s.mail_concurrency, 4);
     }
 
     #[test]

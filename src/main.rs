@@ -246,7 +246,9 @@ async fn run_worker(settings: &Arc<Settings>, url: &str, once: bool) -> anyhow::
     if once {
         let mut conn = db::connect(url, settings.statement_timeout).await?;
         let config = convene::jobs::worker::WorkerConfig::new(settings);
-        let round = convene::jobs::worker::run_until_settled(&mut conn, &mailer, &config, chrono::Utc::now()).await?;
+        let round = convene::jobs::worker::run_until_settled(&mut conn, &mailer, &config, chrono::Utc::now()).await;
+        mailer.close().await;
+        let round = round?;
         println!("sent {}, failed {}, dead {}", round.sent, round.failed, round.dead);
         if let Some(error) = round.unavailable {
             anyhow::bail!("the SMTP server is unavailable, the rest of the mail waits in the outbox: {error}");

@@ -634,13 +634,18 @@ async fn workers_and_the_app_killed_while_sending_deliver_every_mail_at_most_onc
     let app = spawn_app().await;
     app.load_demo().await;
     let smtp = SmtpServer::start().await;
-    // Slow enough that every kill lands while mail is going out.
-    smtp.set_delay(Duration::from_millis(10));
+    // Slow enough that every kill lands while mail is going out (50 ms a message, as
+    // each took before the transport set TCP_NODELAY).
+    smtp.set_delay(Duration::from_millis(50));
     let mut conn = app.db.conn().await;
     let queued = queue_mails(&mut conn, "kill-", 500).await;
+    // One mail at a time: a kill then finds at most one sent and not yet recorded.
     let command = || {
         let mut command = convene();
-        command.env("DATABASE_URL", &app.db.url).env("SMTP_URL", smtp.url());
+        command
+            .env("DATABASE_URL", &app.db.url)
+            .env("SMTP_URL", smtp.url())
+            .env("MAIL_CONCURRENCY", "1");
         command
     };
     let started = Instant::now();

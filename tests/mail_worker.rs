@@ -466,3 +466,95 @@ async fn a_round_sends_to_several_recipients_at_once_and_to_each_in_the_order_qu
         .collect();
     assert_eq!(to_one, (0..5).map(|i| format!("Subject same-{i}")).collect::<Vec<_>>());
 }
+
+#[tokio::test]
+async fn each_sent_mail_is_recorded_while_the_rest_of_its_round_is_still_going_out() {
+    let app = spawn_app().await;
+    let smtp = SmtpServer::start().await;
+    // The first mail of the round is taken only once the others are recorded as sent.
+    smtp.hold("slow@example.org");
+    queue(&app, "slow", "slow@example.org").await;
+    for i in 0..5 {
+        queue(&app, &format!("quick-{i}"), &format!("quick{i}@example.org")).await;
+    }
+    let config = WorkerConfig {
+        concurrency: 2,
+        ..WorkerConfig::default()
+    };
+    let mailer = mailer(&smtp);
+    let mut conn = app.db.conn().await;
+    let sending = run_once(&mut conn, &mailer, &config, t0());
+    let watching = async {
+        let sent = "SELECT count(*) AS count FROM outbox WHERE sent_at IS NOT NULL";
+        let deadline = std::time::Instant::now() + Duration::from_secs(4);
+        while app.count(sent).await < 5 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the quick mails are recorded as sent"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert!(
+            outbox_rows(&app)
+                .await
+                .iter()
+                .all(|(subject, _, _, sent)| *sent == (subject != "Subject slow"))
+        );
+        smtp.release();
+    };
+    let (round, ()) = tokio::join!(sending, watching);
+    assert_eq!(round.unwrap().sent, 6);
+    assert_eq!(smtp.received().len(), 6);
+    assert!(
+        outbox_rows(&app)
+            .await
+            .iter()
+            .all(|(_, tries, _, sent)| *sent && *tries == 1)
+    );
+}
+
+#[tokio::test]
+async fn sent_mails_are_recorded_together_only_where_the_worker_still_holds_the_claim() {
+    let app = spawn_app().await;
+    for key in ["cancelled", "taken over", "kept"] {
+        queue(&app, key, &format!("{}@example.org", key.replace(' ', "-"))).await;
+    }
+    let lease = WorkerConfig::default().lease;
+    let mut worker = app.db.conn().await;
+    let claimed = outbox::claim(&mut worker, t0(), lease, 10).await.unwrap();
+    assert_eq!(claimed.len(), 3);
+    let by_subject = |subject: &str| claimed.iter().find(|m| m.subject == subject).unwrap().id;
+    // While its sends hang, an admin cancels one mail and, its lease over, another worker
+    // takes over another.
+    let mut other = app.db.conn().await;
+    assert!(
+        outbox::cancel(&mut other, by_subject("Subject cancelled"), t0())
+            .await
+            .unwrap()
+    );
+    let retaken = outbox::claim(&mut other, t0() + lease + chrono::Duration::seconds(1), lease, 1)
+        .await
+        .unwrap();
+    assert_eq!(retaken[0].id, by_subject("Subject taken over"));
+
+    assert_eq!(outbox::mark_sent(&mut worker, &claimed, t0()).await.unwrap(), 1);
+    let mut rows = outbox_rows(&app).await;
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            ("Subject cancelled".to_owned(), 1, None, false),
+            ("Subject kept".to_owned(), 1, None, true),
+            ("Subject taken over".to_owned(), 2, None, false),
+        ]
+    );
+    let mut conn = app.db.conn().await;
+    let states: Vec<_> = outbox::list(&mut conn, None, 10)
+        .await
+        .unwrap()
+        .iter()
+        .map(|m| (m.subject.clone(), m.state()))
+        .collect();
+    assert!(states.contains(&("Subject cancelled".to_owned(), outbox::MailState::Cancelled)));
+    assert!(states.contains(&("Subject taken over".to_owned(), outbox::MailState::Queued)));
+}

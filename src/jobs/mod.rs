@@ -170,6 +170,9 @@ pub async fn run(settings: Arc<Settings>, database_url: String, jobs: Jobs, mut 
             changed = stop.changed() => if changed.is_err() { break },
         }
     }
+    if let Some(mailer) = &jobs.send {
+        mailer.close().await;
+    }
 }
 
 /// How long the worker waits after `round`: not at all after a full batch, the SMTP

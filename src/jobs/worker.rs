@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use diesel::QueryResult;
 use diesel_async::AsyncPgConnection;
 use futures_util::{StreamExt, stream};
+use tokio::sync::{Semaphore, mpsc};
 
 use super::transport::{Mailer, SendError};
 use crate::domain::reminders::MAX_ATTEMPTS;
@@ -32,7 +33,7 @@ impl Default for WorkerConfig {
             // Longer than the send timeout, so a live worker never loses its claim.
             lease: chrono::Duration::minutes(5),
             batch: 100,
-            concurrency: 1,
+            concurrency: crate::config::DEFAULT_MAIL_CONCURRENCY,
             max_attempts: MAX_ATTEMPTS,
         }
     }
@@ -73,10 +74,13 @@ enum Outcome {
     Untried,
 }
 
-/// Claims the mails due at `now` and sends them, several recipients at once, recording
-/// each outcome as soon as it is known (so a worker killed mid-round resends at most the
-/// mails in flight). One recipient's mails go one after the other, in the order they
-/// were queued, so a meeting's notices arrive in the order they happened.
+/// Claims the mails due at `now` and sends them, several recipients at once. Outcomes are
+/// recorded as they come, while the sends in flight go on: each statement records every
+/// outcome that came in while the one before ran (all the sent mails in one). A send
+/// starts only while fewer than `concurrency` mails are sent or being sent and not yet
+/// recorded, so a worker killed mid-round resends at most that many.
+/// One recipient's mails go one after the other, in the order they were queued, so a
+/// meeting's notices arrive in the order they happened.
 /// When the server itself is unavailable the round stops there: every other mail would
 /// fail the same way, and counting such tries against each mail would push its next one
 /// hours out while the server may be back in a minute; the caller tries again later.
@@ -87,36 +91,71 @@ pub async fn run_once(
     now: DateTime<Utc>,
 ) -> QueryResult<Round> {
     let claimed = outbox::claim(conn, now, config.lease, config.batch).await?;
-    let server_down = AtomicBool::new(false);
+    let server_down = &AtomicBool::new(false);
+    let unrecorded = &Semaphore::new(config.concurrency.max(1));
     let send_all = |mails: Vec<Mail>| {
-        let server_down = &server_down;
         stream::iter(mails)
             .then(move |mail| async move {
+                // Held until the outcome is recorded; never closed, so always granted.
+                let permit = unrecorded.acquire().await.ok();
                 if server_down.load(Ordering::SeqCst) {
-                    return (mail, Outcome::Untried);
+                    return (mail, Outcome::Untried, permit);
                 }
                 match mailer.send(&mail).await {
-                    Ok(()) => (mail, Outcome::Sent),
+                    Ok(()) => (mail, Outcome::Sent, permit),
                     Err(error) => {
                         if matches!(error, SendError::Unavailable(_)) {
                             server_down.store(true, Ordering::SeqCst);
                         }
-                        (mail, Outcome::Failed(error))
+                        (mail, Outcome::Failed(error), permit)
                     }
                 }
             })
             .boxed()
     };
-    let mut outcomes = stream::iter(by_recipient(claimed))
-        .map(send_all)
-        .flatten_unordered(config.concurrency.max(1));
-    let mut round = Round::default();
-    while let Some((mail, outcome)) = outcomes.next().await {
-        match outcome {
-            Outcome::Sent => {
-                outbox::mark_sent(conn, &mail, now).await?;
-                round.sent += 1;
+    let (settled, mut outcomes) = mpsc::unbounded_channel();
+    let send = async move {
+        let mut sending = stream::iter(by_recipient(claimed))
+            .map(send_all)
+            .flatten_unordered(config.concurrency.max(1));
+        while let Some(outcome) = sending.next().await {
+            // Fails only once the recording below has failed, which ends this too.
+            let _ = settled.send(outcome);
+        }
+        QueryResult::Ok(())
+    };
+    let record = async {
+        let mut round = Round::default();
+        while let Some(first) = outcomes.recv().await {
+            let mut ready = vec![first];
+            while let Ok(more) = outcomes.try_recv() {
+                ready.push(more);
             }
+            let (settled, permits): (Vec<_>, Vec<_>) = ready
+                .into_iter()
+                .map(|(mail, outcome, permit)| ((mail, outcome), permit))
+                .unzip();
+            settle(conn, settled, config, now, &mut round).await?;
+            drop(permits);
+        }
+        QueryResult::Ok(round)
+    };
+    let ((), round) = tokio::try_join!(send, record)?;
+    Ok(round)
+}
+
+/// Records what became of `ready`, counting it into `round`.
+async fn settle(
+    conn: &mut AsyncPgConnection,
+    ready: Vec<(Mail, Outcome)>,
+    config: &WorkerConfig,
+    now: DateTime<Utc>,
+    round: &mut Round,
+) -> QueryResult<()> {
+    let mut sent = Vec::new();
+    for (mail, outcome) in ready {
+        match outcome {
+            Outcome::Sent => sent.push(mail),
             Outcome::Untried => {
                 outbox::release(conn, &mail, None).await?;
             }
@@ -134,7 +173,9 @@ pub async fn run_once(
             }
         }
     }
-    Ok(round)
+    outbox::mark_sent(conn, &sent, now).await?;
+    round.sent += sent.len();
+    Ok(())
 }
 
 /// Runs rounds until everything due at `now` is settled, or the SMTP server is found

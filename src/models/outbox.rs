@@ -301,12 +301,24 @@ fn claimed(mail: &Mail) -> Box<dyn diesel::BoxableExpression<outbox::table, dies
     )
 }
 
-pub async fn mark_sent(conn: &mut AsyncPgConnection, mail: &Mail, now: DateTime<Utc>) -> QueryResult<bool> {
-    let updated = diesel::update(outbox::table.filter(claimed(mail)))
-        .set((outbox::sent_at.eq(now), outbox::locked_until.eq(None::<DateTime<Utc>>)))
-        .execute(conn)
-        .await?;
-    Ok(updated == 1)
+/// Records that `mails` were sent, in one statement, each only while its worker still
+/// holds the claim (the try it counted); returns how many were recorded.
+pub async fn mark_sent(conn: &mut AsyncPgConnection, mails: &[Mail], now: DateTime<Utc>) -> QueryResult<usize> {
+    use diesel::sql_types::{Array, Integer};
+    if mails.is_empty() {
+        return Ok(0);
+    }
+    diesel::sql_query(
+        "UPDATE outbox o SET sent_at = $3, locked_until = NULL \
+         FROM unnest($1::bigint[], $2::integer[]) AS c(id, attempts) \
+         WHERE o.id = c.id AND o.attempts = c.attempts \
+         AND o.sent_at IS NULL AND o.dead_at IS NULL AND o.cancelled_at IS NULL",
+    )
+    .bind::<Array<BigInt>, _>(mails.iter().map(|m| m.id).collect::<Vec<_>>())
+    .bind::<Array<Integer>, _>(mails.iter().map(|m| m.attempts).collect::<Vec<_>>())
+    .bind::<Timestamptz, _>(now)
+    .execute(conn)
+    .await
 }
 
 /// An SMTP error as the outbox keeps it: enough to say why, bounded.

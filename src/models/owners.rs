@@ -170,12 +170,16 @@ pub async fn reached(
     owned_ids: &[i64],
     kind: Option<&str>,
 ) -> QueryResult<Vec<ReachedBy>> {
+    // Each person's language once, not once for each item they are reached for (a
+    // function call of ~30 µs, over 20,000 rows in a day's run at scale 1).
     diesel::sql_query(format!(
-        "WITH {} \
-         SELECT r.owned_id, u.id, u.name, u.email, person_language(u.id) AS locale FROM reached r JOIN users u ON u.id = r.user_id \
-         WHERE u.deactivated_at IS NULL \
-         AND NOT EXISTS (SELECT 1 FROM mail_opt_outs x WHERE x.user_id = u.id AND x.kind = $2) \
-         ORDER BY r.owned_id, u.name, u.id",
+        "WITH {}, \
+         people AS MATERIALIZED ( \
+             SELECT u.id, u.name, u.email, person_language(u.id) AS locale FROM users u \
+             WHERE u.id IN (SELECT user_id FROM reached) AND u.deactivated_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM mail_opt_outs x WHERE x.user_id = u.id AND x.kind = $2)) \
+         SELECT r.owned_id, p.id, p.name, p.email, p.locale FROM reached r JOIN people p ON p.id = r.user_id \
+         ORDER BY r.owned_id, p.name, p.id",
         table.reach(table.owned_groups())
     ))
     .bind::<Array<BigInt>, _>(owned_ids)

@@ -1,6 +1,7 @@
 //! A real SMTP server inside the test process, recording what it receives; it can be
 //! taken down (answering 421, or not listening at all) and brought back, slowed down,
-//! and it refuses any address at `bounce.test`.
+//! made to hold the messages to one address until released, and it refuses any address
+//! at `bounce.test`.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -62,6 +63,8 @@ struct Inner {
     offline: AtomicBool,
     /// How long each message takes to be accepted, in milliseconds.
     delay_ms: AtomicU64,
+    /// Messages to this address are not accepted until it is cleared.
+    held_for: Mutex<Option<String>>,
     /// Messages being taken now, and the most ever taken at once.
     taking: AtomicUsize,
     most_taken_at_once: AtomicUsize,
@@ -116,6 +119,15 @@ impl SmtpServer {
     pub fn set_delay(&self, delay: Duration) {
         let ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX);
         self.inner.delay_ms.store(ms, Ordering::SeqCst);
+    }
+
+    /// Messages to `address` wait, before their reply, until [`SmtpServer::release`].
+    pub fn hold(&self, address: &str) {
+        *self.inner.held_for.lock().unwrap() = Some(address.to_owned());
+    }
+
+    pub fn release(&self) {
+        *self.inner.held_for.lock().unwrap() = None;
     }
 
     /// The most messages the server was taking at the same time (between DATA and its
@@ -210,6 +222,15 @@ async fn session(stream: TcpStream, inner: Arc<Inner>) -> std::io::Result<()> {
             let delay = inner.delay_ms.load(Ordering::SeqCst);
             if delay > 0 {
                 tokio::time::sleep(Duration::from_millis(delay)).await;
+            }
+            while inner
+                .held_for
+                .lock()
+                .unwrap()
+                .as_ref()
+                .is_some_and(|held| to.contains(held))
+            {
+                tokio::time::sleep(Duration::from_millis(10)).await;
             }
             if inner.offline.load(Ordering::SeqCst) {
                 return Ok(());
