@@ -230,7 +230,8 @@ async fn key_pages_send_a_bounded_number_of_statements_whatever_the_history() {
             ),
             "member",
         ),
-        (page("/directory".into(), "/directory", 8), "coordinator"),
+        // A hundred people a page, and the count of all of them beside it.
+        (page("/directory".into(), "/directory", 9), "coordinator"),
         (
             page(
                 format!("/api/v1/groups/{wg}/action-points"),
