@@ -36,6 +36,20 @@ fn html_lang(page: &str) -> &str {
 }
 
 /// The page as a browser asking for `accept_language` gets it.
+/// The group's monthly coordination meeting of 16 January 2030, 14:00–16:00, scheduled as
+/// a draft from the previous agenda; its id.
+async fn monthly_coordination(coordinator: &Visitor, wg: i64) -> i64 {
+    let fields = [
+        ("title", "Monthly coordination"),
+        ("date", "2030-01-16"),
+        ("start_time", "14:00"),
+        ("end_time", "16:00"),
+        ("location", "UNHCR Lea, Beirut"),
+        ("agenda", "previous"),
+    ];
+    created_meeting(&schedule(coordinator, wg, &fields).await)
+}
+
 async fn page_in_browser_language(visitor: &Visitor, path: &str, accept_language: &str) -> String {
     let response = visitor
         .client
@@ -72,15 +86,7 @@ async fn a_meeting_published_to_members_of_three_languages_reaches_each_in_their
     .await;
     let wg = group_id(&app, WG).await;
     let coordinator = app.sign_in_demo("coordinator").await;
-    let fields = [
-        ("title", "Monthly coordination"),
-        ("date", "2030-01-16"),
-        ("start_time", "14:00"),
-        ("end_time", "16:00"),
-        ("location", "UNHCR Lea, Beirut"),
-        ("agenda", "previous"),
-    ];
-    let meeting = created_meeting(&schedule(&coordinator, wg, &fields).await);
+    let meeting = monthly_coordination(&coordinator, wg).await;
     let page = format!("/meetings/{meeting}");
     let published = coordinator
         .submit(&page, &format!("{page}/status"), &[("step", "publish")])
@@ -437,15 +443,7 @@ async fn a_meetings_mail_gives_its_date_as_a_french_and_a_spanish_reader_write_i
     .await;
     let wg = group_id(&app, WG).await;
     let coordinator = app.sign_in_demo("coordinator").await;
-    let fields = [
-        ("title", "Monthly coordination"),
-        ("date", "2030-01-16"),
-        ("start_time", "14:00"),
-        ("end_time", "16:00"),
-        ("location", "UNHCR Lea, Beirut"),
-        ("agenda", "previous"),
-    ];
-    let meeting = created_meeting(&schedule(&coordinator, wg, &fields).await);
+    let meeting = monthly_coordination(&coordinator, wg).await;
     let page = format!("/meetings/{meeting}");
     for step in ["publish", "start", "close"] {
         let done = coordinator
