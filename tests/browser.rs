@@ -864,7 +864,15 @@ async fn coordinator_day(javascript: bool) {
         .type_text("Protection monitoring")
         .await;
     press(&browser, &add, "Add item").await;
-    browser.wait_for("ol.agenda.editor", TIMEOUT).await;
+    // The editor is on the page before the item is saved too: wait for the item itself.
+    browser
+        .wait_until("the new item in the editor", TIMEOUT, async |b| {
+            outline(b, "ol.agenda.editor")
+                .await
+                .iter()
+                .any(|line| line.ends_with("Protection monitoring"))
+        })
+        .await;
     let parent = app
         .id(&format!(
             "SELECT id FROM agenda_items WHERE meeting_id = {meeting} AND title = 'Protection monitoring'"
