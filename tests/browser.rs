@@ -778,6 +778,19 @@ async fn outline(browser: &Browser, list: &str) -> Vec<String> {
     serde_json::from_value(lines).expect("lines")
 }
 
+/// Waits until the agenda editor lists `title`: the editor is on the page before the
+/// item is saved too.
+async fn in_the_editor(browser: &Browser, title: &str) {
+    browser
+        .wait_until(&format!("{title} in the agenda editor"), TIMEOUT, async |b| {
+            outline(b, "ol.agenda.editor")
+                .await
+                .iter()
+                .any(|line| line.ends_with(title))
+        })
+        .await;
+}
+
 /// Clicks the submit button whose text is `label` in the form matching `form`.
 async fn press(browser: &Browser, form: &str, label: &str) {
     let buttons = browser.find_all(&format!("{form} button[type=submit]")).await;
@@ -864,15 +877,7 @@ async fn coordinator_day(javascript: bool) {
         .type_text("Protection monitoring")
         .await;
     press(&browser, &add, "Add item").await;
-    // The editor is on the page before the item is saved too: wait for the item itself.
-    browser
-        .wait_until("the new item in the editor", TIMEOUT, async |b| {
-            outline(b, "ol.agenda.editor")
-                .await
-                .iter()
-                .any(|line| line.ends_with("Protection monitoring"))
-        })
-        .await;
+    in_the_editor(&browser, "Protection monitoring").await;
     let parent = app
         .id(&format!(
             "SELECT id FROM agenda_items WHERE meeting_id = {meeting} AND title = 'Protection monitoring'"
@@ -885,7 +890,7 @@ async fn coordinator_day(javascript: bool) {
         .await;
     choose(&browser, &format!("{add} [name=parent]"), &parent.to_string()).await;
     press(&browser, &add, "Add item").await;
-    browser.wait_for("ol.agenda.editor", TIMEOUT).await;
+    in_the_editor(&browser, "Akkar flood response").await;
     let number = top_level + 1;
     let lines = outline(&browser, "ol.agenda.editor").await;
     assert_eq!(
